@@ -1,0 +1,67 @@
+using System;
+using CometAnalyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CometAnalyzers.Contract
+{
+    /// <summary>
+    /// A contract-file problem as plain data (no <see cref="Location"/>), so parse results stay
+    /// value-equatable and cacheable; turned into a <see cref="Diagnostic"/> only when reported.
+    /// </summary>
+    internal sealed record ContractDiagnostic(
+        string Id,
+        string FilePath,
+        TextSpan Span,
+        LinePositionSpan LineSpan,
+        EquatableArray<string> MessageArgs)
+    {
+        public bool IsError => ContractDescriptors.Get(Id).DefaultSeverity == DiagnosticSeverity.Error;
+
+        public Diagnostic ToDiagnostic()
+        {
+            DiagnosticDescriptor descriptor = ContractDescriptors.Get(Id);
+            var location = Location.Create(FilePath, Span, LineSpan);
+            object[] args = new object[MessageArgs.Count];
+            for (int i = 0; i < args.Length; i++)
+            {
+                args[i] = MessageArgs[i];
+            }
+
+            return Diagnostic.Create(descriptor, location, args);
+        }
+
+        public override string ToString()
+            => $"{FilePath}({LineSpan.Start.Line + 1},{LineSpan.Start.Character + 1}): {Id} {string.Join(" | ", MessageArgs)}";
+    }
+
+    /// <summary>Maps character offsets of one file to <see cref="ContractDiagnostic"/>s.</summary>
+    internal sealed class DiagnosticSink
+    {
+        private readonly string _filePath;
+        private readonly SourceText _text;
+        private readonly System.Collections.Generic.List<ContractDiagnostic> _items = new();
+
+        public DiagnosticSink(string filePath, SourceText text)
+        {
+            _filePath = filePath;
+            _text = text;
+        }
+
+        public int Count => _items.Count;
+
+        public bool HasErrors { get; private set; }
+
+        public void Report(string id, int start, int length, params string[] args)
+        {
+            start = Math.Max(0, Math.Min(start, _text.Length));
+            length = Math.Max(0, Math.Min(length, _text.Length - start));
+            var span = new TextSpan(start, length);
+            var diagnostic = new ContractDiagnostic(id, _filePath, span, _text.Lines.GetLinePositionSpan(span), args.ToEquatableArray());
+            HasErrors |= diagnostic.IsError;
+            _items.Add(diagnostic);
+        }
+
+        public EquatableArray<ContractDiagnostic> ToArray() => _items.ToEquatableArray();
+    }
+}

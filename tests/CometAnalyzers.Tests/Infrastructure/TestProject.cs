@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CometAnalyzers.Tests.Infrastructure
+{
+    /// <summary>Builds an in-memory project the way an IDE sees it: sources, AdditionalFiles and an .editorconfig.</summary>
+    internal static class TestProject
+    {
+        public const string SourceFolder = "/project/";
+
+        public static Project Create(
+            IReadOnlyList<string> sources,
+            IReadOnlyList<(string Path, string Text)> additionalFiles,
+            string? editorConfig,
+            LanguageVersion languageVersion = LanguageVersion.Latest,
+            bool allowUnsafe = false)
+        {
+            var workspace = new AdhocWorkspace();
+            ProjectId projectId = ProjectId.CreateNewId("Test");
+            var parseOptions = new CSharpParseOptions(languageVersion);
+            var compilationOptions = new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                allowUnsafe: allowUnsafe);
+            Solution solution = workspace.CurrentSolution
+                .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Test", "Test", LanguageNames.CSharp,
+                    filePath: SourceFolder + "Test.csproj",
+                    compilationOptions: compilationOptions,
+                    parseOptions: parseOptions,
+                    metadataReferences: TestReferences.All));
+
+            for (int i = 0; i < sources.Count; i++)
+            {
+                string name = $"Test{i}.cs";
+                solution = solution.AddDocument(DocumentId.CreateNewId(projectId, name), name, SourceText.From(sources[i]), filePath: SourceFolder + name);
+            }
+
+            foreach ((string path, string text) in additionalFiles)
+            {
+                solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId, path), System.IO.Path.GetFileName(path), SourceText.From(text), filePath: path);
+            }
+
+            if (editorConfig is not null)
+            {
+                solution = solution.AddAnalyzerConfigDocument(
+                    DocumentId.CreateNewId(projectId, ".editorconfig"),
+                    ".editorconfig",
+                    SourceText.From("root = true\n\n[*.cs]\n" + editorConfig + "\n"),
+                    filePath: SourceFolder + ".editorconfig");
+            }
+
+            return solution.GetProject(projectId)!;
+        }
+
+        public static ImmutableArray<Diagnostic> CompilerErrors(Compilation compilation)
+            => compilation.GetDiagnostics().RemoveAll(d => d.Severity != DiagnosticSeverity.Error);
+    }
+}
