@@ -1,12 +1,17 @@
 using System.Collections.Generic;
 using System.Threading;
 using CometAnalyzers.Common;
+using CometAnalyzers.Contract.Schema;
+using CometAnalyzers.Generation.Model;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CometAnalyzers.Contract
 {
-    /// <summary>The outcome of compiling one contract file: its settings, its diagnostics and (later) its schema model.</summary>
-    internal sealed record ContractCompilation(ContractSettings? Settings, EquatableArray<ContractDiagnostic> Diagnostics)
+    /// <summary>
+    /// The outcome of compiling one contract file: its diagnostics and, when it has no error, the model to generate from.
+    /// A contract with errors generates nothing, so a broken contract can never produce uncompilable code.
+    /// </summary>
+    internal sealed record ContractCompilation(ContractSettings? Settings, ContractSpec? Spec, EquatableArray<ContractDiagnostic> Diagnostics)
     {
         public bool HasErrors
         {
@@ -33,7 +38,13 @@ namespace CometAnalyzers.Contract
             cancellationToken.ThrowIfCancellationRequested();
             var sink = new DiagnosticSink(file.Path, SourceText.From(file.Text));
             ContractDocument? document = ContractReader.Read(file, sink);
-            return new ContractCompilation(document?.Settings, sink.ToArray());
+            if (document is null)
+            {
+                return new ContractCompilation(null, null, sink.ToArray());
+            }
+
+            ContractSpec spec = SchemaCompiler.Compile(document, documents, sink, cancellationToken);
+            return new ContractCompilation(document.Settings, sink.HasErrors ? null : spec, sink.ToArray());
         }
     }
 }

@@ -41,6 +41,7 @@ namespace CometAnalyzers.Contract
         private readonly string _filePath;
         private readonly SourceText _text;
         private readonly System.Collections.Generic.List<ContractDiagnostic> _items = new();
+        private readonly System.Collections.Generic.HashSet<ContractDiagnostic> _seen = new();
 
         public DiagnosticSink(string filePath, SourceText text)
         {
@@ -58,6 +59,12 @@ namespace CometAnalyzers.Contract
             length = Math.Max(0, Math.Min(length, _text.Length - start));
             var span = new TextSpan(start, length);
             var diagnostic = new ContractDiagnostic(id, _filePath, span, _text.Lines.GetLinePositionSpan(span), args.ToEquatableArray());
+            // A schema reached along several paths would report the same problem once per path.
+            if (!_seen.Add(diagnostic))
+            {
+                return;
+            }
+
             HasErrors |= diagnostic.IsError;
             _items.Add(diagnostic);
         }

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using CometAnalyzers.Rules;
+
+namespace CometAnalyzers.Contract.Schema
+{
+    /// <summary>
+    /// Hands out unique C# type names in a contract's namespace. Names chosen by the author (schema keys,
+    /// x-csharp-name) that collide are COMET104; names the generator invents get a numeric suffix.
+    /// </summary>
+    internal sealed class TypeNameTable
+    {
+        private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+        private readonly DiagnosticSink _sink;
+
+        public TypeNameTable(string contractName, DiagnosticSink sink)
+        {
+            _sink = sink;
+            foreach (string suffix in new[] { "Contract", "JsonContext", "ContractException", "ContractError", "ContractErrorKind", "ContractViolation", "FailureClass", "Json", "EventStream" })
+            {
+                _owners[contractName + suffix] = "the generated " + contractName + suffix;
+            }
+        }
+
+        /// <summary>Claims <paramref name="name"/> exactly, reporting COMET104 at <paramref name="anchor"/> when it is taken.</summary>
+        public string? ClaimExact(string name, string owner, Json.JsonNode anchor)
+        {
+            if (_owners.TryGetValue(name, out string? existing))
+            {
+                _sink.Report(RuleIdentifiers.DuplicateGeneratedName, anchor.Start, anchor.Length, owner, name, existing);
+                return null;
+            }
+
+            _owners[name] = owner;
+            return name;
+        }
+
+        /// <summary>Claims <paramref name="name"/>, or name2, name3... when it is taken.</summary>
+        public string ClaimUnique(string name, string owner)
+        {
+            string candidate = name;
+            for (int i = 2; _owners.ContainsKey(candidate); i++)
+            {
+                candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            _owners[candidate] = owner;
+            return candidate;
+        }
+    }
+}

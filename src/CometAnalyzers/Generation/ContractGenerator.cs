@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CometAnalyzers.Common;
+using CometAnalyzers.Contract;
+using CometAnalyzers.Generation.Emitter;
+using CometAnalyzers.Generation.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CometAnalyzers.Generation
+{
+    /// <summary>
+    /// The pipeline only: contract files and the documents they reference become <see cref="ContractSpec"/> values
+    /// (parsing lives in <see cref="ContractCompiler"/>), and each spec becomes source (<see cref="ContractEmitter"/>).
+    /// Diagnostics are reported by <c>ContractFileAnalyzer</c>, which runs the same compiler, so they show live in the IDE.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class ContractGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<ContractFile> contracts = context.AdditionalTextsProvider
+                .Where(static file => ContractFile.IsContract(file.Path))
+                .Select(static (file, cancellationToken) => new ContractFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+                .WithTrackingName(TrackingNames.ContractFiles);
+
+            IncrementalValueProvider<EquatableArray<ContractFile>> documents = context.AdditionalTextsProvider
+                .Where(static file => ContractFile.IsReferenceableDocument(file.Path))
+                .Select(static (file, cancellationToken) => new ContractFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+                .Collect()
+                .Select(static (files, _) => files.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(TrackingNames.ReferencedDocuments);
+
+            IncrementalValueProvider<bool> useRequiredKeyword = context.ParseOptionsProvider
+                .Select(static (options, _) => options is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp11)
+                .WithTrackingName(TrackingNames.LanguageFeatures);
+
+            IncrementalValuesProvider<ContractSpec> specs = contracts
+                .Combine(documents)
+                .Select(static (pair, cancellationToken) => ContractCompiler.Compile(pair.Left, pair.Right, cancellationToken).Spec)
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(TrackingNames.ContractSpecs);
+
+            // Two contracts that generate the same types: the first by path wins (the analyzer reports the clash).
+            IncrementalValueProvider<EquatableArray<ContractSpec>> unique = specs
+                .Collect()
+                .Select(static (all, _) => Deduplicate(all))
+                .WithTrackingName(TrackingNames.UniqueSpecs);
+
+            context.RegisterSourceOutput(unique.Combine(useRequiredKeyword), static (output, pair) =>
+            {
+                foreach (ContractSpec spec in pair.Left)
+                {
+                    foreach (GeneratedFile file in ContractEmitter.Emit(spec, pair.Right))
+                    {
+                        output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+                    }
+                }
+            });
+        }
+
+        private static EquatableArray<ContractSpec> Deduplicate(ImmutableArray<ContractSpec> specs)
+        {
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            var result = new List<ContractSpec>();
+            foreach (ContractSpec spec in specs.OrderBy(s => s.SourcePath, System.StringComparer.Ordinal))
+            {
+                if (seen.Add(spec.Settings.Namespace + "." + spec.Settings.Name))
+                {
+                    result.Add(spec);
+                }
+            }
+
+            return result.ToEquatableArray();
+        }
+    }
+
+    /// <summary>Names of the generator's steps, for incremental-caching tests.</summary>
+    internal static class TrackingNames
+    {
+        public const string ContractFiles = nameof(ContractFiles);
+        public const string ReferencedDocuments = nameof(ReferencedDocuments);
+        public const string LanguageFeatures = nameof(LanguageFeatures);
+        public const string ContractSpecs = nameof(ContractSpecs);
+        public const string UniqueSpecs = nameof(UniqueSpecs);
+    }
+}

@@ -1,0 +1,349 @@
+using System.Collections.Generic;
+using System.Linq;
+using CometAnalyzers.Generation.Model;
+
+namespace CometAnalyzers.Generation.Emitter
+{
+    /// <summary>
+    /// A class per object schema: its members, a single-pass Utf8JsonReader parser, a writer with pre-encoded
+    /// names, Validate() and a redacting ToString(). Variants of a polymorphic base override its abstract members.
+    /// </summary>
+    internal static class ObjectEmitter
+    {
+        public static void Emit(SourceWriter w, ObjectSpec type, EmitContext c)
+        {
+            bool isVariant = type.BaseType is not null;
+            string self = c.Qualified(type.Name);
+            List<PropertySpec> properties = type.Properties.ToList();
+            List<PropertySpec> tracked = properties.Where(p => !p.IsRequiredNonNull).ToList();
+
+            w.Summary(type.Description ?? $"The <c>{type.Name}</c> object of the {c.ContractName} contract.");
+            w.Line(EmitContext.GeneratedCodeAttribute);
+            if (type.Deprecated)
+            {
+                w.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
+            }
+
+            w.OpenBlock($"public sealed partial class {type.Name}" + (isVariant ? " : " + c.Qualified(type.BaseType!) : string.Empty));
+            EmitNames(w, type, properties);
+            for (int i = 0; i < (tracked.Count + 63) / 64; i++)
+            {
+                w.Line($"private ulong _jsonNulls{i};");
+            }
+
+            w.Line();
+            EmitProperties(w, type, properties, c);
+            EmitEntryPoints(w, type, c, isVariant);
+            EmitReader(w, type, properties, tracked, c, isVariant);
+            EmitWriter(w, type, properties, tracked, c, isVariant);
+            EmitValidation(w, properties, c, isVariant);
+            w.Line($"internal static {(isVariant ? "new " : string.Empty)}void WriteValue({EmitContext.Writer} writer, {self} value, bool redact) => value.WriteJson(writer, redact);");
+            w.CloseBlock();
+        }
+
+        private static void EmitNames(SourceWriter w, ObjectSpec type, List<PropertySpec> properties)
+        {
+            foreach (PropertySpec p in properties)
+            {
+                w.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_{p.Name}JsonName = global::System.Text.Json.JsonEncodedText.Encode({SourceWriter.Literal(p.JsonName)});");
+            }
+
+            if (type.DiscriminatorJsonName is { } discriminator)
+            {
+                w.Line($"private static readonly global::System.Text.Json.JsonEncodedText DiscriminatorName = global::System.Text.Json.JsonEncodedText.Encode({SourceWriter.Literal(discriminator)});");
+            }
+        }
+
+        private static void EmitProperties(SourceWriter w, ObjectSpec type, List<PropertySpec> properties, EmitContext c)
+        {
+            foreach (PropertySpec p in properties)
+            {
+                w.Summary(p.Description);
+                if (p.Sensitive)
+                {
+                    w.Line("/// <remarks>Sensitive: never printed by <see cref=\"ToString\"/>; keep it out of logs.</remarks>");
+                }
+
+                if (p.Deprecated)
+                {
+                    w.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
+                }
+
+                if (p.IsRequiredNonNull)
+                {
+                    string requiredKeyword = c.UseRequiredKeyword ? "required " : string.Empty;
+                    string initializer = c.UseRequiredKeyword || p.Type.IsValueType ? string.Empty : " = default!;";
+                    w.Line($"public {requiredKeyword}{TypeNames.Of(p.Type, c)} {p.Name} {{ get; set; }}{initializer}");
+                }
+                else
+                {
+                    w.Line($"public {TypeNames.Nullable(p.Type, c)} {p.Name} {{ get; set; }}");
+                }
+
+                w.Line();
+            }
+
+            if (type.DiscriminatorValue is { } value)
+            {
+                w.Line($"/// <summary>Always <c>{SourceWriter.EscapeXml(value)}</c>: tells this variant apart from the other <see cref=\"{c.Qualified(type.BaseType!)}\"/> variants.</summary>");
+                var baseSpec = (PolymorphicSpec)c.Find(type.BaseType!)!;
+                w.Line($"public override string {baseSpec.DiscriminatorName} => {SourceWriter.Literal(value)};");
+                w.Line();
+            }
+            else
+            {
+                w.Line("/// <summary>Properties the contract does not declare, kept so the model writes back what it read.</summary>");
+                w.Line($"public global::System.Collections.Generic.IDictionary<string, {EmitContext.JsonElement}>? AdditionalProperties {{ get; set; }}");
+                w.Line();
+            }
+        }
+
+        private static void EmitEntryPoints(SourceWriter w, ObjectSpec type, EmitContext c, bool isVariant)
+        {
+            string self = c.Qualified(type.Name);
+            string hide = isVariant ? "new " : string.Empty;
+            w.Line($"/// <summary>Parses UTF-8 JSON; throws <see cref=\"{c.Exception}\"/> with a kind and a JSON path when it does not match the contract.</summary>");
+            w.Line($"public static {hide}{self} Parse({EmitContext.ByteSpan} utf8Json) => {c.Json}.Parse(utf8Json, ReadJson);");
+            w.Line();
+            w.Line("/// <summary>Parses UTF-8 JSON; returns false with the error instead of throwing.</summary>");
+            w.Line($"public static {hide}bool TryParse({EmitContext.ByteSpan} utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value, out {c.Error}? error)");
+            w.Line($"    => {c.Json}.TryParse(utf8Json, ReadJson, out value, out error);");
+            w.Line();
+            if (isVariant)
+            {
+                return;
+            }
+
+            w.Line("/// <summary>Writes this object as JSON, unknown properties included.</summary>");
+            w.Line($"public void WriteTo({EmitContext.Writer} writer) => WriteJson(writer, false);");
+            w.Line();
+            w.Line("/// <summary>Contract rules this object breaks (required fields unset, values out of range); empty when it is valid.</summary>");
+            w.Line($"public global::System.Collections.Generic.IReadOnlyList<{c.Violation}> Validate()");
+            w.Line("{");
+            w.Line($"    var violations = new {c.ViolationList}();");
+            w.Line("    ValidateInto(violations, \"$\");");
+            w.Line("    return violations;");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>The JSON of this object with sensitive values replaced by <c>***</c>: safe to log.</summary>");
+            w.Line($"public override string ToString() => {c.Json}.ToDisplayString(this, WriteValue);");
+            w.Line();
+        }
+
+        private static void EmitReader(SourceWriter w, ObjectSpec type, List<PropertySpec> properties, List<PropertySpec> tracked, EmitContext c, bool isVariant)
+        {
+            string self = c.Qualified(type.Name);
+            w.OpenBlock($"internal static {(isVariant ? "new " : string.Empty)}{self} ReadJson(ref {EmitContext.Reader} reader)");
+            w.Line($"{c.Json}.ExpectObject(ref reader);");
+            for (int i = 0; i < properties.Count; i++)
+            {
+                w.Line($"{TypeNames.Nullable(properties[i].Type, c)} value{i} = default;");
+                if (properties[i].Required)
+                {
+                    w.Line($"bool has{i} = false;");
+                }
+            }
+
+            for (int i = 0; i < (tracked.Count + 63) / 64; i++)
+            {
+                w.Line($"ulong jsonNulls{i} = 0;");
+            }
+
+            w.Line($"global::System.Collections.Generic.Dictionary<string, {EmitContext.JsonElement}>? unknown = null;");
+            w.Line("int property = -1;");
+            w.OpenBlock("try");
+            w.OpenBlock("while (true)");
+            w.Line($"{c.Json}.Next(ref reader);");
+            w.OpenBlock($"if (reader.TokenType == {EmitContext.TokenType}.EndObject)");
+            w.Line("break;");
+            w.CloseBlock();
+            w.Line();
+            w.Line($"property = Match({c.Json}.PropertyName(ref reader));");
+            w.OpenBlock("if (property < 0)");
+            w.OpenBlock("if (property == -1)");
+            w.Line($"{c.Json}.ReadUnknown(ref reader, ref unknown);");
+            w.CloseBlock();
+            w.OpenBlock("else");
+            w.Line("// The discriminator: fixed by this variant, so its value is not stored.");
+            w.Line($"{c.Json}.Next(ref reader);");
+            w.Line("reader.Skip();");
+            w.CloseBlock();
+            w.Line();
+            w.Line("continue;");
+            w.CloseBlock();
+            w.Line();
+            w.Line($"{c.Json}.Next(ref reader);");
+            w.OpenBlock("switch (property)");
+            for (int i = 0; i < properties.Count; i++)
+            {
+                PropertySpec p = properties[i];
+                w.Line($"case {i}:");
+                w.Indent();
+                string has = p.Required ? $" has{i} = true;" : string.Empty;
+                if (p.IsRequiredNonNull)
+                {
+                    w.Line($"value{i} = {ValueCodec.Read(p.Type, c)};{has}");
+                }
+                else
+                {
+                    int bit = tracked.IndexOf(p);
+                    string onNull = p.Required ? string.Empty : $" jsonNulls{bit / 64} |= {Bit(bit)};";
+                    w.Line($"if (reader.TokenType == {EmitContext.TokenType}.Null) {{ value{i} = null;{onNull} }} else {{ value{i} = {ValueCodec.Read(p.Type, c)}; }}{has}");
+                }
+
+                w.Line("break;");
+                w.Unindent();
+            }
+
+            w.CloseBlock();
+            w.CloseBlock();
+            w.CloseBlock();
+            w.OpenBlock($"catch ({c.Exception} exception) when (property >= 0)");
+            w.Line("throw exception.Within(\".\" + JsonNameOf(property));");
+            w.CloseBlock();
+            w.Line();
+
+            for (int i = 0; i < properties.Count; i++)
+            {
+                PropertySpec p = properties[i];
+                if (p.IsRequiredNonNull)
+                {
+                    w.Line($"if (!has{i}) {{ throw {c.Json}.MissingProperty({SourceWriter.Literal(p.JsonName)}); }}");
+                }
+                else if (p.Required)
+                {
+                    // Required but nullable: accepted when absent (real servers omit such fields) and written back absent.
+                    int bit = tracked.IndexOf(p);
+                    w.Line($"if (!has{i}) {{ jsonNulls{bit / 64} |= {Bit(bit)}; }}");
+                }
+            }
+
+            w.Line($"var result = new {self}");
+            w.Line("{");
+            w.Indent();
+            for (int i = 0; i < properties.Count; i++)
+            {
+                PropertySpec p = properties[i];
+                string value = !p.IsRequiredNonNull ? $"value{i}" : p.Type.IsValueType ? $"value{i}.GetValueOrDefault()" : $"value{i}!";
+                w.Line($"{p.Name} = {value},");
+            }
+
+            w.Line("AdditionalProperties = unknown,");
+            w.Unindent();
+            w.Line("};");
+            for (int i = 0; i < (tracked.Count + 63) / 64; i++)
+            {
+                w.Line($"result._jsonNulls{i} = jsonNulls{i};");
+            }
+
+            w.Line("return result;");
+            w.CloseBlock();
+            w.Line();
+
+            EmitMatch(w, type, properties);
+        }
+
+        /// <summary>Property lookup by length, then bytes: no string is allocated for a known name.</summary>
+        private static void EmitMatch(SourceWriter w, ObjectSpec type, List<PropertySpec> properties)
+        {
+            w.OpenBlock($"private static int Match({EmitContext.ByteSpan} name)");
+            var entries = properties.Select((p, i) => (p.JsonName, Index: i)).ToList();
+            if (type.DiscriminatorJsonName is { } discriminator)
+            {
+                entries.Add((discriminator, -2));
+            }
+
+            var byLength = entries.GroupBy(e => System.Text.Encoding.UTF8.GetByteCount(e.JsonName)).OrderBy(g => g.Key).ToList();
+            if (byLength.Count > 0)
+            {
+                w.OpenBlock("switch (name.Length)");
+                foreach (var group in byLength)
+                {
+                    w.Line($"case {group.Key}:");
+                    w.Indent();
+                    foreach (var entry in group)
+                    {
+                        w.Line($"if (global::System.MemoryExtensions.SequenceEqual(name, {SourceWriter.Utf8Bytes(entry.JsonName)})) {{ return {entry.Index}; }} // {Comment(entry.JsonName)}");
+                    }
+
+                    w.Line("break;");
+                    w.Unindent();
+                }
+
+                w.CloseBlock();
+            }
+
+            w.Line();
+            w.Line("return -1;");
+            w.CloseBlock();
+            w.Line();
+
+            w.OpenBlock("private static string JsonNameOf(int property) => property switch");
+            for (int i = 0; i < properties.Count; i++)
+            {
+                w.Line($"{i} => {SourceWriter.Literal(properties[i].JsonName)},");
+            }
+
+            w.Line("_ => \"?\",");
+            w.CloseBlock(";");
+            w.Line();
+        }
+
+        private static void EmitWriter(SourceWriter w, ObjectSpec type, List<PropertySpec> properties, List<PropertySpec> tracked, EmitContext c, bool isVariant)
+        {
+            w.OpenBlock($"internal {(isVariant ? "override " : string.Empty)}void WriteJson({EmitContext.Writer} writer, bool redact)");
+            w.Line("writer.WriteStartObject();");
+            if (type.DiscriminatorValue is { } discriminatorValue)
+            {
+                w.Line($"writer.WriteString(DiscriminatorName, {SourceWriter.Literal(discriminatorValue)});");
+            }
+
+            foreach (PropertySpec p in properties)
+            {
+                string redacted = $"if (redact) {{ writer.WriteString(s_{p.Name}JsonName, {c.Json}.Redacted); }} else ";
+                string prefix = p.Sensitive ? redacted : string.Empty;
+                if (p.IsRequiredNonNull)
+                {
+                    if (p.Type.IsValueType)
+                    {
+                        w.Line($"{prefix}{{ writer.WritePropertyName(s_{p.Name}JsonName); {ValueCodec.Write(p.Type, p.Name, c)} }}");
+                    }
+                    else
+                    {
+                        // A required member left null by the caller is written as null; Validate() reports it.
+                        w.Line($"if ({p.Name} is {{ }} value{p.Name}) {{ {prefix}{{ writer.WritePropertyName(s_{p.Name}JsonName); {ValueCodec.Write(p.Type, "value" + p.Name, c)} }} }} else {{ writer.WriteNull(s_{p.Name}JsonName); }}");
+                    }
+
+                    continue;
+                }
+
+                int bit = tracked.IndexOf(p);
+                string value = p.Type.IsValueType ? $"{p.Name}.Value" : p.Name;
+                string nullWhen = p.Required ? "== 0" : "!= 0";
+                w.Line($"if ({p.Name} is not null) {{ {prefix}{{ writer.WritePropertyName(s_{p.Name}JsonName); {ValueCodec.Write(p.Type, value, c)} }} }}");
+                w.Line($"else if ((_jsonNulls{bit / 64} & {Bit(bit)}) {nullWhen}) {{ writer.WriteNull(s_{p.Name}JsonName); }}");
+            }
+
+            w.Line($"{c.Json}.WriteUnknown(writer, AdditionalProperties);");
+            w.Line("writer.WriteEndObject();");
+            w.CloseBlock();
+            w.Line();
+        }
+
+        private static void EmitValidation(SourceWriter w, List<PropertySpec> properties, EmitContext c, bool isVariant)
+        {
+            w.OpenBlock($"internal {(isVariant ? "override " : string.Empty)}void ValidateInto({c.ViolationList} violations, string path)");
+            foreach (PropertySpec p in properties)
+            {
+                ValidationEmitter.EmitProperty(w, p, c);
+            }
+
+            w.CloseBlock();
+            w.Line();
+        }
+
+        private static string Bit(int index) => "0x" + (1UL << (index % 64)).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";
+
+        private static string Comment(string text) => text.Replace("\n", " ").Replace("\r", " ");
+    }
+}

@@ -1,0 +1,99 @@
+using CometAnalyzers.Generation.Model;
+
+namespace CometAnalyzers.Generation.Emitter
+{
+    /// <summary>
+    /// A discriminated oneOf: an abstract base whose variants are sealed classes, plus an Unknown variant that
+    /// keeps the raw JSON of a discriminator value the contract does not list (never a parse error).
+    /// </summary>
+    internal static class PolymorphicEmitter
+    {
+        public static void Emit(SourceWriter w, PolymorphicSpec type, EmitContext c)
+        {
+            string self = c.Qualified(type.Name);
+            string unknown = c.Qualified(type.UnknownTypeName);
+            w.Summary(type.Description ?? $"One of the <c>{type.Name}</c> variants, told apart by <c>{type.DiscriminatorJsonName}</c>.");
+            w.Line(EmitContext.GeneratedCodeAttribute);
+            w.OpenBlock($"public abstract partial class {type.Name}");
+            w.Line($"private static {EmitContext.ByteSpan} DiscriminatorUtf8 => {SourceWriter.Utf8Bytes(type.DiscriminatorJsonName)};");
+            w.Line();
+            w.Line($"private protected {type.Name}()");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line($"/// <summary>The <c>{SourceWriter.EscapeXml(type.DiscriminatorJsonName)}</c> value that selects the variant.</summary>");
+            w.Line($"public abstract string {type.DiscriminatorName} {{ get; }}");
+            w.Line();
+            w.Line("/// <summary>Properties the contract does not declare, kept so the model writes back what it read.</summary>");
+            w.Line($"public global::System.Collections.Generic.IDictionary<string, {EmitContext.JsonElement}>? AdditionalProperties {{ get; set; }}");
+            w.Line();
+            w.Line($"public static {self} Parse({EmitContext.ByteSpan} utf8Json) => {c.Json}.Parse(utf8Json, ReadJson);");
+            w.Line();
+            w.Line($"public static bool TryParse({EmitContext.ByteSpan} utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value, out {c.Error}? error)");
+            w.Line($"    => {c.Json}.TryParse(utf8Json, ReadJson, out value, out error);");
+            w.Line();
+            w.Line($"public void WriteTo({EmitContext.Writer} writer) => WriteJson(writer, false);");
+            w.Line();
+            w.Line($"public global::System.Collections.Generic.IReadOnlyList<{c.Violation}> Validate()");
+            w.Line("{");
+            w.Line($"    var violations = new {c.ViolationList}();");
+            w.Line("    ValidateInto(violations, \"$\");");
+            w.Line("    return violations;");
+            w.Line("}");
+            w.Line();
+            w.Line($"public override string ToString() => {c.Json}.ToDisplayString(this, WriteValue);");
+            w.Line();
+            w.Line($"internal abstract void WriteJson({EmitContext.Writer} writer, bool redact);");
+            w.Line();
+            w.Line($"internal abstract void ValidateInto({c.ViolationList} violations, string path);");
+            w.Line();
+            w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader)");
+            w.Line($"{c.Json}.ExpectObject(ref reader);");
+            w.OpenBlock($"switch ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8))");
+            foreach (VariantSpec variant in type.Variants)
+            {
+                w.Line($"case {SourceWriter.Literal(variant.DiscriminatorValue)}:");
+                w.Line($"    return {c.Qualified(variant.TypeName)}.ReadJson(ref reader);");
+            }
+
+            w.Line("default:");
+            w.Line($"    return new {unknown}({c.Json}.ReadJson(ref reader));");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.Line();
+            w.Line($"internal static void WriteValue({EmitContext.Writer} writer, {self} value, bool redact) => value.WriteJson(writer, redact);");
+            w.CloseBlock();
+            w.Line();
+
+            w.Line($"/// <summary>A <see cref=\"{self}\"/> whose <c>{SourceWriter.EscapeXml(type.DiscriminatorJsonName)}</c> the contract does not list; its JSON is kept as read.</summary>");
+            w.Line(EmitContext.GeneratedCodeAttribute);
+            w.OpenBlock($"public sealed partial class {type.UnknownTypeName} : {self}");
+            w.Line($"public {type.UnknownTypeName}({EmitContext.JsonElement} json)");
+            w.Line("{");
+            w.Line("    Json = json;");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>The variant's JSON exactly as it was read.</summary>");
+            w.Line($"public {EmitContext.JsonElement} Json {{ get; }}");
+            w.Line();
+            w.Line($"public override string {type.DiscriminatorName} => Json.ValueKind == global::System.Text.Json.JsonValueKind.Object && Json.TryGetProperty({SourceWriter.Literal(type.DiscriminatorJsonName)}, out {EmitContext.JsonElement} value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : string.Empty;");
+            w.Line();
+            w.Line("/// <remarks>Redacted output keeps only the discriminator: nothing is known about the other values' sensitivity.</remarks>");
+            w.OpenBlock($"internal override void WriteJson({EmitContext.Writer} writer, bool redact)");
+            w.OpenBlock("if (!redact)");
+            w.Line("Json.WriteTo(writer);");
+            w.Line("return;");
+            w.CloseBlock();
+            w.Line();
+            w.Line("writer.WriteStartObject();");
+            w.Line($"writer.WriteString({SourceWriter.Literal(type.DiscriminatorJsonName)}, {type.DiscriminatorName});");
+            w.Line("writer.WriteEndObject();");
+            w.CloseBlock();
+            w.Line();
+            w.Line($"internal override void ValidateInto({c.ViolationList} violations, string path)");
+            w.Line("{");
+            w.Line("}");
+            w.CloseBlock();
+        }
+    }
+}

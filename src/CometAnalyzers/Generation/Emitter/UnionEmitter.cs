@@ -1,0 +1,203 @@
+using System.Linq;
+using CometAnalyzers.Generation.Model;
+
+namespace CometAnalyzers.Generation.Emitter
+{
+    /// <summary>
+    /// A value of one of several JSON shapes (string | array of parts, string | object, ...): a small class
+    /// with implicit conversions from each case, Is/As accessors, and raw JSON for an unknown object variant.
+    /// </summary>
+    internal static class UnionEmitter
+    {
+        public static void Emit(SourceWriter w, UnionSpec type, EmitContext c)
+        {
+            string self = c.Qualified(type.Name);
+            w.Summary(type.Description ?? $"The <c>{type.Name}</c> value of the {c.ContractName} contract: " + string.Join(" or ", type.Cases.Select(Describe)) + ".");
+            w.Line(EmitContext.GeneratedCodeAttribute);
+            w.OpenBlock($"public sealed partial class {type.Name}");
+            w.Line("private readonly object? _value;");
+            w.Line("private readonly int _case;");
+            if (type.DiscriminatorJsonName is { } discriminator)
+            {
+                w.Line($"private static {EmitContext.ByteSpan} DiscriminatorUtf8 => {SourceWriter.Utf8Bytes(discriminator)};");
+            }
+
+            w.Line();
+            for (int i = 0; i < type.Cases.Count; i++)
+            {
+                UnionCaseSpec @case = type.Cases[i];
+                string caseType = TypeNames.Of(@case.Type, c, concreteCollections: true);
+                w.Line($"public {type.Name}({caseType} value)");
+                w.Line("{");
+                w.Line($"    _value = {(@case.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))")};");
+                w.Line($"    _case = {i + 1};");
+                w.Line("}");
+                w.Line();
+            }
+
+            w.Line($"private {type.Name}({EmitContext.JsonElement} unknown, bool isUnknown)");
+            w.Line("{");
+            w.Line("    _value = unknown;");
+            w.Line("    _case = isUnknown ? 0 : -1;");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>A value whose variant the contract does not list, kept as raw JSON.</summary>");
+            w.Line($"public static {self} FromUnknown({EmitContext.JsonElement} json) => new {self}(json, true);");
+            w.Line();
+            w.Line("/// <summary>The current case's value.</summary>");
+            w.Line("public object? Value => _value;");
+            w.Line();
+            w.Line("/// <summary>True when the value is none of the known cases (see <see cref=\"Unknown\"/>).</summary>");
+            w.Line("public bool IsUnknown => _case == 0;");
+            w.Line();
+            w.Line($"public {EmitContext.JsonElement}? Unknown => _case == 0 ? ({EmitContext.JsonElement}?)_value : null;");
+            w.Line();
+            for (int i = 0; i < type.Cases.Count; i++)
+            {
+                UnionCaseSpec @case = type.Cases[i];
+                string caseType = TypeNames.Of(@case.Type, c, concreteCollections: true);
+                w.Line($"public bool Is{@case.CaseName} => _case == {i + 1};");
+                w.Line();
+                w.Line($"public {caseType}? As{@case.CaseName} => _case == {i + 1} ? ({caseType})_value! : null;");
+                w.Line();
+                w.Line($"public static implicit operator {self}({caseType} value) => new {self}(value);");
+                w.Line();
+                if (@case.Type.Kind == TypeKind.Enum)
+                {
+                    // Lets callers write the plain string for an enum case.
+                    w.Line($"public static implicit operator {self}(string value) => new {self}(({caseType})value);");
+                    w.Line();
+                }
+            }
+
+            w.Line($"public static {self} Parse({EmitContext.ByteSpan} utf8Json) => {c.Json}.Parse(utf8Json, ReadJson);");
+            w.Line();
+            w.Line($"public void WriteTo({EmitContext.Writer} writer) => WriteJson(writer, false);");
+            w.Line();
+            w.Line($"public override string ToString() => {c.Json}.ToDisplayString(this, WriteValue);");
+            w.Line();
+            EmitReader(w, type, c);
+            EmitWriter(w, type, c);
+            EmitValidation(w, type, c);
+            w.Line($"internal static void WriteValue({EmitContext.Writer} writer, {self} value, bool redact) => value.WriteJson(writer, redact);");
+            w.CloseBlock();
+        }
+
+        private static string Describe(UnionCaseSpec @case) => @case.Kind switch
+        {
+            UnionCaseKind.Object => @case.Type.Name is { } name ? $"<see cref=\"{name}\"/>" : "an object",
+            UnionCaseKind.Array => "an array",
+            UnionCaseKind.String => "a string",
+            UnionCaseKind.Number => "a number",
+            _ => "a boolean",
+        };
+
+        private static void EmitReader(SourceWriter w, UnionSpec type, EmitContext c)
+        {
+            string self = c.Qualified(type.Name);
+            w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader)");
+            w.OpenBlock("switch (reader.TokenType)");
+            EmitTokenCase(w, type, c, UnionCaseKind.String, "String");
+            EmitTokenCase(w, type, c, UnionCaseKind.Number, "Number");
+            EmitTokenCase(w, type, c, UnionCaseKind.Boolean, "True", "False");
+            EmitTokenCase(w, type, c, UnionCaseKind.Array, "StartArray");
+            var objects = type.Cases.Select((x, i) => (Case: x, Index: i)).Where(x => x.Case.Kind == UnionCaseKind.Object).ToList();
+            if (objects.Count > 0)
+            {
+                w.Line($"case {EmitContext.TokenType}.StartObject:");
+                w.Indent();
+                if (type.DiscriminatorJsonName is null)
+                {
+                    w.Line($"return new {self}({ValueCodec.Read(objects[0].Case.Type, c)});");
+                }
+                else
+                {
+                    w.OpenBlock($"switch ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8))");
+                    foreach (var (@case, _) in objects)
+                    {
+                        w.Line($"case {SourceWriter.Literal(@case.DiscriminatorValue!)}:");
+                        w.Line($"    return new {self}({ValueCodec.Read(@case.Type, c)});");
+                    }
+
+                    w.Line("default:");
+                    w.Line($"    return FromUnknown({c.Json}.ReadJson(ref reader));");
+                    w.CloseBlock();
+                }
+
+                w.Unindent();
+            }
+
+            w.Line("default:");
+            w.Line($"    throw {c.Json}.WrongType(ref reader, {SourceWriter.Literal(string.Join(" or ", type.Cases.Select(x => x.Kind.ToString().ToLowerInvariant()).Distinct()))});");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.Line();
+        }
+
+        private static void EmitTokenCase(SourceWriter w, UnionSpec type, EmitContext c, UnionCaseKind kind, params string[] tokens)
+        {
+            int index = -1;
+            for (int i = 0; i < type.Cases.Count; i++)
+            {
+                if (type.Cases[i].Kind == kind)
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            if (index < 0)
+            {
+                return;
+            }
+
+            foreach (string token in tokens)
+            {
+                w.Line($"case {EmitContext.TokenType}.{token}:");
+            }
+
+            w.Line($"    return new {c.Qualified(type.Name)}({ValueCodec.Read(type.Cases[index].Type, c)});");
+        }
+
+        private static void EmitWriter(SourceWriter w, UnionSpec type, EmitContext c)
+        {
+            w.OpenBlock($"internal void WriteJson({EmitContext.Writer} writer, bool redact)");
+            w.OpenBlock("switch (_case)");
+            for (int i = 0; i < type.Cases.Count; i++)
+            {
+                string caseType = TypeNames.Of(type.Cases[i].Type, c, concreteCollections: true);
+                w.Line($"case {i + 1}:");
+                w.Line($"    {ValueCodec.Write(type.Cases[i].Type, $"(({caseType})_value!)", c)}");
+                w.Line("    break;");
+            }
+
+            w.Line("default:");
+            w.Line($"    (({EmitContext.JsonElement})_value!).WriteTo(writer);");
+            w.Line("    break;");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.Line();
+        }
+
+        private static void EmitValidation(SourceWriter w, UnionSpec type, EmitContext c)
+        {
+            w.OpenBlock($"internal void ValidateInto({c.ViolationList} violations, string path)");
+            for (int i = 0; i < type.Cases.Count; i++)
+            {
+                TypeRef caseType = type.Cases[i].Type;
+                string cast = $"(({TypeNames.Of(caseType, c, concreteCollections: true)})_value!)";
+                if (caseType.IsGeneratedReference)
+                {
+                    w.Line($"if (_case == {i + 1}) {{ {cast}.ValidateInto(violations, path); }}");
+                }
+                else if (caseType.Kind == TypeKind.List && caseType.Element!.IsGeneratedReference)
+                {
+                    w.Line($"if (_case == {i + 1}) {{ var list = {cast}; for (int i = 0; i < list.Count; i++) {{ list[i]?.ValidateInto(violations, path + \"[\" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"); }} }}");
+                }
+            }
+
+            w.CloseBlock();
+            w.Line();
+        }
+    }
+}

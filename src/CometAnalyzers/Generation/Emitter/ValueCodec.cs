@@ -1,0 +1,62 @@
+using CometAnalyzers.Generation.Model;
+
+namespace CometAnalyzers.Generation.Emitter
+{
+    /// <summary>
+    /// The read and write expressions for a value of a <see cref="TypeRef"/>. Primitives go through the contract's
+    /// <c>&lt;Name&gt;Json</c> helpers (Read{Kind}/Write{Kind}); generated types through their own ReadJson/WriteValue.
+    /// </summary>
+    internal static class ValueCodec
+    {
+        /// <summary>An expression that reads the value at the current token of <paramref name="reader"/>.</summary>
+        public static string Read(TypeRef type, EmitContext context, string reader = "reader") => type.Kind switch
+        {
+            TypeKind.List => $"{context.Json}.ReadList(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
+            TypeKind.Map => $"{context.Json}.ReadMap(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
+            TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson(ref {reader})",
+            _ => $"{context.Json}.Read{type.Kind}(ref {reader})",
+        };
+
+        /// <summary>A statement that writes <paramref name="value"/> (already known not to be null).</summary>
+        public static string Write(TypeRef type, string value, EmitContext context, string writer = "writer", string redact = "redact") => type.Kind switch
+        {
+            TypeKind.List => $"{context.Json}.WriteList({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context)}, {redact});",
+            TypeKind.Map => $"{context.Json}.WriteMap({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context)}, {redact});",
+            TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.WriteValue({writer}, {value}, {redact});",
+            _ => $"{context.Json}.Write{type.Kind}({writer}, {value}, {redact});",
+        };
+
+        private static string ReaderDelegate(TypeRef type, bool nullable, EmitContext context)
+        {
+            string inner = type.Kind switch
+            {
+                TypeKind.List or TypeKind.Map => $"(ref {EmitContext.Reader} r) => {Read(type, context, "r")}",
+                TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson",
+                _ => $"{context.Json}.Read{type.Kind}",
+            };
+
+            if (!nullable)
+            {
+                return inner;
+            }
+
+            return $"(ref {EmitContext.Reader} r) => r.TokenType == {EmitContext.TokenType}.Null ? ({TypeNames.Nullable(type, context)})null : {Read(type, context, "r")}";
+        }
+
+        private static string WriterDelegate(TypeRef type, bool nullable, EmitContext context)
+        {
+            if (!nullable)
+            {
+                return type.Kind switch
+                {
+                    TypeKind.List or TypeKind.Map => $"(w, v, r) => {Write(type, "v", context, "w", "r").TrimEnd(';')}",
+                    TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.WriteValue",
+                    _ => $"{context.Json}.Write{type.Kind}",
+                };
+            }
+
+            string value = type.IsValueType ? "v.Value" : "v";
+            return $"(w, v, r) => {{ if (v is null) {{ w.WriteNullValue(); }} else {{ {Write(type, value, context, "w", "r")} }} }}";
+        }
+    }
+}

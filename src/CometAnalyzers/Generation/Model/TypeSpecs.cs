@@ -1,0 +1,90 @@
+using CometAnalyzers.Common;
+
+namespace CometAnalyzers.Generation.Model
+{
+    /// <summary>A generated type. Models are plain equatable records: no symbols, nodes or locations.</summary>
+    internal abstract record TypeSpec(string Name, string? Description, bool Deprecated);
+
+    /// <summary>Numeric, length and count limits that <c>Validate()</c> checks.</summary>
+    internal sealed record ConstraintSpec(
+        double? Minimum,
+        double? Maximum,
+        int? MinLength,
+        int? MaxLength,
+        int? MinItems,
+        int? MaxItems)
+    {
+        public bool IsEmpty => Minimum is null && Maximum is null && MinLength is null && MaxLength is null && MinItems is null && MaxItems is null;
+    }
+
+    internal sealed record PropertySpec(
+        string JsonName,
+        string Name,
+        TypeRef Type,
+        bool Required,
+        bool Nullable,
+        string? Description,
+        bool Deprecated,
+        bool Sensitive,
+        ConstraintSpec? Constraints)
+    {
+        /// <summary>Required and never null: the C# member is non-nullable (and <c>required</c> where the language allows).</summary>
+        public bool IsRequiredNonNull => Required && !Nullable;
+    }
+
+    /// <summary>An object schema: a sealed class, or a variant of a <see cref="PolymorphicSpec"/> when <see cref="BaseType"/> is set.</summary>
+    internal sealed record ObjectSpec(
+        string Name,
+        string? Description,
+        bool Deprecated,
+        EquatableArray<PropertySpec> Properties,
+        string? BaseType,
+        string? DiscriminatorJsonName,
+        string? DiscriminatorValue)
+        : TypeSpec(Name, Description, Deprecated);
+
+    internal sealed record EnumMemberSpec(string Value, string Name);
+
+    /// <summary>A string enum generated as an extensible struct: unknown values parse and round-trip.</summary>
+    internal sealed record EnumSpec(string Name, string? Description, bool Deprecated, EquatableArray<EnumMemberSpec> Members)
+        : TypeSpec(Name, Description, Deprecated);
+
+    internal sealed record VariantSpec(string DiscriminatorValue, string TypeName);
+
+    /// <summary>Object variants told apart by a discriminator property: an abstract base class with sealed variants.</summary>
+    internal sealed record PolymorphicSpec(
+        string Name,
+        string? Description,
+        bool Deprecated,
+        string DiscriminatorJsonName,
+        string DiscriminatorName,
+        EquatableArray<VariantSpec> Variants)
+        : TypeSpec(Name, Description, Deprecated)
+    {
+        public string UnknownTypeName => "Unknown" + Name;
+    }
+
+    internal enum UnionCaseKind
+    {
+        String,
+        Number,
+        Boolean,
+        Array,
+        Object,
+    }
+
+    /// <summary>One case of a shape union; object cases may be keyed by a discriminator value.</summary>
+    internal sealed record UnionCaseSpec(UnionCaseKind Kind, TypeRef Type, string CaseName, string? DiscriminatorValue);
+
+    /// <summary>
+    /// A value that is one of several JSON shapes (string | array, string | object, ...): a small class
+    /// with implicit conversions from each case.
+    /// </summary>
+    internal sealed record UnionSpec(
+        string Name,
+        string? Description,
+        bool Deprecated,
+        EquatableArray<UnionCaseSpec> Cases,
+        string? DiscriminatorJsonName)
+        : TypeSpec(Name, Description, Deprecated);
+}
