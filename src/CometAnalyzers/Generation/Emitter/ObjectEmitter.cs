@@ -37,7 +37,7 @@ namespace CometAnalyzers.Generation.Emitter
             EmitReader(w, type, properties, tracked, c, isVariant);
             EmitWriter(w, type, properties, tracked, c, isVariant);
             EmitValidation(w, properties, c, isVariant);
-            w.Line($"internal static {(isVariant ? "new " : string.Empty)}void WriteValue({EmitContext.Writer} writer, {self} value, bool redact) => value.WriteJson(writer, redact);");
+            w.Line($"internal static void WriteValue({EmitContext.Writer} writer, {self} value, bool redact) => value.WriteJson(writer, redact);");
             w.CloseBlock();
         }
 
@@ -106,7 +106,7 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line($"public static {hide}{self} Parse({EmitContext.ByteSpan} utf8Json) => {c.Json}.Parse(utf8Json, ReadJson);");
             w.Line();
             w.Line("/// <summary>Parses UTF-8 JSON; returns false with the error instead of throwing.</summary>");
-            w.Line($"public static {hide}bool TryParse({EmitContext.ByteSpan} utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value, out {c.Error}? error)");
+            w.Line($"public static bool TryParse({EmitContext.ByteSpan} utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {self}? value, out {c.Error}? error)");
             w.Line($"    => {c.Json}.TryParse(utf8Json, ReadJson, out value, out error);");
             w.Line();
             if (isVariant)
@@ -173,6 +173,18 @@ namespace CometAnalyzers.Generation.Emitter
             w.CloseBlock();
             w.Line();
             w.Line($"{c.Json}.Next(ref reader);");
+            if (properties.Count == 0)
+            {
+                w.CloseBlock();
+                w.CloseBlock();
+                w.OpenBlock($"catch ({c.Exception} exception) when (property >= 0)");
+                w.Line("throw exception.Within(\".\" + JsonNameOf(property));");
+                w.CloseBlock();
+                w.Line();
+                EmitConstruction(w, type, properties, tracked, c);
+                return;
+            }
+
             w.OpenBlock("switch (property)");
             for (int i = 0; i < properties.Count; i++)
             {
@@ -202,7 +214,12 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("throw exception.Within(\".\" + JsonNameOf(property));");
             w.CloseBlock();
             w.Line();
+            EmitConstruction(w, type, properties, tracked, c);
+        }
 
+        private static void EmitConstruction(SourceWriter w, ObjectSpec type, List<PropertySpec> properties, List<PropertySpec> tracked, EmitContext c)
+        {
+            string self = c.Qualified(type.Name);
             for (int i = 0; i < properties.Count; i++)
             {
                 PropertySpec p = properties[i];

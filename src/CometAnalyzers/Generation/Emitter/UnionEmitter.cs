@@ -58,7 +58,7 @@ namespace CometAnalyzers.Generation.Emitter
                 string caseType = TypeNames.Of(@case.Type, c, concreteCollections: true);
                 w.Line($"public bool Is{@case.CaseName} => _case == {i + 1};");
                 w.Line();
-                w.Line($"public {caseType}? As{@case.CaseName} => _case == {i + 1} ? ({caseType})_value! : null;");
+                w.Line($"public {caseType}? As{@case.CaseName} => _case == {i + 1} ? ({caseType}?)_value : null;");
                 w.Line();
                 w.Line($"public static implicit operator {self}({caseType} value) => new {self}(value);");
                 w.Line();

@@ -14,46 +14,60 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"if ({p.Name} is null) {{ {c.Json}.Violation(violations, {path}, \"is required\"); }}");
             }
 
+            // Pattern variables of an if condition live in the enclosing block: each check gets its own name.
+            int counter = 0;
             string value = "v" + p.Name;
-            string access = !p.IsRequiredNonNull && p.Type.IsValueType ? $"{p.Name} is {{ }} {value}" : $"{p.Name} is {{ }} {value}";
+            string access = $"{p.Name} is {{ }} {value}";
             if (p.Constraints is { } limits)
             {
                 if (p.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double)
                 {
                     if (limits.Minimum is double min)
                     {
+                        (access, value) = Fresh(p, ref counter);
                         w.Line($"if ({access} && {value} < {SourceWriter.DoubleLiteral(min)}) {{ {c.Json}.Violation(violations, {path}, {SourceWriter.Literal("must be at least " + min.ToString("R", CultureInfo.InvariantCulture))}); }}");
                     }
 
                     if (limits.Maximum is double max)
                     {
+                        (access, value) = Fresh(p, ref counter);
                         w.Line($"if ({access} && {value} > {SourceWriter.DoubleLiteral(max)}) {{ {c.Json}.Violation(violations, {path}, {SourceWriter.Literal("must be at most " + max.ToString("R", CultureInfo.InvariantCulture))}); }}");
                     }
                 }
 
                 if (p.Type.Kind == TypeKind.String)
                 {
-                    EmitCount(w, access, value + ".Length", limits.MinLength, limits.MaxLength, "characters", path, c);
+                    EmitCount(w, p, ref counter, ".Length", limits.MinLength, limits.MaxLength, "characters", path, c);
                 }
 
                 if (p.Type.Kind is TypeKind.List or TypeKind.Map)
                 {
-                    EmitCount(w, access, value + ".Count", limits.MinItems, limits.MaxItems, "items", path, c);
+                    EmitCount(w, p, ref counter, ".Count", limits.MinItems, limits.MaxItems, "items", path, c);
                 }
             }
 
-            EmitNested(w, p.Type, p.Name, path, c, value);
+            EmitNested(w, p.Type, p.Name, path, c, Fresh(p, ref counter).Variable);
         }
 
-        private static void EmitCount(SourceWriter w, string access, string count, int? min, int? max, string unit, string path, EmitContext c)
+        private static (string Access, string Variable) Fresh(PropertySpec p, ref int counter)
+        {
+            string variable = "v" + p.Name + (counter++).ToString(CultureInfo.InvariantCulture);
+            return ($"{p.Name} is {{ }} {variable}", variable);
+        }
+
+        private static void EmitCount(SourceWriter w, PropertySpec p, ref int counter, string member, int? min, int? max, string unit, string path, EmitContext c)
         {
             if (min is int low)
             {
+                (string access, string value) = Fresh(p, ref counter);
+                string count = value + member;
                 w.Line($"if ({access} && {count} < {low}) {{ {c.Json}.Violation(violations, {path}, \"must have at least {low} {unit}\"); }}");
             }
 
             if (max is int high)
             {
+                (string access, string value) = Fresh(p, ref counter);
+                string count = value + member;
                 w.Line($"if ({access} && {count} > {high}) {{ {c.Json}.Violation(violations, {path}, \"must have at most {high} {unit}\"); }}");
             }
         }
