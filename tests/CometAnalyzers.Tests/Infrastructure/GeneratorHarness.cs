@@ -57,7 +57,7 @@ namespace CometAnalyzers.Tests.Infrastructure
         public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, LanguageVersion languageVersion = LanguageVersion.Latest)
             => CSharpCompilation.Create(
                 "Consumer",
-                sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(languageVersion), path: $"/project/Source{i}.cs")),
+                sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose), path: $"/project/Source{i}.cs")),
                 TestReferences.All,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
@@ -65,7 +65,7 @@ namespace CometAnalyzers.Tests.Infrastructure
             => CSharpGeneratorDriver.Create(
                 new[] { new ContractGenerator().AsSourceGenerator() },
                 additionalFiles,
-                new CSharpParseOptions(languageVersion),
+                new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose),
                 driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
         public static GeneratorRun Run(

@@ -37,6 +37,9 @@ namespace CometAnalyzers.Contract.Schema
             _resolver = new SchemaResolver(contract, documents, sink);
             _names = new TypeNameTable(contract.Settings.Name, sink);
             _cancellationToken = cancellationToken;
+            _names.ReserveSchemaNames(DeclaredSchemaNames(contract.Root["schemas"]));
+            _resolver.DocumentLoaded += document
+                => _names.ReserveSchemaNames(DeclaredSchemaNames((document.Root as JsonObjectNode)?["components"] is JsonObjectNode components ? components["schemas"] : null));
         }
 
         public static ContractSpec Compile(ContractDocument contract, IReadOnlyList<ContractFile> documents, DiagnosticSink sink, CancellationToken cancellationToken)
@@ -70,6 +73,11 @@ namespace CometAnalyzers.Contract.Schema
 
             return new ContractSpec(_contract.File.Path, _contract.Settings, types.ToEquatableArray(), request, response, streamEvent, error);
         }
+
+        private static IEnumerable<string> DeclaredSchemaNames(JsonNode? schemas)
+            => schemas is JsonObjectNode map
+                ? map.Properties.Select(p => p.Value is JsonObjectNode node && node["x-csharp-name"] is JsonStringNode custom ? custom.Value : Identifiers.ToPascalCase(p.Name))
+                : Enumerable.Empty<string>();
 
         private TypeRef? CompileRoot(string key, string defaultName)
         {

@@ -26,6 +26,9 @@ namespace CometAnalyzers.Contract.Schema
 
         public SchemaDocument Contract { get; }
 
+        /// <summary>Raised when a document is loaded, so declared schema names can be reserved.</summary>
+        public event Action<SchemaDocument>? DocumentLoaded;
+
         /// <summary>Follows a chain of $refs to the first schema that has none; null when it cannot (reported).</summary>
         public SchemaNode? Deref(SchemaNode start)
         {
@@ -125,6 +128,7 @@ namespace CometAnalyzers.Contract.Schema
 
             var document = new SchemaDocument(file.FileName, file.Path, root, isContract: false);
             _loaded[fileName] = document;
+            DocumentLoaded?.Invoke(document);
             return document;
         }
 

@@ -12,6 +12,7 @@ namespace CometAnalyzers.Contract.Schema
     {
         private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
         private readonly DiagnosticSink _sink;
+        private readonly HashSet<string> _schemaNames = new(StringComparer.Ordinal);
 
         public TypeNameTable(string contractName, DiagnosticSink sink)
         {
@@ -35,11 +36,23 @@ namespace CometAnalyzers.Contract.Schema
             return name;
         }
 
+        /// <summary>
+        /// Names of declared schemas (contract and referenced documents): invented names keep clear of them,
+        /// so an inline schema never takes a name that a declared schema reached later needs.
+        /// </summary>
+        public void ReserveSchemaNames(IEnumerable<string> names)
+        {
+            foreach (string name in names)
+            {
+                _schemaNames.Add(name);
+            }
+        }
+
         /// <summary>Claims <paramref name="name"/>, or name2, name3... when it is taken.</summary>
         public string ClaimUnique(string name, string owner)
         {
             string candidate = name;
-            for (int i = 2; _owners.ContainsKey(candidate); i++)
+            for (int i = 2; _owners.ContainsKey(candidate) || _schemaNames.Contains(candidate); i++)
             {
                 candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }

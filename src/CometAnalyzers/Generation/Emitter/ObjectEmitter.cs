@@ -61,7 +61,7 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Summary(p.Description);
                 if (p.Sensitive)
                 {
-                    w.Line("/// <remarks>Sensitive: never printed by <see cref=\"ToString\"/>; keep it out of logs.</remarks>");
+                    w.Line("/// <remarks>Sensitive: never printed by <c>ToString()</c>; keep it out of logs.</remarks>");
                 }
 
                 if (p.Deprecated)

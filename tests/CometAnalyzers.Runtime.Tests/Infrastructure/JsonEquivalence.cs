@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace CometAnalyzers.Runtime.Tests.Infrastructure
+{
+    /// <summary>Deep JSON comparison: object member order is free, numbers compare by value, nothing else is.</summary>
+    internal static class JsonEquivalence
+    {
+        public static void AssertEquivalent(string expectedJson, string actualJson)
+        {
+            using JsonDocument expected = JsonDocument.Parse(expectedJson);
+            using JsonDocument actual = JsonDocument.Parse(actualJson);
+            string? difference = Compare(expected.RootElement, actual.RootElement, "$");
+            Assert.True(difference is null, $"JSON differs at {difference}\nExpected: {expectedJson}\nActual:   {actualJson}");
+        }
+
+        public static string? Compare(JsonElement expected, JsonElement actual, string path)
+        {
+            if (expected.ValueKind != actual.ValueKind)
+            {
+                return $"{path}: {expected.ValueKind} vs {actual.ValueKind}";
+            }
+
+            switch (expected.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var expectedMembers = expected.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+                    var actualMembers = actual.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+                    foreach (string missing in expectedMembers.Keys.Except(actualMembers.Keys))
+                    {
+                        return $"{path}.{missing}: missing";
+                    }
+
+                    foreach (string extra in actualMembers.Keys.Except(expectedMembers.Keys))
+                    {
+                        return $"{path}.{extra}: unexpected";
+                    }
+
+                    foreach (KeyValuePair<string, JsonElement> member in expectedMembers)
+                    {
+                        if (Compare(member.Value, actualMembers[member.Key], path + "." + member.Key) is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Array:
+                    int length = expected.GetArrayLength();
+                    if (length != actual.GetArrayLength())
+                    {
+                        return $"{path}: {length} items vs {actual.GetArrayLength()}";
+                    }
+
+                    for (int i = 0; i < length; i++)
+                    {
+                        if (Compare(expected[i], actual[i], $"{path}[{i}]") is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Number:
+                    return expected.GetDecimal() == actual.GetDecimal() ? null : $"{path}: {expected} vs {actual}";
+                case JsonValueKind.String:
+                    return expected.GetString() == actual.GetString() ? null : $"{path}: '{expected.GetString()}' vs '{actual.GetString()}'";
+                default:
+                    return null;
+            }
+        }
+
+        public static string Write(Action<Utf8JsonWriter> write)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                write(writer);
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+    }
+}
