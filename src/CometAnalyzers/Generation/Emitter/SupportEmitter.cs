@@ -133,6 +133,8 @@ namespace CometAnalyzers.Generation.Emitter
                 }
                 catch (__NAME__ContractException exception)
                 {
+                    // Broken JSON later in the payload is the real cause: report that, not the first shape mismatch.
+                    EnsureWellFormed(utf8Json);
                     throw exception.Within("$");
                 }
 
@@ -151,6 +153,18 @@ namespace CometAnalyzers.Generation.Emitter
             {
                 // Utf8JsonReader reports invalid UTF-8 inside a string this way.
                 throw Malformed(exception.Message, exception);
+            }
+        }
+
+        private static void EnsureWellFormed(global::System.ReadOnlySpan<byte> utf8Json)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+            while (reader.Read())
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String || reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    reader.GetString(); // validates the UTF-8 of every string
+                }
             }
         }
 
