@@ -88,6 +88,12 @@ namespace CometAnalyzers.Contract.Schema
 
             var schema = new SchemaNode(node, _resolver.Contract, "/" + key, node);
             (TypeRef type, _) = node["$ref"] is not null ? ResolveReferenceOf(schema) : Resolve(schema, defaultName, defaultName);
+            if (type.Kind == TypeKind.Json && (node["$ref"] is not null ? _resolver.Deref(schema) : schema) is { } target && ShapeOf(target) == "object")
+            {
+                // A free-form object at the root is still a model: a class whose properties are all kept as unknown.
+                string name = node["$ref"] is not null ? NameOf(target) : defaultName;
+                type = BuildObject(target, name, name);
+            }
             if (type.Kind is not (TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union))
             {
                 Report(RuleIdentifiers.InvalidValue, schema, node, key, "schema", $"the {key} must be an object schema (or a union of objects) so a model can be generated");
