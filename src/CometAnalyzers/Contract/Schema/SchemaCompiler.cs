@@ -87,6 +87,7 @@ namespace CometAnalyzers.Contract.Schema
             }
 
             var schema = new SchemaNode(node, _resolver.Contract, "/" + key, node);
+            int reportedBefore = _sink.Count;
             (TypeRef type, _) = node["$ref"] is not null ? ResolveReferenceOf(schema) : Resolve(schema, defaultName, defaultName);
             if (type.Kind == TypeKind.Json && (node["$ref"] is not null ? _resolver.Deref(schema) : schema) is { } target && ShapeOf(target) == "object")
             {
@@ -96,6 +97,11 @@ namespace CometAnalyzers.Contract.Schema
             }
             if (type.Kind is not (TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union))
             {
+                if (_sink.Count > reportedBefore)
+                {
+                    return null; // the cause (an unresolved $ref, a cycle) is already reported
+                }
+
                 Report(RuleIdentifiers.InvalidValue, schema, node, key, "schema", $"the {key} must be an object schema (or a union of objects) so a model can be generated");
                 return null;
             }

@@ -15,6 +15,7 @@ namespace CometAnalyzers.Contract.Schema
         private readonly IReadOnlyList<ContractFile> _documents;
         private readonly DiagnosticSink _sink;
         private readonly Dictionary<string, SchemaDocument?> _loaded = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _loadFailures = new(StringComparer.OrdinalIgnoreCase);
 
         public SchemaResolver(ContractDocument contract, IReadOnlyList<ContractFile> documents, DiagnosticSink sink)
         {
@@ -33,7 +34,7 @@ namespace CometAnalyzers.Contract.Schema
         public SchemaNode? Deref(SchemaNode start)
         {
             SchemaNode current = start;
-            HashSet<string>? seen = null;
+            List<SchemaNode>? chain = null;
             while (current.Node["$ref"] is { } refNode)
             {
                 if (refNode is not JsonStringNode refText)
@@ -42,14 +43,24 @@ namespace CometAnalyzers.Contract.Schema
                     return null;
                 }
 
-                seen ??= new HashSet<string>(StringComparer.Ordinal);
-                if (!seen.Add(current.Key))
+                chain ??= new List<SchemaNode>();
+                int loopStart = chain.FindIndex(c => c.Key == current.Key);
+                if (loopStart >= 0)
                 {
-                    JsonNode anchor = start.AnchorFor(start.Node["$ref"]!);
-                    _sink.Report(RuleIdentifiers.ReferenceCycle, anchor.Start, anchor.Length, ((JsonStringNode)start.Node["$ref"]!).Value, string.Join(" -> ", seen));
+                    // Reported where the loop closes, so every member of a cycle is named once, whoever reached it first.
+                    JsonNode anchor = current.AnchorFor(refNode);
+                    var loop = new List<string>();
+                    for (int i = loopStart; i < chain.Count; i++)
+                    {
+                        loop.Add(chain[i].Pointer);
+                    }
+
+                    loop.Add(current.Pointer);
+                    _sink.Report(RuleIdentifiers.ReferenceCycle, anchor.Start, anchor.Length, refText.Value, string.Join(" -> ", loop));
                     return null;
                 }
 
+                chain.Add(current);
                 SchemaNode? next = ResolveReference(refText, current);
                 if (next is null)
                 {
@@ -102,7 +113,7 @@ namespace CometAnalyzers.Contract.Schema
             {
                 if (cached is null)
                 {
-                    _sink.Report(RuleIdentifiers.UnresolvedReference, anchor.Start, anchor.Length, refValue, $"'{documentPart}' could not be read");
+                    _sink.Report(RuleIdentifiers.UnresolvedReference, anchor.Start, anchor.Length, refValue, _loadFailures[fileName]);
                 }
 
                 return cached;
@@ -111,25 +122,27 @@ namespace CometAnalyzers.Contract.Schema
             ContractFile? file = FindDocument(documentPart, fileName);
             if (file is null)
             {
-                _loaded[fileName] = null;
-                _sink.Report(RuleIdentifiers.UnresolvedReference, anchor.Start, anchor.Length, refValue,
-                    $"no AdditionalFile named '{fileName}' is in the project (add it as an AdditionalFile next to the contract)");
-                return null;
+                return Fail($"no AdditionalFile named '{fileName}' is in the project (add it as an AdditionalFile next to the contract)");
             }
 
             JsonNode? root = JsonTextParser.Parse(file.Text, out JsonSyntaxError? error, out _);
             if (root is null)
             {
-                _loaded[fileName] = null;
-                _sink.Report(RuleIdentifiers.UnresolvedReference, anchor.Start, anchor.Length, refValue,
-                    $"'{file.FileName}' is not valid JSON ({error?.Message})");
-                return null;
+                return Fail($"'{file.FileName}' is not valid JSON ({error?.Message})");
             }
 
             var document = new SchemaDocument(file.FileName, file.Path, root, isContract: false);
             _loaded[fileName] = document;
             DocumentLoaded?.Invoke(document);
             return document;
+
+            SchemaDocument? Fail(string reason)
+            {
+                _loaded[fileName] = null;
+                _loadFailures[fileName] = reason;
+                _sink.Report(RuleIdentifiers.UnresolvedReference, anchor.Start, anchor.Length, refValue, reason);
+                return null;
+            }
         }
 
         /// <summary>The file beside the contract wins; otherwise the first file (by path) with that name.</summary>

@@ -1,0 +1,107 @@
+using System.Linq;
+using System.Threading.Tasks;
+using CometAnalyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace CometAnalyzers.Tests.Contract
+{
+    /// <summary>Schema problems are reported at their exact place in the contract, and generate nothing broken.</summary>
+    public class SchemaDiagnosticsTests
+    {
+        [Fact]
+        public Task An_unresolved_internal_ref_is_reported_at_the_ref()
+            => ContractDiagnosticsTest.VerifyAsync("""
+                {
+                  "name": "CometApi",
+                  "response": { "$ref": {|COMET102:"#/schemas/Missing"|} }
+                }
+                """);
+
+        [Fact]
+        public Task A_ref_into_a_document_that_is_not_an_AdditionalFile_is_reported()
+            => ContractDiagnosticsTest.VerifyAsync("""
+                { "name": "CometApi", "response": { "$ref": {|COMET102:"openai.json#/components/schemas/X"|} } }
+                """);
+
+        [Fact]
+        public Task A_ref_to_a_missing_schema_in_another_document_is_reported_at_the_contracts_ref()
+            => ContractDiagnosticsTest.VerifyAsync(
+                """
+                { "name": "CometApi", "response": { "$ref": {|COMET102:"spec.json#/components/schemas/Nope"|} } }
+                """,
+                ("/project/contracts/spec.json", """{ "components": { "schemas": { "Yes": { "type": "object", "properties": { "a": { "type": "string" } } } } } }"""));
+
+        [Fact]
+        public Task A_ref_cycle_is_reported()
+            => ContractDiagnosticsTest.VerifyAsync("""
+                {
+                  "name": "CometApi",
+                  "response": { "$ref": "#/schemas/A" },
+                  "schemas": {
+                    "A": { "$ref": {|COMET103:"#/schemas/B"|} },
+                    "B": { "$ref": {|COMET103:"#/schemas/A"|} }
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task Two_schemas_with_the_same_CSharp_name_are_reported()
+            => ContractDiagnosticsTest.VerifyAsync("""
+                {
+                  "name": "CometApi",
+                  "response": { "$ref": "#/schemas/chat_message" },
+                  "schemas": {
+                    "chat_message": { "type": "object", "properties": { "a": { "type": "string" } } },
+                    "ChatMessage": {|COMET104:{ "type": "object", "properties": { "b": { "type": "string" } } }|}
+                  }
+                }
+                """);
+
+        [Fact]
+        public Task An_invalid_x_csharp_name_is_reported()
+            => ContractDiagnosticsTest.VerifyAsync("""
+                {
+                  "name": "CometApi",
+                  "response": { "type": "object", "properties": { "a": { "type": "string", "x-csharp-name": {|COMET105:"not valid"|} } } }
+                }
+                """);
+
+        [Fact]
+        public Task An_untypeable_union_is_a_warning_at_its_place()
+            => ContractDiagnosticsTest.VerifyAsync("""
+                {
+                  "name": "CometApi",
+                  "response": { "type": "object", "properties": {
+                    "either": {|COMET107:{ "oneOf": [ { "type": "object", "properties": { "a": { "type": "string" } } }, { "type": "object", "properties": { "b": { "type": "string" } } } ] }|}
+                  } }
+                }
+                """);
+
+        [Fact]
+        public Task A_type_that_is_not_a_json_type_is_reported()
+            => ContractDiagnosticsTest.VerifyAsync("""
+                { "name": "CometApi", "response": { "type": "object", "properties": { "a": { "type": {|COMET108:"text"|} } } } }
+                """);
+
+        [Fact]
+        public void A_contract_with_errors_generates_nothing_and_never_throws()
+        {
+            GeneratorRun run = GeneratorHarness.RunContract("""{ "name": "CometApi", "response": { "$ref": "#/schemas/Missing" } }""");
+            Assert.Empty(run.Sources);
+            Assert.Empty(run.GeneratorDiagnostics);
+        }
+
+        [Fact]
+        public void A_contract_with_only_warnings_still_generates_compilable_code()
+        {
+            GeneratorRun run = GeneratorHarness.RunContract("""
+                { "name": "CometApi", "response": { "type": "object", "properties": {
+                    "either": { "oneOf": [ { "type": "object", "properties": { "a": { "type": "string" } } }, { "type": "object", "properties": { "b": { "type": "string" } } } ] },
+                    "free": {}
+                } } }
+                """);
+            Assert.Contains(run.Sources, s => s.Text.Contains("global::System.Text.Json.JsonElement? Either", System.StringComparison.Ordinal));
+            run.AssertGeneratedCodeCompilesCleanly();
+        }
+    }
+}
