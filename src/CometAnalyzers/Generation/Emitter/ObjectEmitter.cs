@@ -280,7 +280,7 @@ namespace CometAnalyzers.Generation.Emitter
                     w.Indent();
                     foreach (var entry in group)
                     {
-                        w.Line($"if (global::System.MemoryExtensions.SequenceEqual(name, {SourceWriter.Utf8Bytes(entry.JsonName)})) {{ return {entry.Index}; }} // {Comment(entry.JsonName)}");
+                        w.Line($"if (global::System.MemoryExtensions.SequenceEqual(name, {SourceWriter.Utf8Bytes(entry.JsonName)})) {{ return {SourceWriter.Int(entry.Index)}; }} // {Comment(entry.JsonName)}");
                     }
 
                     w.Line("break;");

@@ -61,14 +61,14 @@ namespace CometAnalyzers.Generation.Emitter
             {
                 (string access, string value) = Fresh(p, ref counter);
                 string count = value + member;
-                w.Line($"if ({access} && {count} < {low}) {{ {c.Json}.Violation(violations, {path}, \"must have at least {low} {unit}\"); }}");
+                w.Line($"if ({access} && {count} < {SourceWriter.Int(low)}) {{ {c.Json}.Violation(violations, {path}, \"must have at least {SourceWriter.Int(low)} {unit}\"); }}");
             }
 
             if (max is int high)
             {
                 (string access, string value) = Fresh(p, ref counter);
                 string count = value + member;
-                w.Line($"if ({access} && {count} > {high}) {{ {c.Json}.Violation(violations, {path}, \"must have at most {high} {unit}\"); }}");
+                w.Line($"if ({access} && {count} > {SourceWriter.Int(high)}) {{ {c.Json}.Violation(violations, {path}, \"must have at most {SourceWriter.Int(high)} {unit}\"); }}");
             }
         }
 
