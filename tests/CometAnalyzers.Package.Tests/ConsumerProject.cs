@@ -1,0 +1,117 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+
+namespace CometAnalyzers.Package.Tests
+{
+    /// <summary>A throwaway project outside the repo (so no Directory.Build.props applies) that references the packed nupkg.</summary>
+    internal sealed class ConsumerProject : IDisposable
+    {
+        private ConsumerProject(string root)
+        {
+            Root = root;
+        }
+
+        public string Root { get; }
+
+        public string ProjectFolder => Path.Combine(Root, "consumer");
+
+        public static string Metadata(string key)
+            => typeof(ConsumerProject).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+        public static ConsumerProject Create()
+        {
+            string root = Path.Combine(Path.GetTempPath(), "comet-consumer-" + Guid.NewGuid().ToString("N"));
+            string feed = Path.Combine(root, "feed");
+            Directory.CreateDirectory(feed);
+            string package = Directory.GetFiles(Metadata("PackageFolder"), "CometAnalyzers.*.nupkg").Single();
+            File.Copy(package, Path.Combine(feed, Path.GetFileName(package)));
+            string version = Path.GetFileNameWithoutExtension(package).Substring("CometAnalyzers.".Length);
+
+            var project = new ConsumerProject(root);
+            Directory.CreateDirectory(project.ProjectFolder);
+            File.WriteAllText(Path.Combine(root, "NuGet.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="local" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            project.Write("Consumer.csproj", $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <OutputType>Exe</OutputType>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <RestorePackagesPath>{Path.Combine(root, "packages")}</RestorePackagesPath>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="CometAnalyzers" Version="{version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.Copy(Path.Combine(Metadata("RepoRoot"), "contract", "cometapi.chat-completions.contract.json"), Path.Combine(project.ProjectFolder, "contracts", "api.contract.json").EnsureFolder());
+            return project;
+        }
+
+        public void Write(string relativePath, string text) => File.WriteAllText(Path.Combine(ProjectFolder, relativePath).EnsureFolder(), text);
+
+        public void Delete(string relativePath) => File.Delete(Path.Combine(ProjectFolder, relativePath));
+
+        public string Read(string relativePath) => File.ReadAllText(Path.Combine(ProjectFolder, relativePath));
+
+        /// <summary>Runs <c>dotnet build</c>; returns the exit code and the combined output.</summary>
+        public (int ExitCode, string Output) Build()
+        {
+            var start = new ProcessStartInfo("dotnet", "build --nologo -v:q -clp:NoSummary")
+            {
+                WorkingDirectory = ProjectFolder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment["MSBuildExtensionsPath"] = null;
+            using Process process = Process.Start(start)!;
+            var output = new StringBuilder();
+            process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+            process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException("dotnet build took more than 5 minutes:\n" + output);
+            }
+
+            process.WaitForExit();
+            return (process.ExitCode, output.ToString());
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A build server may still hold a file; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    internal static class PathExtensions
+    {
+        public static string EnsureFolder(this string path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return path;
+        }
+    }
+}
