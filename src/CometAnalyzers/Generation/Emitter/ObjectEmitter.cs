@@ -160,14 +160,22 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line();
             w.Line($"property = Match({c.Json}.PropertyName(ref reader));");
             w.OpenBlock("if (property < 0)");
-            w.OpenBlock("if (property == -1)");
-            w.Line($"{c.Json}.ReadUnknown(ref reader, ref unknown);");
-            w.CloseBlock();
-            w.OpenBlock("else");
-            w.Line("// The discriminator: fixed by this variant, so its value is not stored.");
-            w.Line($"{c.Json}.Next(ref reader);");
-            w.Line("reader.Skip();");
-            w.CloseBlock();
+            if (type.DiscriminatorJsonName is null)
+            {
+                w.Line($"{c.Json}.ReadUnknown(ref reader, ref unknown);");
+            }
+            else
+            {
+                w.OpenBlock("if (property == -1)");
+                w.Line($"{c.Json}.ReadUnknown(ref reader, ref unknown);");
+                w.CloseBlock();
+                w.OpenBlock("else");
+                w.Line("// The discriminator: fixed by this variant, so its value is not stored.");
+                w.Line($"{c.Json}.Next(ref reader);");
+                w.Line("reader.Skip();");
+                w.CloseBlock();
+            }
+
             w.Line();
             w.Line("continue;");
             w.CloseBlock();
@@ -317,18 +325,16 @@ namespace CometAnalyzers.Generation.Emitter
 
             foreach (PropertySpec p in properties)
             {
-                string redacted = $"if (redact) {{ writer.WriteString(s_{p.Name}JsonName, {c.Json}.Redacted); }} else ";
-                string prefix = p.Sensitive ? redacted : string.Empty;
                 if (p.IsRequiredNonNull)
                 {
                     if (p.Type.IsValueType)
                     {
-                        w.Line($"{prefix}{{ writer.WritePropertyName(s_{p.Name}JsonName); {ValueCodec.Write(p.Type, p.Name, c)} }}");
+                        w.Line(WriteProperty(p, p.Name, c));
                     }
                     else
                     {
                         // A required member left null by the caller is written as null; Validate() reports it.
-                        w.Line($"if ({p.Name} is {{ }} value{p.Name}) {{ {prefix}{{ writer.WritePropertyName(s_{p.Name}JsonName); {ValueCodec.Write(p.Type, "value" + p.Name, c)} }} }} else {{ writer.WriteNull(s_{p.Name}JsonName); }}");
+                        w.Line($"if ({p.Name} is {{ }} value{p.Name}) {{ {WriteProperty(p, "value" + p.Name, c)} }} else {{ writer.WriteNull(s_{p.Name}JsonName); }}");
                     }
 
                     continue;
@@ -337,7 +343,7 @@ namespace CometAnalyzers.Generation.Emitter
                 int bit = tracked.IndexOf(p);
                 string value = p.Type.IsValueType ? $"{p.Name}.Value" : p.Name;
                 string nullWhen = p.Required ? "== 0" : "!= 0";
-                w.Line($"if ({p.Name} is not null) {{ {prefix}{{ writer.WritePropertyName(s_{p.Name}JsonName); {ValueCodec.Write(p.Type, value, c)} }} }}");
+                w.Line($"if ({p.Name} is not null) {{ {WriteProperty(p, value, c)} }}");
                 w.Line($"else if ((_jsonNulls{bit / 64} & {Bit(bit)}) {nullWhen}) {{ writer.WriteNull(s_{p.Name}JsonName); }}");
             }
 
@@ -345,6 +351,15 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("writer.WriteEndObject();");
             w.CloseBlock();
             w.Line();
+        }
+
+        /// <summary>Name and value; a sensitive value becomes <c>***</c> when redacting (for ToString()).</summary>
+        private static string WriteProperty(PropertySpec p, string value, EmitContext c)
+        {
+            string write = $"writer.WritePropertyName(s_{p.Name}JsonName); {ValueCodec.Write(p.Type, value, c)}";
+            return p.Sensitive
+                ? $"if (redact) {{ writer.WriteString(s_{p.Name}JsonName, {c.Json}.Redacted); }} else {{ {write} }}"
+                : write;
         }
 
         private static void EmitValidation(SourceWriter w, List<PropertySpec> properties, EmitContext c, bool isVariant)
