@@ -79,38 +79,48 @@ namespace CometAnalyzers.Rules.Endpoints
         }
 
         /// <summary>
-        /// The part of a built string that fixes its scheme and host: the left-most operand of a concatenation
-        /// or the first part of an interpolation ("https://x/users/" in <c>$"https://x/users/{id}"</c>).
+        /// The part of a built string that fixes its scheme and host: the left-most operand of a concatenation or the
+        /// first part of an interpolation ("https://x/users/" in <c>$"https://x/users/{id}"</c>). A constant is kept whole
+        /// unless it starts with a named constant (<c>$"{BaseUrl}/users"</c>): then the name is returned, to be followed.
         /// </summary>
         public static IOperation Leading(IOperation operation)
         {
             IOperation current = Unwrap(operation);
-            while (!TryGetValue(current, out _))
+            while (LeftMost(current) is { } next)
             {
-                switch (current)
+                if (TryGetValue(current, out _) && !IsNamedConstant(LeftMostLeaf(current)))
                 {
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: { } left }:
-                        current = Unwrap(left);
-                        break;
-                    case IInterpolatedStringOperation interpolated when interpolated.Parts.Length > 0:
-                        current = interpolated.Parts[0] switch
-                        {
-                            IInterpolatedStringTextOperation { Text: { } text } => text,
-                            IInterpolationOperation { Expression: { } expression } => Unwrap(expression),
-                            _ => current,
-                        };
-                        if (current == interpolated)
-                        {
-                            return current;
-                        }
-
-                        break;
-                    default:
-                        return current;
+                    return current;
                 }
+
+                current = next;
             }
 
             return current;
         }
+
+        private static IOperation LeftMostLeaf(IOperation operation)
+        {
+            IOperation current = Unwrap(operation);
+            while (LeftMost(current) is { } next)
+            {
+                current = next;
+            }
+
+            return current;
+        }
+
+        private static IOperation? LeftMost(IOperation operation)
+            => operation switch
+            {
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: { } left } => Unwrap(left),
+                IInterpolatedStringOperation { Parts: { Length: > 0 } parts } => parts[0] switch
+                {
+                    IInterpolatedStringTextOperation { Text: { } text } => text,
+                    IInterpolationOperation { Expression: { } expression } => Unwrap(expression),
+                    _ => null,
+                },
+                _ => null,
+            };
     }
 }

@@ -98,7 +98,7 @@ namespace CometAnalyzers.Rules.Endpoints
                 return parameter.Name switch
                 {
                     "uri" => EndpointSinkKind.Url,
-                    "host" => EndpointSinkKind.Host,
+                    "host" or "hostName" => EndpointSinkKind.Host,
                     _ => null,
                 };
             }
