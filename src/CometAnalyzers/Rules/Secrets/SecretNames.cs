@@ -17,8 +17,6 @@ namespace CometAnalyzers.Rules.Secrets
     {
         public const string OptionName = "comet_secret_names";
 
-        public static readonly SecretNames Default = new(Array.Empty<string>());
-
         private static readonly string[] BuiltIn =
         {
             "apiKey", "apikey", "secret", "password", "passwd", "pwd", "passphrase", "credential",
@@ -35,6 +33,9 @@ namespace CometAnalyzers.Rules.Secrets
         {
             "cancellation", "continuation", "page", "paging", "next", "previous", "prev", "resume", "sync", "change", "skip", "start", "end", "stop",
         };
+
+        // Declared after the word lists it is built from: static initializers run in text order.
+        public static readonly SecretNames Default = new(Array.Empty<string>());
 
         private readonly List<string[]> _phrases = new();
 
