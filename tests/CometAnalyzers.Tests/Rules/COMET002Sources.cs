@@ -21,7 +21,7 @@ namespace CometAnalyzers.Tests.Rules
             """;
 
         /// <summary>A contract whose secret key, variable and header say nothing by their names.</summary>
-        public const string Contract = """
+        public const string AuthContract = """
             {
               "name": "CometApi",
               "auth": {

@@ -18,8 +18,6 @@ namespace CometAnalyzers.Rules.Secrets
 
         private const string NamedSecret = "a secret";
 
-        private static readonly string[] RedactingStems = { "redact", "mask", "hash", "anonymi", "obfuscat", "scrub", "sanitiz", "sanitis", "encrypt" };
-
         // String methods whose result still holds the whole receiver (Substring and Remove cut it, as masking does).
         private static readonly HashSet<string> PreservingStringMethods = new(StringComparer.Ordinal)
         {
@@ -67,23 +65,6 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return null;
-        }
-
-        /// <summary>"RedactKey", "Mask", "HashSecret", "Sanitize": the result is safe to log.</summary>
-        public static bool IsRedacting(string methodName)
-        {
-            foreach (string word in IdentifierWords.Split(methodName))
-            {
-                foreach (string stem in RedactingStems)
-                {
-                    if (word.StartsWith(stem, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
@@ -230,7 +211,7 @@ namespace CometAnalyzers.Rules.Secrets
             private SecretLeak? VisitInvocation(IInvocationOperation invocation, int depth)
             {
                 IMethodSymbol method = invocation.TargetMethod;
-                if (IsRedacting(method.Name))
+                if (SecretNames.SaysRedacted(method.Name))
                 {
                     return null;
                 }

@@ -9,6 +9,7 @@ namespace CometAnalyzers.Rules.Secrets
     /// Whether a name says its value is a secret. The secret word must end the name (its head noun):
     /// <c>apiKey</c>, <c>clientSecret</c> and <c>bearerToken</c> are secrets, <c>apiKeyName</c>, <c>secretConfigKey</c>
     /// and <c>passwordLength</c> only talk about one. Trailing "value", "text" and "string" are ignored.
+    /// A redaction word anywhere ("maskedApiKey", "hashedPassword") means the value is not the secret.
     /// "token" is a secret only in the singular and not after a paging or cancellation word: <c>token</c>, <c>accessToken</c>
     /// are secrets; <c>maxTokens</c>, <c>TotalTokens</c>, <c>tokenCount</c>, <c>tokenizer</c>, <c>continuationToken</c> are not.
     /// <c>comet_secret_names</c> adds names, matched the same way.
@@ -16,6 +17,9 @@ namespace CometAnalyzers.Rules.Secrets
     internal sealed class SecretNames
     {
         public const string OptionName = "comet_secret_names";
+
+        // Word stems that say a value was made safe: "maskedApiKey", "hashedPassword", "RedactSecret" are not secrets.
+        private static readonly string[] RedactingStems = { "redact", "mask", "hash", "anonymi", "obfuscat", "scrub", "sanitiz", "sanitis", "encrypt" };
 
         private static readonly string[] BuiltIn =
         {
@@ -67,9 +71,30 @@ namespace CometAnalyzers.Rules.Secrets
             return Default;
         }
 
+        /// <summary>"RedactKey", "Mask", "hashedPassword", "Sanitize": a name that says its value was made safe to log.</summary>
+        public static bool SaysRedacted(string name)
+        {
+            foreach (string word in IdentifierWords.Split(name))
+            {
+                foreach (string stem in RedactingStems)
+                {
+                    if (word.StartsWith(stem, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         public bool IsSecret(string name)
         {
             List<string> words = IdentifierWords.Split(name);
+            if (SaysRedacted(name))
+            {
+                return false;
+            }
             while (words.Count > 1 && IgnoredTrailingWords.Contains(words[words.Count - 1]))
             {
                 words.RemoveAt(words.Count - 1);
