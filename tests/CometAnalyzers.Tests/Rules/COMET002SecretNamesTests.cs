@@ -46,6 +46,8 @@ namespace CometAnalyzers.Tests.Rules
         [InlineData("credentials")]
         [InlineData("apiKeyCredential")]
         [InlineData("privateKey")]
+        [InlineData("jwtSecretKey")]
+        [InlineData("encryptionSecret")]
         [InlineData("CometApi:ApiKey")]
         public void Names_that_end_with_a_secret_word_are_secrets(string name)
             => Assert.True(SecretNames.Default.IsSecret(name), name);

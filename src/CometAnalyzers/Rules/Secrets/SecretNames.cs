@@ -19,12 +19,12 @@ namespace CometAnalyzers.Rules.Secrets
         public const string OptionName = "comet_secret_names";
 
         // Word stems that say a value was made safe: "maskedApiKey", "hashedPassword", "RedactSecret" are not secrets.
-        private static readonly string[] RedactingStems = { "redact", "mask", "hash", "anonymi", "obfuscat", "scrub", "sanitiz", "sanitis", "encrypt" };
+        private static readonly string[] RedactingStems = { "redact", "mask", "hash", "anonymi", "obfuscat", "scrub", "sanitiz", "sanitis" };
 
         private static readonly string[] BuiltIn =
         {
             "apiKey", "apikey", "secret", "password", "passwd", "pwd", "passphrase", "credential",
-            "privateKey", "accessKey", "subscriptionKey",
+            "privateKey", "secretKey", "signingKey", "accessKey", "subscriptionKey",
         };
 
         // Lower-case single words that may be glued to a prefix ("openaiapikey", "clientsecret").
