@@ -56,7 +56,7 @@ namespace CometAnalyzers.Rules
         {
             private readonly CompilationContracts _contracts;
             private readonly ConcurrentDictionary<SyntaxTree, EndpointClassifier> _classifiers = new();
-            private readonly EndpointFieldTracker _fields = new();
+            private readonly EndpointFieldTracker _tracker = new();
 
             public AnalyzerContext(Compilation compilation, CompilationContracts contracts)
             {
@@ -78,7 +78,7 @@ namespace CometAnalyzers.Rules
                 EndpointClassifier classifier = ClassifierFor(operation, context.Options);
                 if (ContractEndpoint(operation, value, classifier) is { } contract)
                 {
-                    if (_fields.TryClaim(operation.Syntax.GetLocation()))
+                    if (_tracker.TryClaim(operation.Syntax.GetLocation()))
                     {
                         context.ReportDiagnostic(ForContract(operation, value, contract));
                     }
@@ -88,7 +88,7 @@ namespace CometAnalyzers.Rules
 
                 if (InitializedField(operation) is { } field)
                 {
-                    _fields.AddInitializer(field, operation.Syntax.GetLocation(), kind => RemoteEndpoint(operation, value, kind, classifier), context.ReportDiagnostic);
+                    _tracker.AddInitializer(field, operation.Syntax.GetLocation(), kind => RemoteEndpoint(operation, value, kind, classifier), context.ReportDiagnostic);
                 }
             }
 
@@ -105,12 +105,20 @@ namespace CometAnalyzers.Rules
 
                     if (value is IFieldReferenceOperation { Field: { } field } && EndpointFieldTracker.IsFollowed(field))
                     {
-                        _fields.AddSinkUse(field, sink.Kind, context.ReportDiagnostic);
+                        _tracker.AddSinkUse(field, sink.Kind, context.ReportDiagnostic);
+                        continue;
                     }
-                    else if (!ConstantStrings.IsNamedConstant(value) && ConstantStrings.TryGetValue(value, out string text)
-                        && ContractEndpoint(value, text, ClassifierFor(value, context.Options)) is null
-                        && RemoteEndpoint(value, text, sink.Kind, ClassifierFor(value, context.Options)) is { } diagnostic
-                        && _fields.TryClaim(diagnostic.Location))
+
+                    // Named constants are judged at their declaration; contract endpoints were reported by AnalyzeConstant.
+                    if (ConstantStrings.IsNamedConstant(value) || !ConstantStrings.TryGetValue(value, out string text))
+                    {
+                        continue;
+                    }
+
+                    EndpointClassifier classifier = ClassifierFor(value, context.Options);
+                    if (ContractEndpoint(value, text, classifier) is null
+                        && RemoteEndpoint(value, text, sink.Kind, classifier) is { } diagnostic
+                        && _tracker.TryClaim(diagnostic.Location))
                     {
                         context.ReportDiagnostic(diagnostic);
                     }
@@ -155,18 +163,32 @@ namespace CometAnalyzers.Rules
                     $"read the base URL from configuration{configKey} and use {contract.ContractTypeName}.Path");
             }
 
+            /// <summary>
+            /// The followed field this constant initializes, alone or as the leading part of its initializer
+            /// (<c>static readonly string Users = "https://x/users/" + Version;</c>).
+            /// </summary>
             private static IFieldSymbol? InitializedField(IOperation operation)
             {
-                IOperation? parent = operation.Parent;
-                while (parent is IConversionOperation)
+                IOperation current = operation;
+                while (current.Parent is { } parent && IsLeadingPartOf(current, parent))
                 {
-                    parent = parent.Parent;
+                    current = parent;
                 }
 
-                return parent is IFieldInitializerOperation { InitializedFields: { Length: 1 } fields } && EndpointFieldTracker.IsFollowed(fields[0])
+                return current.Parent is IFieldInitializerOperation { InitializedFields: { Length: 1 } fields } && EndpointFieldTracker.IsFollowed(fields[0])
                     ? fields[0]
                     : null;
             }
+
+            private static bool IsLeadingPartOf(IOperation part, IOperation parent)
+                => parent switch
+                {
+                    IConversionOperation => true,
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.LeftOperand == part,
+                    IInterpolatedStringTextOperation or IInterpolationOperation => parent.Parent is IInterpolatedStringOperation { Parts: { Length: > 0 } parts } && parts[0] == parent,
+                    IInterpolatedStringOperation => true,
+                    _ => false,
+                };
 
             private EndpointClassifier ClassifierFor(IOperation operation, AnalyzerOptions options)
                 => _classifiers.GetOrAdd(

@@ -112,6 +112,20 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_static_readonly_field_built_from_a_url_literal_is_reported_at_that_literal()
+            => Test("""
+                class C
+                {
+                    static readonly string Version = Environment.GetEnvironmentVariable("API_VERSION") ?? "v1";
+                    static readonly string Users = [|"https://users.example.com/"|] + Version;
+                    static readonly string Orders = $"[|https://orders.example.com/|]{Version}/orders";
+                    static readonly string Unused = "https://unused.example.com/" + Version;
+                    Uri A() => new Uri(Users);
+                    Uri B() => new Uri(Orders);
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task A_const_field_in_another_file_is_reported_at_its_declaration()
             => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
                 .WithSource(Usings + """

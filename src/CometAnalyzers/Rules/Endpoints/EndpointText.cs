@@ -10,6 +10,8 @@ namespace CometAnalyzers.Rules.Endpoints
     /// </summary>
     internal static class EndpointText
     {
+        private static readonly char[] QueryOrFragment = { '?', '#' };
+
         public static bool HasWhitespace(string value)
         {
             foreach (char c in value)
@@ -57,7 +59,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// <summary>The path of a relative reference ("v1/x", "/v1/x?y=1"), or null when the value has a scheme.</summary>
         public static string? RelativePath(string value)
         {
-            int end = value.IndexOfAny(new[] { '?', '#' });
+            int end = value.IndexOfAny(QueryOrFragment);
             string path = end < 0 ? value : value.Substring(0, end);
             return path.IndexOf(':') >= 0 ? null : path;
         }
