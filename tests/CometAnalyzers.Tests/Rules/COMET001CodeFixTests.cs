@@ -29,7 +29,7 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     Uri M(Uri baseUrl) => new Uri(baseUrl, CometApiContract.Path);
                 }
-                """)
+                """, equivalenceKey: "COMET001_UseContractPath")
                 .RunAsync();
 
         [Fact]

@@ -27,7 +27,7 @@ namespace CometAnalyzers.Tests.Rules
                         logger.LogInformation("Calling with {Key} (attempt {Attempt})", "[REDACTED]", attempt);
                     }
                 }
-                """)
+                """, equivalenceKey: "COMET002_Redact")
                 .RunAsync();
 
         [Fact]
