@@ -58,7 +58,7 @@ namespace CometAnalyzers.Rules
             public AnalyzerContext(Compilation compilation, CompilationContracts contracts, LogSinks sinks)
             {
                 _sinks = sinks;
-                _finder = new SecretLeakFinder(compilation, new SecretSources(compilation, contracts));
+                _finder = new SecretLeakFinder(compilation, new SecretTypes(compilation), new SecretReads(compilation, contracts));
             }
 
             public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -110,7 +110,7 @@ namespace CometAnalyzers.Rules
                     case IInterpolatedStringOperation interpolated:
                         foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
                         {
-                            if (SecretLeakFinder.HoleValue(part) is { } hole && _finder.Find(hole, names) is not null)
+                            if (ValueParts.HoleValue(part) is { } hole && _finder.Find(hole, names) is not null)
                             {
                                 yield return part;
                             }

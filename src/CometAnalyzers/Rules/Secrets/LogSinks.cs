@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Secrets.TypeChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {
@@ -112,7 +113,7 @@ namespace CometAnalyzers.Rules.Secrets
                 }
 
                 // Params arrays are spread so each element is judged and reported where it is written.
-                if (SecretLeakFinder.Elements(value) is { } elements)
+                if (ValueParts.Elements(value) is { } elements)
                 {
                     values.AddRange(elements);
                 }
@@ -151,22 +152,6 @@ namespace CometAnalyzers.Rules.Secrets
             foreach (AttributeData data in attributes)
             {
                 if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
-            => expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
-
-        private static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol? expected)
-        {
-            for (ITypeSymbol? current = type; current is not null && expected is not null; current = current.BaseType)
-            {
-                if (Is(current, expected))
                 {
                     return true;
                 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Secrets.TypeChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {
@@ -33,15 +34,17 @@ namespace CometAnalyzers.Rules.Secrets
 
         private static readonly HashSet<string> PassThroughProperties = new(StringComparer.Ordinal) { "Value", "Values", "Parameter" };
 
-        private readonly SecretSources _sources;
+        private readonly SecretTypes _types;
+        private readonly SecretReads _reads;
         private readonly INamedTypeSymbol? _enumerable;
         private readonly INamedTypeSymbol? _formattableString;
         private readonly INamedTypeSymbol? _convert;
         private readonly INamedTypeSymbol? _stringBuilder;
 
-        public SecretLeakFinder(Compilation compilation, SecretSources sources)
+        public SecretLeakFinder(Compilation compilation, SecretTypes types, SecretReads reads)
         {
-            _sources = sources;
+            _types = types;
+            _reads = reads;
             _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             _formattableString = compilation.GetTypeByMetadataName("System.FormattableString");
             _convert = compilation.GetTypeByMetadataName("System.Convert");
@@ -49,26 +52,6 @@ namespace CometAnalyzers.Rules.Secrets
         }
 
         public SecretLeak? Find(IOperation value, SecretNames names) => new Walk(this, names).Visit(value, 0);
-
-        /// <summary>The elements of an array or params collection argument, or null when the value is not one.</summary>
-        public static IEnumerable<IOperation>? Elements(IOperation value)
-        {
-            if (value is IArrayCreationOperation { Initializer: { } initializer })
-            {
-                return initializer.ElementValues;
-            }
-
-            // "params ReadOnlySpan<T>" arguments (C# 13) arrive as an implicit collection expression: its children are the elements.
-            if (value.IsImplicit && value.Type is INamedTypeSymbol { Name: "ReadOnlySpan" or "Span", ContainingNamespace.Name: "System" })
-            {
-                return value.ChildOperations;
-            }
-
-            return null;
-        }
-
-        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
-            => expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
 
         /// <summary>One search, with its own guard against locals that feed each other.</summary>
         private sealed class Walk
@@ -83,7 +66,9 @@ namespace CometAnalyzers.Rules.Secrets
                 _names = names;
             }
 
-            private SecretSources Sources => _finder._sources;
+            private SecretTypes Types => _finder._types;
+
+            private SecretReads Reads => _finder._reads;
 
             public SecretLeak? Visit(IOperation? operation, int depth)
             {
@@ -97,12 +82,12 @@ namespace CometAnalyzers.Rules.Secrets
                     return Visit(conversion.Operand, depth + 1);
                 }
 
-                if (Sources.IsNeverSecret(operation.Type) || operation.ConstantValue.HasValue)
+                if (Types.IsNeverSecret(operation.Type) || operation.ConstantValue.HasValue)
                 {
                     return null;
                 }
 
-                if (Sources.SecretType(operation.Type) is { } typeReason)
+                if (Types.SecretType(operation.Type) is { } typeReason)
                 {
                     return new SecretLeak(operation, typeReason);
                 }
@@ -126,7 +111,7 @@ namespace CometAnalyzers.Rules.Secrets
                     IFieldReferenceOperation field => ByName(field, field.Field.Name),
                     IPropertyReferenceOperation property => VisitProperty(property, depth),
                     IInvocationOperation invocation => VisitInvocation(invocation, depth),
-                    _ => Elements(operation) is { } elements ? VisitAll(elements, depth) : null,
+                    _ => ValueParts.Elements(operation) is { } elements ? VisitAll(elements, depth) : null,
                 };
             }
 
@@ -134,7 +119,7 @@ namespace CometAnalyzers.Rules.Secrets
             {
                 foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
                 {
-                    if (Visit(HoleValue(part), depth + 1) is { } leak)
+                    if (Visit(ValueParts.HoleValue(part), depth + 1) is { } leak)
                     {
                         return leak;
                     }
@@ -236,9 +221,9 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             private string? SourceRead(IOperation operation)
-                => Sources.KeyedRead(operation, _names)
-                    ?? Sources.ConfigurationRead(operation, _names)
-                    ?? (operation is IInvocationOperation invocation ? Sources.EnvironmentRead(invocation, _names) : null);
+                => Reads.KeyedRead(operation, _names)
+                    ?? Reads.ConfigurationRead(operation, _names)
+                    ?? (operation is IInvocationOperation invocation ? Reads.EnvironmentRead(invocation, _names) : null);
 
             private bool IsPreserving(IMethodSymbol method)
             {
@@ -293,17 +278,5 @@ namespace CometAnalyzers.Rules.Secrets
                 return null;
             }
         }
-
-        /// <summary>The value a hole of an interpolated string formats; null for literal text.</summary>
-        public static IOperation? HoleValue(IInterpolatedStringContentOperation part)
-            => part switch
-            {
-                IInterpolationOperation interpolation => interpolation.Expression,
-
-                // With an interpolated string handler, a hole is an AppendFormatted call whose first argument is the value.
-                IInterpolatedStringAppendOperation { Kind: OperationKind.InterpolatedStringAppendFormatted, AppendCall: IInvocationOperation { Arguments: { Length: > 0 } arguments } }
-                    => arguments[0].Value,
-                _ => null,
-            };
     }
 }

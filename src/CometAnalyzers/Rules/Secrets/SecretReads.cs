@@ -3,15 +3,16 @@ using System.Collections.Generic;
 using CometAnalyzers.Contract;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Secrets.TypeChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {
     /// <summary>
-    /// Values that are secrets by where they come from or what they are, independent of their name:
-    /// request objects and headers, the auth header, the contract's secret configuration key and environment variable,
-    /// and <c>ApiKeyCredential</c>. Each type is resolved once per compilation; an absent type is never matched.
+    /// Reads that return a secret whatever the variable is called: the contract's secret configuration key and
+    /// environment variable (or keys and variables that name a secret), and auth header values read by name.
+    /// Types are resolved once per compilation; an absent type is never matched.
     /// </summary>
-    internal sealed class SecretSources
+    internal sealed class SecretReads
     {
         private static readonly string[] CommonAuthHeaders = { "Authorization", "Proxy-Authorization", "api-key", "x-api-key" };
 
@@ -20,31 +21,16 @@ namespace CometAnalyzers.Rules.Secrets
             "GetValues", "TryGetValues", "GetValue", "TryGetValue",
         };
 
-        private readonly INamedTypeSymbol? _httpRequestMessage;
-        private readonly INamedTypeSymbol? _httpRequestHeaders;
-        private readonly INamedTypeSymbol? _authenticationHeaderValue;
-        private readonly INamedTypeSymbol? _apiKeyCredential;
         private readonly INamedTypeSymbol? _configuration;
         private readonly INamedTypeSymbol? _environment;
-        private readonly INamedTypeSymbol? _cancellationToken;
-        private readonly INamedTypeSymbol? _timeSpan;
-        private readonly INamedTypeSymbol? _dateTimeOffset;
         private readonly HashSet<string> _authHeaders = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _secretConfigKeys = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _secretEnvVars = new(StringComparer.OrdinalIgnoreCase);
 
-        public SecretSources(Compilation compilation, CompilationContracts contracts)
+        public SecretReads(Compilation compilation, CompilationContracts contracts)
         {
-            _httpRequestMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage");
-            _httpRequestHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpRequestHeaders");
-            _authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-            _apiKeyCredential = compilation.GetTypeByMetadataName("System.ClientModel.ApiKeyCredential");
             _configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
             _environment = compilation.GetTypeByMetadataName("System.Environment");
-            _cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-            _timeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-            _dateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
-
             _authHeaders.UnionWith(CommonAuthHeaders);
             foreach (ContractSettings contract in contracts.All)
             {
@@ -59,74 +45,6 @@ namespace CometAnalyzers.Rules.Secrets
                     _secretEnvVars.Add(variable);
                 }
             }
-        }
-
-        /// <summary>Numbers, booleans, enums, dates and cancellation tokens: a length or a check about a secret is not the secret.</summary>
-        public bool IsNeverSecret(ITypeSymbol? type)
-        {
-            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: { Length: 1 } arguments })
-            {
-                type = arguments[0];
-            }
-
-            if (type is null)
-            {
-                return false;
-            }
-
-            if (type.TypeKind == TypeKind.Enum)
-            {
-                return true;
-            }
-
-            switch (type.SpecialType)
-            {
-                case SpecialType.System_Boolean:
-                case SpecialType.System_Char:
-                case SpecialType.System_SByte:
-                case SpecialType.System_Byte:
-                case SpecialType.System_Int16:
-                case SpecialType.System_UInt16:
-                case SpecialType.System_Int32:
-                case SpecialType.System_UInt32:
-                case SpecialType.System_Int64:
-                case SpecialType.System_UInt64:
-                case SpecialType.System_Decimal:
-                case SpecialType.System_Single:
-                case SpecialType.System_Double:
-                case SpecialType.System_IntPtr:
-                case SpecialType.System_UIntPtr:
-                case SpecialType.System_DateTime:
-                    return true;
-            }
-
-            return Is(type, _cancellationToken) || Is(type, _timeSpan) || Is(type, _dateTimeOffset);
-        }
-
-        /// <summary>Why a value of this type carries a secret, or null.</summary>
-        public string? SecretType(ITypeSymbol? type)
-        {
-            if (type is null)
-            {
-                return null;
-            }
-
-            if (InheritsFrom(type, _httpRequestMessage))
-            {
-                return "an HTTP request, printed with its Authorization header";
-            }
-
-            if (InheritsFrom(type, _httpRequestHeaders))
-            {
-                return "request headers, Authorization included";
-            }
-
-            if (Is(type, _authenticationHeaderValue))
-            {
-                return "the Authorization header";
-            }
-
-            return InheritsFrom(type, _apiKeyCredential) ? "an API key credential" : null;
         }
 
         /// <summary>A configuration value or section whose key is the contract's secret key or names a secret.</summary>
@@ -210,7 +128,7 @@ namespace CometAnalyzers.Rules.Secrets
                     return null;
             }
 
-            if (receiver is null || !IsConfiguration(receiver.Type) || !TryGetString(keyArgument, out string key))
+            if (receiver is null || !Implements(receiver.Type, _configuration) || !TryGetString(keyArgument, out string key))
             {
                 return null;
             }
@@ -229,29 +147,6 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return null;
-        }
-
-        private bool IsConfiguration(ITypeSymbol? type)
-        {
-            if (type is null || _configuration is null)
-            {
-                return false;
-            }
-
-            if (Is(type, _configuration))
-            {
-                return true;
-            }
-
-            foreach (INamedTypeSymbol contract in type.AllInterfaces)
-            {
-                if (Is(contract, _configuration))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool TryGetString(IOperation? operation, out string value)
@@ -274,22 +169,6 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return operation;
-        }
-
-        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
-            => expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
-
-        private static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol? expected)
-        {
-            for (ITypeSymbol? current = type; current is not null && expected is not null; current = current.BaseType)
-            {
-                if (Is(current, expected))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }
