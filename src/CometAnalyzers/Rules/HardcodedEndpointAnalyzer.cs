@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Endpoints;
+using CometAnalyzers.Rules.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometAnalyzers.Rules
+{
+    /// <summary>
+    /// COMET001: a string constant hardcodes an endpoint. Contract endpoints (the contract's path or hosts) are
+    /// reported wherever the constant is written; other remote http(s) URLs only where they reach HTTP.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedEndpointAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the generated contract class, as the code fix writes it.</summary>
+        internal const string ContractTypeProperty = "ContractType";
+
+        /// <summary>Diagnostic property: the contract path a path literal can be replaced with.</summary>
+        internal const string ContractPathProperty = "ContractPath";
+
+        private const int MaxShownLength = 100;
+
+        private static readonly DiagnosticDescriptor Rule = new(
+            RuleIdentifiers.HardcodedEndpoint,
+            title: "Endpoint URL or path is hardcoded",
+            messageFormat: "'{0}' hardcodes {1}; {2}",
+            RuleIdentifiers.UsageCategory,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "A hardcoded base URL or endpoint path cannot be changed or rolled back without a redeploy. Read the base URL from configuration and take the path from the generated contract class.",
+            helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.HardcodedEndpoint));
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var analyzer = new AnalyzerContext(start.Compilation, CompilationContracts.Read(start.Options, start.CancellationToken));
+                start.RegisterOperationAction(analyzer.AnalyzeConstant, OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString);
+                if (analyzer.Sinks.IsAvailable)
+                {
+                    start.RegisterOperationAction(analyzer.AnalyzeSink, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
+                }
+            });
+        }
+
+        private sealed class AnalyzerContext
+        {
+            private readonly CompilationContracts _contracts;
+            private readonly ConcurrentDictionary<SyntaxTree, EndpointClassifier> _classifiers = new();
+            private readonly EndpointFieldTracker _tracker = new();
+
+            public AnalyzerContext(Compilation compilation, CompilationContracts contracts)
+            {
+                _contracts = contracts;
+                Sinks = new EndpointSinks(compilation);
+            }
+
+            public EndpointSinks Sinks { get; }
+
+            /// <summary>Every outermost string constant: contract endpoints are reported here, field URLs are remembered.</summary>
+            public void AnalyzeConstant(OperationAnalysisContext context)
+            {
+                IOperation operation = context.Operation;
+                if (!ConstantStrings.TryGetValue(operation, out string value) || !ConstantStrings.IsOutermost(operation))
+                {
+                    return;
+                }
+
+                EndpointClassifier classifier = ClassifierFor(operation, context.Options);
+                if (ContractEndpoint(operation, value, classifier) is { } contract)
+                {
+                    if (_tracker.TryClaim(operation.Syntax.GetLocation()))
+                    {
+                        context.ReportDiagnostic(ForContract(operation, value, contract));
+                    }
+
+                    return;
+                }
+
+                if (InitializedField(operation) is { } field)
+                {
+                    _tracker.AddInitializer(field, operation.Syntax.GetLocation(), kind => RemoteEndpoint(operation, value, kind, classifier), context.ReportDiagnostic);
+                }
+            }
+
+            /// <summary>Strings that reach HTTP: reported when they are remote URLs, at the constant or at its declaration.</summary>
+            public void AnalyzeSink(OperationAnalysisContext context)
+            {
+                foreach (EndpointSinkValue sink in Sinks.ValuesOf(context.Operation))
+                {
+                    IOperation value = ConstantStrings.Leading(sink.Value);
+                    if (value is ILocalReferenceOperation local && LocalWrites.SingleValue(local) is { } localValue)
+                    {
+                        value = ConstantStrings.Leading(localValue);
+                    }
+
+                    if (value is IFieldReferenceOperation { Field: { } field } && EndpointFieldTracker.IsFollowed(field))
+                    {
+                        _tracker.AddSinkUse(field, sink.Kind, context.ReportDiagnostic);
+                        continue;
+                    }
+
+                    // Named constants are judged at their declaration; contract endpoints were reported by AnalyzeConstant.
+                    if (ConstantStrings.IsNamedConstant(value) || !ConstantStrings.TryGetValue(value, out string text))
+                    {
+                        continue;
+                    }
+
+                    EndpointClassifier classifier = ClassifierFor(value, context.Options);
+                    if (ContractEndpoint(value, text, classifier) is null
+                        && RemoteEndpoint(value, text, sink.Kind, classifier) is { } diagnostic
+                        && _tracker.TryClaim(diagnostic.Location))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            }
+
+            /// <summary>
+            /// The contract whose endpoint this constant hardcodes. A constant built from named constants that are
+            /// endpoints themselves is reported at their declarations instead, unless its own literals add an endpoint.
+            /// </summary>
+            private static ContractSettings? ContractEndpoint(IOperation operation, string value, EndpointClassifier classifier)
+            {
+                ContractSettings? contract = classifier.MatchContract(value);
+                if (contract is null || !ConstantStrings.NamedConstantValues(operation).Any(v => classifier.MatchContract(v) is not null))
+                {
+                    return contract;
+                }
+
+                return ConstantStrings.OwnLiterals(operation).Select(classifier.MatchContract).FirstOrDefault(c => c is not null);
+            }
+
+            private static Diagnostic? RemoteEndpoint(IOperation operation, string value, EndpointSinkKind kind, EndpointClassifier classifier)
+            {
+                bool remote = kind == EndpointSinkKind.Host ? classifier.IsRemoteHost(value) : classifier.IsRemoteUrl(value);
+                return remote
+                    ? Diagnostic.Create(Rule, operation.Syntax.GetLocation(), Shorten(value), "an HTTP endpoint", "read the URL from configuration so it can change without a redeploy")
+                    : null;
+            }
+
+            private static Diagnostic ForContract(IOperation operation, string value, ContractSettings contract)
+            {
+                string configKey = contract.BaseUrlConfigKey is { } key ? $" ('{key}')" : string.Empty;
+                ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(ContractTypeProperty, contract.ContractTypeFullName)
+                    .Add(ContractPathProperty, contract.Path);
+                return Diagnostic.Create(
+                    Rule,
+                    operation.Syntax.GetLocation(),
+                    properties,
+                    Shorten(value),
+                    $"the {contract.Name} endpoint",
+                    $"read the base URL from configuration{configKey} and use {contract.ContractTypeName}.Path");
+            }
+
+            /// <summary>
+            /// The followed field this constant initializes, alone or as the leading part of its initializer
+            /// (<c>static readonly string Users = "https://x/users/" + Version;</c>).
+            /// </summary>
+            private static IFieldSymbol? InitializedField(IOperation operation)
+            {
+                IOperation current = operation;
+                while (current.Parent is { } parent && IsLeadingPartOf(current, parent))
+                {
+                    current = parent;
+                }
+
+                return current.Parent is IFieldInitializerOperation { InitializedFields: { Length: 1 } fields } && EndpointFieldTracker.IsFollowed(fields[0])
+                    ? fields[0]
+                    : null;
+            }
+
+            private static bool IsLeadingPartOf(IOperation part, IOperation parent)
+                => parent switch
+                {
+                    IConversionOperation => true,
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.LeftOperand == part,
+                    IInterpolatedStringTextOperation or IInterpolationOperation => parent.Parent is IInterpolatedStringOperation { Parts: { Length: > 0 } parts } && parts[0] == parent,
+                    IInterpolatedStringOperation => true,
+                    _ => false,
+                };
+
+            private EndpointClassifier ClassifierFor(IOperation operation, AnalyzerOptions options)
+                => _classifiers.GetOrAdd(
+                    operation.Syntax.SyntaxTree,
+                    tree => new EndpointClassifier(_contracts.All, AllowedHosts.Read(options, tree)));
+
+            private static string Shorten(string value)
+                => value.Length <= MaxShownLength ? value : value.Substring(0, MaxShownLength) + "...";
+        }
+    }
+}

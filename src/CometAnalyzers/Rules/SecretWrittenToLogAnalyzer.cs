@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometAnalyzers.Rules
+{
+    /// <summary>
+    /// COMET002: a secret (the API key, the auth header, a request with its headers) reaches a log, console,
+    /// debug or trace output. Reported at the leaking argument; the parts to redact ride along as additional locations.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SecretWrittenToLogAnalyzer : DiagnosticAnalyzer
+    {
+        private const int MaxShownLength = 80;
+
+        private static readonly DiagnosticDescriptor Rule = new(
+            RuleIdentifiers.SecretWrittenToLog,
+            title: "Secret is written to a log",
+            messageFormat: "'{0}' ({1}) is written to a log through {2}; log a redacted value or omit it",
+            RuleIdentifiers.UsageCategory,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Logs, consoles and traces are copied, shipped and kept far from the secret store: an API key or Authorization header written there leaks. Log a redacted value, or nothing.",
+            helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SecretWrittenToLog));
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var sinks = new LogSinks(start.Compilation);
+                if (!sinks.IsAvailable)
+                {
+                    return;
+                }
+
+                CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
+                var analyzer = new AnalyzerContext(start.Compilation, contracts, sinks);
+                start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+            });
+        }
+
+        private sealed class AnalyzerContext
+        {
+            private readonly LogSinks _sinks;
+            private readonly SecretLeakFinder _finder;
+            private readonly ConcurrentDictionary<SyntaxTree, SecretNames> _names = new();
+
+            public AnalyzerContext(Compilation compilation, CompilationContracts contracts, LogSinks sinks)
+            {
+                _sinks = sinks;
+                _finder = new SecretLeakFinder(compilation, new SecretTypes(compilation), new SecretReads(compilation, contracts));
+            }
+
+            public void AnalyzeInvocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (_sinks.Find(invocation) is not { } sink)
+                {
+                    return;
+                }
+
+                SecretNames names = _names.GetOrAdd(invocation.Syntax.SyntaxTree, tree => SecretNames.Read(context.Options, tree));
+                foreach (IOperation value in sink.Values)
+                {
+                    if (_finder.Find(value, names) is not { } leak)
+                    {
+                        continue;
+                    }
+
+                    IEnumerable<Location> parts = LeakingParts(value, names).Select(p => p.Syntax.GetLocation());
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Rule,
+                        value.Syntax.GetLocation(),
+                        parts,
+                        Shorten(leak.Source.Syntax.ToString()),
+                        leak.Reason,
+                        sink.Name));
+                }
+            }
+
+            /// <summary>
+            /// What the code fix replaces: the leaking holes of an interpolation, the leaking operands of a
+            /// concatenation, or else the whole value.
+            /// </summary>
+            private IEnumerable<IOperation> LeakingParts(IOperation value, SecretNames names)
+            {
+                IOperation unwrapped = value;
+                while (unwrapped is IConversionOperation { Operand: { } operand })
+                {
+                    unwrapped = operand;
+                }
+
+                if (unwrapped is IInterpolatedStringHandlerCreationOperation { Content: { } content })
+                {
+                    unwrapped = content;
+                }
+
+                switch (unwrapped)
+                {
+                    case IInterpolatedStringOperation interpolated:
+                        foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                        {
+                            if (ValueParts.HoleValue(part) is { } hole && _finder.Find(hole, names) is not null)
+                            {
+                                yield return part;
+                            }
+                        }
+
+                        yield break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
+                        foreach (IOperation operand in new[] { concatenation.LeftOperand, concatenation.RightOperand })
+                        {
+                            foreach (IOperation part in _finder.Find(operand, names) is null ? Enumerable.Empty<IOperation>() : LeakingParts(operand, names))
+                            {
+                                yield return part;
+                            }
+                        }
+
+                        yield break;
+                    default:
+                        yield return value;
+                        yield break;
+                }
+            }
+
+            private static string Shorten(string text)
+            {
+                string oneLine = string.Join(" ", text.Split(new[] { '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+                return oneLine.Length <= MaxShownLength ? oneLine : oneLine.Substring(0, MaxShownLength) + "...";
+            }
+        }
+    }
+}

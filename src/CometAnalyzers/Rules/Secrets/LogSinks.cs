@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Secrets.TypeChecks;
+
+namespace CometAnalyzers.Rules.Secrets
+{
+    /// <summary>A call that writes its arguments to a log: what to call it in the message and the values it writes.</summary>
+    internal sealed class LogSink
+    {
+        public LogSink(string name, IReadOnlyList<IOperation> values)
+        {
+            Name = name;
+            Values = values;
+        }
+
+        public string Name { get; }
+
+        /// <summary>Each value is judged and reported on its own; params arrays are spread into their elements.</summary>
+        public IReadOnlyList<IOperation> Values { get; }
+    }
+
+    /// <summary>
+    /// Recognizes logging calls: <c>ILogger</c> and its <c>Log*</c>/<c>BeginScope</c> extensions, <c>[LoggerMessage]</c>
+    /// methods, <c>LoggerMessage.Define</c> delegates, <c>Console.Write*</c>, <c>Console.Out/Error.Write*</c>,
+    /// <c>Debug</c>/<c>Trace</c> writes and <c>Activity</c> tags and baggage. Each type is resolved once per
+    /// compilation; a sink whose type is absent is never matched.
+    /// </summary>
+    internal sealed class LogSinks
+    {
+        private static readonly HashSet<string> DiagnosticsWriteMethods = new(StringComparer.Ordinal)
+        {
+            "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "TraceInformation", "TraceWarning", "TraceError",
+        };
+
+        private static readonly HashSet<string> ActivityMethods = new(StringComparer.Ordinal) { "SetTag", "AddTag", "SetBaggage", "AddBaggage" };
+
+        private readonly INamedTypeSymbol? _logger;
+        private readonly INamedTypeSymbol? _loggerExtensions;
+        private readonly INamedTypeSymbol? _loggerMessageAttribute;
+        private readonly INamedTypeSymbol? _console;
+        private readonly INamedTypeSymbol? _textWriter;
+        private readonly INamedTypeSymbol? _debug;
+        private readonly INamedTypeSymbol? _trace;
+        private readonly INamedTypeSymbol? _activity;
+
+        public LogSinks(Compilation compilation)
+        {
+            _logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            _loggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+            _loggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _console = compilation.GetTypeByMetadataName("System.Console");
+            _textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            _debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+            _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+            _activity = compilation.GetTypeByMetadataName("System.Diagnostics.Activity");
+        }
+
+        public bool IsAvailable => _logger is not null || _console is not null || _debug is not null || _trace is not null || _activity is not null;
+
+        public LogSink? Find(IInvocationOperation invocation)
+        {
+            IMethodSymbol method = invocation.TargetMethod;
+            INamedTypeSymbol? type = method.ContainingType;
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (Is(type, _loggerExtensions) || (Is(type, _logger) && method.Name is "Log" or "BeginScope"))
+            {
+                return Sink(method.Name, invocation, _ => true);
+            }
+
+            if (IsLoggerMessage(method) || IsLoggerDelegate(method))
+            {
+                return Sink(method.MethodKind == MethodKind.DelegateInvoke ? "a LoggerMessage delegate" : method.Name, invocation, _ => true);
+            }
+
+            if (Is(type, _console) && method.Name.StartsWith("Write", StringComparison.Ordinal))
+            {
+                return Sink("Console." + method.Name, invocation, _ => true);
+            }
+
+            if (method.Name.StartsWith("Write", StringComparison.Ordinal) && InheritsFrom(type, _textWriter) && ConsoleWriter(invocation.Instance) is { } writer)
+            {
+                return Sink("Console." + writer + "." + method.Name, invocation, _ => true);
+            }
+
+            if ((Is(type, _debug) || Is(type, _trace)) && DiagnosticsWriteMethods.Contains(method.Name))
+            {
+                return Sink(type.Name + "." + method.Name, invocation, _ => true);
+            }
+
+            if (Is(type, _activity) && ActivityMethods.Contains(method.Name))
+            {
+                return Sink("Activity." + method.Name, invocation, p => p.Name == "value");
+            }
+
+            return null;
+        }
+
+        private static LogSink Sink(string name, IInvocationOperation invocation, Func<IParameterSymbol, bool> include)
+        {
+            var values = new List<IOperation>();
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.Value is not { } value || !include(parameter))
+                {
+                    continue;
+                }
+
+                // Params arrays are spread so each element is judged and reported where it is written.
+                if (ValueParts.Elements(value) is { } elements)
+                {
+                    values.AddRange(elements);
+                }
+                else
+                {
+                    values.Add(value);
+                }
+            }
+
+            return new LogSink(name, values);
+        }
+
+        private bool IsLoggerMessage(IMethodSymbol method)
+            => _loggerMessageAttribute is not null
+               && (HasAttribute(method, _loggerMessageAttribute) || (method.PartialDefinitionPart is { } definition && HasAttribute(definition, _loggerMessageAttribute)));
+
+        /// <summary>The <c>Action&lt;ILogger, ...&gt;</c> that <c>LoggerMessage.Define</c> returns, invoked.</summary>
+        private bool IsLoggerDelegate(IMethodSymbol method)
+            => method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 1 && Is(method.Parameters[0].Type, _logger);
+
+        private string? ConsoleWriter(IOperation? instance)
+        {
+            while (instance is IConversionOperation { Operand: { } operand })
+            {
+                instance = operand;
+            }
+
+            return instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } && Is(property.ContainingType, _console)
+                ? property.Name
+                : null;
+        }
+
+        private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attribute)
+        {
+            ImmutableArray<AttributeData> attributes = method.GetAttributes();
+            foreach (AttributeData data in attributes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

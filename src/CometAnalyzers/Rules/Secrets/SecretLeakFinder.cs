@@ -1,0 +1,282 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Secrets.TypeChecks;
+
+namespace CometAnalyzers.Rules.Secrets
+{
+    /// <summary>
+    /// Finds a secret inside a value written to a log: the value itself, or what it is built from through
+    /// interpolation, concatenation, <c>string.Join/Concat/Format</c>, <c>ToString()</c>, value-preserving string and
+    /// LINQ methods, tuples, anonymous objects and locals assigned in the same method. Numbers and booleans stop the
+    /// search (a length or a null check is not the secret), and so do methods whose name says they redact, mask or hash.
+    /// Method calls not listed here are not followed: their result is not assumed to carry their arguments.
+    /// </summary>
+    internal sealed class SecretLeakFinder
+    {
+        private const int MaxDepth = 24;
+
+        private const string NamedSecret = "a secret";
+
+        // String methods whose result still holds the whole receiver (Substring and Remove cut it, as masking does).
+        private static readonly HashSet<string> PreservingStringMethods = new(StringComparer.Ordinal)
+        {
+            "Trim", "TrimStart", "TrimEnd", "ToUpper", "ToUpperInvariant", "ToLower", "ToLowerInvariant", "PadLeft", "PadRight",
+            "Normalize", "Replace", "Insert", "Clone", "ToCharArray", "Join", "Concat", "Format", "Copy",
+        };
+
+        private static readonly HashSet<string> PreservingLinqMethods = new(StringComparer.Ordinal)
+        {
+            "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault",
+            "ToArray", "ToList", "AsEnumerable", "Where", "Skip", "Take", "Distinct", "Reverse", "Concat", "Append", "DefaultIfEmpty",
+        };
+
+        private static readonly HashSet<string> PassThroughProperties = new(StringComparer.Ordinal) { "Value", "Values", "Parameter" };
+
+        private readonly SecretTypes _types;
+        private readonly SecretReads _reads;
+        private readonly INamedTypeSymbol? _enumerable;
+        private readonly INamedTypeSymbol? _formattableString;
+        private readonly INamedTypeSymbol? _convert;
+        private readonly INamedTypeSymbol? _stringBuilder;
+
+        public SecretLeakFinder(Compilation compilation, SecretTypes types, SecretReads reads)
+        {
+            _types = types;
+            _reads = reads;
+            _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+            _formattableString = compilation.GetTypeByMetadataName("System.FormattableString");
+            _convert = compilation.GetTypeByMetadataName("System.Convert");
+            _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+        }
+
+        public SecretLeak? Find(IOperation value, SecretNames names) => new Walk(this, names).Visit(value, 0);
+
+        /// <summary>One search, with its own guard against locals that feed each other.</summary>
+        private sealed class Walk
+        {
+            private readonly SecretLeakFinder _finder;
+            private readonly SecretNames _names;
+            private readonly HashSet<ILocalSymbol> _visitingLocals = new(SymbolEqualityComparer.Default);
+
+            public Walk(SecretLeakFinder finder, SecretNames names)
+            {
+                _finder = finder;
+                _names = names;
+            }
+
+            private SecretTypes Types => _finder._types;
+
+            private SecretReads Reads => _finder._reads;
+
+            public SecretLeak? Visit(IOperation? operation, int depth)
+            {
+                if (operation is null || depth > MaxDepth)
+                {
+                    return null;
+                }
+
+                if (operation is IConversionOperation conversion)
+                {
+                    return Visit(conversion.Operand, depth + 1);
+                }
+
+                if (Types.IsNeverSecret(operation.Type) || operation.ConstantValue.HasValue)
+                {
+                    return null;
+                }
+
+                if (Types.SecretType(operation.Type) is { } typeReason)
+                {
+                    return new SecretLeak(operation, typeReason);
+                }
+
+                return operation switch
+                {
+                    IInterpolatedStringOperation interpolated => VisitParts(interpolated, depth),
+                    IInterpolatedStringHandlerCreationOperation handler => Visit(handler.Content, depth + 1),
+                    IBinaryOperation binary => Visit(binary.LeftOperand, depth + 1) ?? Visit(binary.RightOperand, depth + 1),
+                    IConditionalOperation conditional => Visit(conditional.WhenTrue, depth + 1) ?? Visit(conditional.WhenFalse, depth + 1),
+                    ICoalesceOperation coalesce => Visit(coalesce.Value, depth + 1) ?? Visit(coalesce.WhenNull, depth + 1),
+                    IConditionalAccessOperation access => Visit(access.WhenNotNull, depth + 1),
+                    IConditionalAccessInstanceOperation instance => Visit(ConditionalReceiver(instance), depth + 1),
+                    IAwaitOperation awaited => Visit(awaited.Operation, depth + 1),
+                    ITupleOperation tuple => VisitAll(tuple.Elements, depth),
+                    IAnonymousObjectCreationOperation anonymous => VisitAll(anonymous.Initializers, depth),
+                    ISimpleAssignmentOperation assignment => Visit(assignment.Value, depth + 1),
+                    IArrayCreationOperation { Initializer: { } initializer } => VisitAll(initializer.ElementValues, depth),
+                    ILocalReferenceOperation local => VisitLocal(local, depth),
+                    IParameterReferenceOperation parameter => ByName(parameter, parameter.Parameter.Name),
+                    IFieldReferenceOperation field => ByName(field, field.Field.Name),
+                    IPropertyReferenceOperation property => VisitProperty(property, depth),
+                    IInvocationOperation invocation => VisitInvocation(invocation, depth),
+                    _ => ValueParts.Elements(operation) is { } elements ? VisitAll(elements, depth) : null,
+                };
+            }
+
+            private SecretLeak? VisitParts(IInterpolatedStringOperation interpolated, int depth)
+            {
+                foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                {
+                    if (Visit(ValueParts.HoleValue(part), depth + 1) is { } leak)
+                    {
+                        return leak;
+                    }
+                }
+
+                return null;
+            }
+
+            private SecretLeak? VisitAll(IEnumerable<IOperation> operations, int depth)
+            {
+                foreach (IOperation operation in operations)
+                {
+                    if (Visit(operation, depth + 1) is { } leak)
+                    {
+                        return leak;
+                    }
+                }
+
+                return null;
+            }
+
+            private SecretLeak? VisitLocal(ILocalReferenceOperation local, int depth)
+            {
+                if (ByName(local, local.Local.Name) is { } named)
+                {
+                    return named;
+                }
+
+                if (!_visitingLocals.Add(local.Local))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    foreach (LocalWrite write in LocalWrites.Find(local))
+                    {
+                        SecretLeak? leak = write.Kind switch
+                        {
+                            LocalWriteKind.Assignment or LocalWriteKind.ForEach => Visit(write.Value, depth + 1),
+                            LocalWriteKind.OutArgument when write.Value is { } call && SourceRead(call) is { } read => new SecretLeak(call, read),
+                            _ => null,
+                        };
+
+                        if (leak is not null)
+                        {
+                            return new SecretLeak(local, leak.Reason);
+                        }
+                    }
+
+                    return null;
+                }
+                finally
+                {
+                    _visitingLocals.Remove(local.Local);
+                }
+            }
+
+            private SecretLeak? VisitProperty(IPropertyReferenceOperation property, int depth)
+            {
+                if (SourceRead(property) is { } read)
+                {
+                    return new SecretLeak(property, read);
+                }
+
+                if (!property.Property.IsIndexer && ByName(property, property.Property.Name) is { } named)
+                {
+                    return named;
+                }
+
+                return PassThroughProperties.Contains(property.Property.Name) ? Visit(property.Instance, depth + 1) : null;
+            }
+
+            private SecretLeak? VisitInvocation(IInvocationOperation invocation, int depth)
+            {
+                IMethodSymbol method = invocation.TargetMethod;
+                if (SecretNames.SaysRedacted(method.Name))
+                {
+                    return null;
+                }
+
+                if (SourceRead(invocation) is { } read)
+                {
+                    return new SecretLeak(invocation, read);
+                }
+
+                if (IsPreserving(method))
+                {
+                    return Visit(invocation.Instance, depth + 1) ?? VisitAll(ArgumentValues(invocation), depth);
+                }
+
+                if (Is(method.ContainingType, _finder._enumerable) && PreservingLinqMethods.Contains(method.Name))
+                {
+                    return VisitAll(ArgumentValues(invocation), depth);
+                }
+
+                // GetApiKey(), GetSecretAsync(): a getter whose name says it returns a secret.
+                return invocation.Arguments.Length <= (method.IsExtensionMethod ? 1 : 0) ? ByName(invocation, GetterName(method.Name)) : null;
+            }
+
+            private string? SourceRead(IOperation operation)
+                => Reads.KeyedRead(operation, _names)
+                    ?? Reads.ConfigurationRead(operation, _names)
+                    ?? (operation is IInvocationOperation invocation ? Reads.EnvironmentRead(invocation, _names) : null);
+
+            private bool IsPreserving(IMethodSymbol method)
+            {
+                if (method.Name == "ToString")
+                {
+                    return true;
+                }
+
+                INamedTypeSymbol? type = method.ContainingType;
+                return (type?.SpecialType == SpecialType.System_String && PreservingStringMethods.Contains(method.Name))
+                    || (Is(type, _finder._formattableString) && method.Name is "Invariant" or "CurrentCulture")
+                    || (Is(type, _finder._convert) && method.Name == "ToString")
+                    || (Is(type, _finder._stringBuilder) && method.Name.StartsWith("Append", StringComparison.Ordinal));
+            }
+
+            private SecretLeak? ByName(IOperation operation, string name)
+                => _names.IsSecret(name) ? new SecretLeak(operation, NamedSecret) : null;
+
+            private static string GetterName(string name)
+            {
+                if (name.StartsWith("Get", StringComparison.Ordinal) && name.Length > 3)
+                {
+                    name = name.Substring(3);
+                }
+
+                return name.EndsWith("Async", StringComparison.Ordinal) && name.Length > 5 ? name.Substring(0, name.Length - 5) : name;
+            }
+
+            private static IEnumerable<IOperation> ArgumentValues(IInvocationOperation invocation)
+            {
+                foreach (IArgumentOperation argument in invocation.Arguments)
+                {
+                    if (argument.Value is { } value)
+                    {
+                        yield return value;
+                    }
+                }
+            }
+
+            /// <summary>The receiver that <c>?.</c> tested: the operation of the nearest enclosing conditional access.</summary>
+            private static IOperation? ConditionalReceiver(IConditionalAccessInstanceOperation instance)
+            {
+                IOperation previous = instance;
+                for (IOperation? parent = instance.Parent; parent is not null; previous = parent, parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access && access.WhenNotNull == previous)
+                    {
+                        return access.Operation;
+                    }
+                }
+
+                return null;
+            }
+        }
+    }
+}

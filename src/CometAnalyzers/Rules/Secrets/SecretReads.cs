@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using CometAnalyzers.Contract;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Secrets.TypeChecks;
+
+namespace CometAnalyzers.Rules.Secrets
+{
+    /// <summary>
+    /// Reads that return a secret whatever the variable is called: the contract's secret configuration key and
+    /// environment variable (or keys and variables that name a secret), and auth header values read by name.
+    /// Types are resolved once per compilation; an absent type is never matched.
+    /// </summary>
+    internal sealed class SecretReads
+    {
+        private static readonly string[] CommonAuthHeaders = { "Authorization", "Proxy-Authorization", "api-key", "x-api-key" };
+
+        private static readonly HashSet<string> KeyedReadMethods = new(StringComparer.Ordinal)
+        {
+            "GetValues", "TryGetValues", "GetValue", "TryGetValue",
+        };
+
+        private readonly INamedTypeSymbol? _configuration;
+        private readonly INamedTypeSymbol? _environment;
+        private readonly HashSet<string> _authHeaders = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _secretConfigKeys = new(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _secretEnvVars = new(StringComparer.OrdinalIgnoreCase);
+
+        public SecretReads(Compilation compilation, CompilationContracts contracts)
+        {
+            _configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+            _environment = compilation.GetTypeByMetadataName("System.Environment");
+            _authHeaders.UnionWith(CommonAuthHeaders);
+            foreach (ContractSettings contract in contracts.All)
+            {
+                _authHeaders.Add(contract.AuthHeader);
+                if (contract.SecretConfigKey is { } key)
+                {
+                    _secretConfigKeys.Add(key);
+                }
+
+                if (contract.SecretEnvVar is { } variable)
+                {
+                    _secretEnvVars.Add(variable);
+                }
+            }
+        }
+
+        /// <summary>A configuration value or section whose key is the contract's secret key or names a secret.</summary>
+        public string? ConfigurationRead(IOperation operation, SecretNames names)
+        {
+            if (_configuration is null || ConfigurationKey(operation) is not { } key)
+            {
+                return null;
+            }
+
+            return _secretConfigKeys.Contains(key) || names.IsSecret(key) ? $"the secret read from configuration '{key}'" : null;
+        }
+
+        /// <summary><c>Environment.GetEnvironmentVariable(name)</c> with the contract's secret variable or a secret name.</summary>
+        public string? EnvironmentRead(IInvocationOperation invocation, SecretNames names)
+        {
+            if (!Is(invocation.TargetMethod.ContainingType, _environment) || invocation.TargetMethod.Name != "GetEnvironmentVariable"
+                || invocation.Arguments.Length == 0 || !TryGetString(invocation.Arguments[0].Value, out string name))
+            {
+                return null;
+            }
+
+            return _secretEnvVars.Contains(name) || names.IsSecret(name) ? $"the secret read from environment variable '{name}'" : null;
+        }
+
+        /// <summary>
+        /// A value read by a constant key that is an auth header or names a secret: <c>GetValues("Authorization")</c>,
+        /// <c>TryGetValues("x-api-key", out v)</c>, <c>headers["api-key"]</c>, <c>settings["ApiKey"]</c>.
+        /// </summary>
+        public string? KeyedRead(IOperation operation, SecretNames names)
+        {
+            System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments = operation switch
+            {
+                IInvocationOperation invocation when KeyedReadMethods.Contains(invocation.TargetMethod.Name) => invocation.Arguments,
+                IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Arguments,
+                _ => default,
+            };
+
+            if (arguments.IsDefault)
+            {
+                return null;
+            }
+
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (argument.Value is null || !TryGetString(argument.Value, out string key))
+                {
+                    continue;
+                }
+
+                if (_authHeaders.Contains(key))
+                {
+                    return $"the '{key}' header value";
+                }
+
+                if (names.IsSecret(key))
+                {
+                    return $"the value stored under '{key}'";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The full key of <c>config["a:b"]</c>, <c>config.GetSection("a")["b"]</c>, <c>GetValue&lt;T&gt;("a:b")</c>.</summary>
+        private string? ConfigurationKey(IOperation operation)
+        {
+            IOperation? receiver;
+            IOperation? keyArgument;
+            switch (operation)
+            {
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } arguments } indexer:
+                    receiver = indexer.Instance;
+                    keyArgument = arguments[0].Value;
+                    break;
+                case IInvocationOperation invocation when invocation.TargetMethod.Name is "GetSection" or "GetRequiredSection" or "GetValue":
+                    receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                    keyArgument = KeyArgument(invocation);
+                    break;
+                default:
+                    return null;
+            }
+
+            if (receiver is null || !Implements(receiver.Type, _configuration) || !TryGetString(keyArgument, out string key))
+            {
+                return null;
+            }
+
+            return ConfigurationKey(Unwrap(receiver)) is { } prefix ? prefix + ":" + key : key;
+        }
+
+        private static IOperation? KeyArgument(IInvocationOperation invocation)
+        {
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "key")
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool TryGetString(IOperation? operation, out string value)
+        {
+            if (operation is not null && operation.ConstantValue.HasValue && operation.ConstantValue.Value is string text)
+            {
+                value = text;
+                return true;
+            }
+
+            value = string.Empty;
+            return false;
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (operation is IConversionOperation { Operand: { } operand })
+            {
+                operation = operand;
+            }
+
+            return operation;
+        }
+    }
+}

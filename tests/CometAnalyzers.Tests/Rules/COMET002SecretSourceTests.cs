@@ -1,0 +1,344 @@
+using System.Globalization;
+using System.Threading.Tasks;
+using Xunit;
+using static CometAnalyzers.Tests.Rules.COMET002Sources;
+
+namespace CometAnalyzers.Tests.Rules
+{
+    /// <summary>COMET002 secrets: requests, headers, configuration, environment, credentials and secret names.</summary>
+    public class COMET002SecretSourceTests
+    {
+        [Fact]
+        public Task A_whole_request_or_header_collection_leaks_its_Authorization()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request, HttpClient client, HttpResponseMessage response)
+                    {
+                        logger.LogDebug("Sending {Request}", [|request|]);
+                        logger.LogDebug("Headers {Headers}", [|request.Headers|]);
+                        logger.LogDebug("Defaults {Headers}", [|client.DefaultRequestHeaders|]);
+                        logger.LogDebug([|$"Sending {request}"|]);
+                        logger.LogDebug("Headers {Headers}", [|request.Headers.ToString()|]);
+                        logger.LogDebug("Original {Request}", [|response.RequestMessage|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task The_Authorization_header_and_its_parameter_leak()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request, string apiKey)
+                    {
+                        logger.LogDebug("Auth {Auth}", [|request.Headers.Authorization|]);
+                        logger.LogDebug("Auth {Auth}", [|request.Headers.Authorization?.Parameter|]);
+                        logger.LogDebug("Auth {Auth}", [|request.Headers.Authorization!.Parameter|]);
+                        logger.LogDebug("Auth {Auth}", [|request.Headers.Authorization?.ToString()|]);
+                        logger.LogDebug("Auth {Auth}", [|new AuthenticationHeaderValue("Bearer", GetToken())|]);
+                    }
+
+                    static string GetToken() => "t";
+                }
+                """).RunAsync();
+
+        [Theory]
+        [InlineData("Authorization")]
+        [InlineData("authorization")]
+        [InlineData("api-key")]
+        [InlineData("x-api-key")]
+        [InlineData("X-Api-Key")]
+        public Task Auth_header_values_read_by_name_leak(string header)
+            => Test($$"""
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request)
+                    {
+                        logger.LogDebug("Auth {Auth}", [|request.Headers.GetValues("{{header}}")|]);
+                        logger.LogDebug("Auth {Auth}", [|string.Join(",", request.Headers.GetValues("{{header}}"))|]);
+                        logger.LogDebug("Auth {Auth}", [|request.Headers.GetValues("{{header}}").First()|]);
+                        logger.LogDebug("Auth {Auth}", [|request.Headers.NonValidated["{{header}}"]|]);
+                        if (request.Headers.TryGetValues("{{header}}", out var values))
+                        {
+                            logger.LogDebug("Auth {Auth}", [|values|]);
+                        }
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task The_contract_auth_header_leaks_only_with_the_contract()
+        {
+            const string Source = """
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request)
+                    {
+                        logger.LogDebug("Auth {Auth}", {{request.Headers.GetValues("X-Comet-Auth")}});
+                    }
+                }
+                """;
+            return Task.WhenAll(
+                Test(Source.Replace("{{", "[|").Replace("}}", "|]")).WithContract(AuthContract).RunAsync(),
+                Test(Source.Replace("{{", string.Empty).Replace("}}", string.Empty)).RunAsync());
+        }
+
+        [Fact]
+        public Task Response_headers_such_as_the_request_id_do_not_leak()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, HttpResponseMessage response)
+                    {
+                        logger.LogInformation("Request id {Id}", response.Headers.GetValues("x-request-id").FirstOrDefault());
+                        logger.LogInformation("Headers {Headers}", response.Headers);
+                        logger.LogInformation("Response {Response}", response);
+                        logger.LogInformation("Status {Status}", response.StatusCode);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task The_auth_scheme_alone_does_not_leak()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request)
+                    {
+                        logger.LogDebug("Scheme {Scheme}", request.Headers.Authorization?.Scheme);
+                        logger.LogDebug("Has auth {HasAuth}", request.Headers.Authorization is not null);
+                        logger.LogDebug("Uri {Uri} {Method}", request.RequestUri, request.Method);
+                        logger.LogDebug("Accept {Accept}", request.Headers.Accept);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task The_contract_secret_configuration_key_leaks_only_with_the_contract()
+        {
+            const string Source = """
+                class C
+                {
+                    void M(ILogger logger, IConfiguration configuration)
+                    {
+                        logger.LogDebug("Auth {Auth}", {{configuration["CometApi:Auth"]}});
+                        logger.LogDebug("Auth {Auth}", {{configuration.GetSection("CometApi:Auth").Value}});
+                        logger.LogDebug("Auth {Auth}", {{configuration.GetSection("CometApi")["Auth"]}});
+                        logger.LogDebug("Auth {Auth}", {{configuration.GetRequiredSection("cometapi:auth").Value}});
+                        logger.LogDebug("Url {Url}", configuration["CometApi:BaseUrl"]);
+                    }
+                }
+                """;
+            return Task.WhenAll(
+                Test(Source.Replace("{{", "[|").Replace("}}", "|]")).WithContract(AuthContract).RunAsync(),
+                Test(Source.Replace("{{", string.Empty).Replace("}}", string.Empty)).RunAsync());
+        }
+
+        [Fact]
+        public Task Configuration_keys_that_name_a_secret_leak_without_a_contract()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, IConfiguration configuration)
+                    {
+                        logger.LogDebug("Key {Key}", [|configuration["CometApi:ApiKey"]|]);
+                        logger.LogDebug("Key {Key}", [|configuration.GetSection("CometApi")["ApiKey"]|]);
+                        logger.LogDebug("Key name {Name}", configuration["CometApi:ApiKeyHeaderName"]);
+                        logger.LogDebug("Section {Section}", configuration.GetSection("CometApi").Path);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task The_contract_secret_environment_variable_leaks_only_with_the_contract()
+        {
+            const string Source = """
+                class C
+                {
+                    void M(ILogger logger)
+                    {
+                        logger.LogDebug("Auth {Auth}", {{Environment.GetEnvironmentVariable("COMET_AUTH")}});
+                        logger.LogDebug("Home {Home}", Environment.GetEnvironmentVariable("HOME"));
+                    }
+                }
+                """;
+            return Task.WhenAll(
+                Test(Source.Replace("{{", "[|").Replace("}}", "|]")).WithContract(AuthContract).RunAsync(),
+                Test(Source.Replace("{{", string.Empty).Replace("}}", string.Empty)).RunAsync());
+        }
+
+        [Fact]
+        public Task Environment_variables_that_name_a_secret_leak_without_a_contract()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger) => logger.LogDebug("Key {Key}", [|Environment.GetEnvironmentVariable("COMET_API_KEY")|]);
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task An_ApiKeyCredential_leaks()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, ApiKeyCredential auth, string key)
+                    {
+                        logger.LogDebug("Credential {Credential}", [|auth|]);
+                        logger.LogDebug("Credential {Credential}", [|new ApiKeyCredential(key)|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Theory]
+        [InlineData("apiKey")]
+        [InlineData("ApiKey")]
+        [InlineData("api_key")]
+        [InlineData("secret")]
+        [InlineData("clientSecret")]
+        [InlineData("password")]
+        [InlineData("bearerToken")]
+        [InlineData("accessToken")]
+        [InlineData("authToken")]
+        [InlineData("credential")]
+        [InlineData("credentials")]
+        [InlineData("token")]
+        public Task Values_whose_name_says_secret_leak_as_parameters_locals_fields_and_properties(string name)
+            => Test($$"""
+                class Options { public string {{name}} { get; set; } = ""; }
+                class C
+                {
+                    private readonly string _{{name}} = "";
+                    void M(ILogger logger, string {{name}}, Options options)
+                    {
+                        logger.LogDebug("{V}", [|{{name}}|]);
+                        logger.LogDebug("{V}", [|_{{name}}|]);
+                        logger.LogDebug("{V}", [|options.{{name}}|]);
+                        var copy = {{name}};
+                        logger.LogDebug("{V}", [|copy|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_getter_whose_name_says_secret_leaks()
+            => Test("""
+                class Vault { public string GetApiKey() => ""; public Task<string> GetSecretAsync() => Task.FromResult(""); }
+                class C
+                {
+                    async Task M(ILogger logger, Vault vault)
+                    {
+                        logger.LogDebug("{V}", [|vault.GetApiKey()|]);
+                        logger.LogDebug("{V}", [|await vault.GetSecretAsync()|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Locals_assigned_from_a_secret_in_the_same_method_leak()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request, IConfiguration configuration, bool flag)
+                    {
+                        var header = request.Headers.Authorization;
+                        logger.LogInformation("{H}", [|header|]);
+
+                        string value = configuration["CometApi:ApiKey"]!;
+                        logger.LogInformation("{V}", [|value|]);
+
+                        string message = "none";
+                        if (flag) message = $"key={value}";
+                        logger.LogInformation([|message|]);
+
+                        string built = "prefix ";
+                        built += value;
+                        logger.LogInformation([|built|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Iterating_request_headers_leaks_each_header()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request)
+                    {
+                        foreach (var header in request.Headers)
+                        {
+                            logger.LogDebug("{Name}", header.Key);
+                            logger.LogDebug("{Name}: {Values}", header.Key, [|header.Value|]);
+                            logger.LogDebug("{Header}", [|header|]);
+                        }
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Secrets_leak_through_tuples_anonymous_objects_builders_and_conditionals()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, string apiKey, bool flag)
+                    {
+                        logger.LogDebug("{State}", [|new { User = "u", Key = apiKey }|]);
+                        logger.LogDebug("{State}", [|(1, apiKey)|]);
+                        logger.LogDebug("{State}", [|new System.Text.StringBuilder("k=").Append(apiKey).ToString()|]);
+                        logger.LogDebug("{State}", [|flag ? apiKey : "none"|]);
+                        logger.LogDebug("{State}", [|apiKey ?? "none"|]);
+                        logger.LogDebug("{State}", [|apiKey.Trim().ToUpperInvariant()|]);
+                        logger.LogDebug("{State}", [|string.Format("k={0}", apiKey)|]);
+                        logger.LogDebug("{State}", [|string.Concat("k=", apiKey)|]);
+                        logger.LogDebug("{State}", [|string.Join(",", "a", "b", apiKey)|]);
+                        logger.LogDebug("{State}", [|FormattableString.Invariant($"k={apiKey}")|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public async Task The_message_says_where_a_local_got_its_secret()
+        {
+            var diagnostics = await Test("""
+                class C
+                {
+                    void M(ILogger logger, IConfiguration configuration)
+                    {
+                        var value = configuration["CometApi:Auth"];
+                        logger.LogInformation("{V}", value);
+                    }
+                }
+                """).WithContract(AuthContract).GetDiagnosticsAsync();
+
+            Assert.Equal(
+                "'value' (the secret read from configuration 'CometApi:Auth') is written to a log through LogInformation; log a redacted value or omit it",
+                Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
+        public Task The_secret_names_option_adds_names()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, string licenseKey, string githubPat, string pattern)
+                    {
+                        logger.LogDebug("{V}", [|licenseKey|]);
+                        logger.LogDebug("{V}", [|githubPat|]);
+                        logger.LogDebug("{V}", pattern);
+                        logger.LogDebug("{V}", [|Environment.GetEnvironmentVariable("ACME_LICENSE_KEY")|]);
+                    }
+                }
+                """)
+                .WithEditorConfig("comet_secret_names = licenseKey, pat")
+                .RunAsync();
+
+        [Fact]
+        public Task Without_the_secret_names_option_those_names_are_not_secrets()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, string licenseKey, string githubPat) => logger.LogDebug("{A} {B}", licenseKey, githubPat);
+                }
+                """).RunAsync();
+    }
+}
