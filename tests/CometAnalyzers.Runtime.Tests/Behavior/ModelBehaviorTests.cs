@@ -109,11 +109,15 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         [Fact]
         public void The_contract_class_exposes_the_contract()
         {
-            Assert.Equal("/v1/chat/completions", CometApiContract.Path);
-            Assert.Equal("POST", CometApiContract.Method);
-            Assert.Equal("Authorization", CometApiContract.AuthHeader);
-            Assert.Equal(3, CometApiContract.MaxRetries);
-            Assert.Contains("api.cometapi.com", CometApiContract.Hosts);
+            // Compared with the contract file itself, so the test follows the contract rather than restating it.
+            using JsonDocument contract = JsonDocument.Parse(System.IO.File.ReadAllText(CometAnalyzers.Tests.Infrastructure.ReferenceData.RepoFile("contract/cometapi.chat-completions.contract.json")));
+            JsonElement endpoint = contract.RootElement.GetProperty("endpoint");
+            Assert.Equal(CometApiContract.Path, endpoint.GetProperty("path").GetString());
+            Assert.Equal(CometApiContract.Method, endpoint.GetProperty("method").GetString());
+            Assert.Equal(endpoint.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()), CometApiContract.Hosts);
+            Assert.Equal(CometApiContract.AuthHeader, contract.RootElement.GetProperty("auth").GetProperty("header").GetString());
+            Assert.Equal(CometApiContract.MaxRetries, contract.RootElement.GetProperty("retry").GetProperty("maxRetries").GetInt32());
+            Assert.Equal(contract.RootElement.GetProperty("retry").GetProperty("retryOn").EnumerateArray().Select(c => c.GetInt32()), CometApiContract.RetryableStatusCodes);
             Assert.True(CometApiContract.IsRetryable(429));
             Assert.True(CometApiContract.IsRetryable(HttpStatusCode.RequestTimeout));
             Assert.True(CometApiContract.IsRetryable(HttpStatusCode.ServiceUnavailable));
