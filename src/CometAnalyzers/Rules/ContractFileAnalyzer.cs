@@ -24,6 +24,7 @@ namespace CometAnalyzers.Rules
             {
                 // Referenced OpenAPI documents are read once per compilation, not once per contract.
                 ImmutableArray<ContractFile> documents = ReadDocuments(start.Options.AdditionalFiles, start.CancellationToken);
+                Dictionary<string, string> firstPathByTypeName = FirstContractPerGeneratedName(start.Options.AdditionalFiles, start.CancellationToken);
                 start.RegisterAdditionalFileAction(fileContext =>
                 {
                     AdditionalText file = fileContext.AdditionalFile;
@@ -38,8 +39,48 @@ namespace CometAnalyzers.Rules
                     {
                         fileContext.ReportDiagnostic(diagnostic.ToDiagnostic());
                     }
+
+                    // Two contracts that generate the same types: the generator keeps the first by path, this one is reported.
+                    if (result.Settings is { } settings
+                        && firstPathByTypeName.TryGetValue(settings.Namespace + "." + settings.Name, out string? first)
+                        && !string.Equals(first, file.Path, System.StringComparison.Ordinal)
+                        && NameLocation(file.Path, text) is { } location)
+                    {
+                        fileContext.ReportDiagnostic(Diagnostic.Create(
+                            ContractDescriptors.DuplicateGeneratedName, location, settings.Name, settings.Namespace + "." + settings.ContractTypeName, "the contract " + first));
+                    }
                 });
             });
+        }
+
+        private static Dictionary<string, string> FirstContractPerGeneratedName(ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellationToken)
+        {
+            var first = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (AdditionalText file in files)
+            {
+                if (ContractFile.IsContract(file.Path) && file.GetText(cancellationToken) is { } text
+                    && ContractReader.ReadSettingsOnly(new ContractFile(file.Path, text.ToString())) is { } settings)
+                {
+                    string key = settings.Namespace + "." + settings.Name;
+                    if (!first.TryGetValue(key, out string? existing) || string.CompareOrdinal(file.Path, existing) < 0)
+                    {
+                        first[key] = file.Path;
+                    }
+                }
+            }
+
+            return first;
+        }
+
+        private static Location? NameLocation(string path, SourceText text)
+        {
+            if (Contract.Json.JsonTextParser.Parse(text.ToString(), out _, out _) is Contract.Json.JsonObjectNode root && root["name"] is { } name)
+            {
+                var span = new TextSpan(name.Start, name.Length);
+                return Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+            }
+
+            return null;
         }
 
         private static ImmutableArray<ContractFile> ReadDocuments(ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellationToken)

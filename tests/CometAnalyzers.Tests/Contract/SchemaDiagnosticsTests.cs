@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using CometAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace CometAnalyzers.Tests.Contract
@@ -101,6 +102,20 @@ namespace CometAnalyzers.Tests.Contract
                 } } }
                 """);
             Assert.Contains(run.Sources, s => s.Text.Contains("global::System.Text.Json.JsonElement? Either", System.StringComparison.Ordinal));
+            run.AssertGeneratedCodeCompilesCleanly();
+        }
+
+        [Fact]
+        public async Task A_second_contract_with_the_same_name_is_reported_and_the_first_still_generates()
+        {
+            const string contract = """{ "name": "CometApi", "response": { "type": "object", "properties": { "a": { "type": "string" } } } }""";
+            var diagnostics = await ContractDiagnosticsTest.RunAllAsync(contract, ("/project/other/z.contract.json", contract));
+            Diagnostic duplicate = Assert.Single(diagnostics);
+            Assert.Equal("COMET104", duplicate.Id);
+            Assert.Equal("/project/other/z.contract.json", duplicate.Location.GetLineSpan().Path);
+            Assert.Equal(10, duplicate.Location.SourceSpan.Start); // the "name" value
+
+            GeneratorRun run = GeneratorHarness.Run(new[] { ("/p/a.contract.json", contract), ("/p/z.contract.json", contract) });
             run.AssertGeneratedCodeCompilesCleanly();
         }
     }

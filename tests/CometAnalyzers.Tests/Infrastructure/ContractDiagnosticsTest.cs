@@ -31,7 +31,12 @@ namespace CometAnalyzers.Tests.Infrastructure
                 + "\nMessages:\n  " + string.Join("\n  ", diagnostics.Select(d => d.ToString())));
         }
 
+        /// <summary>Diagnostics in the contract under test.</summary>
         public static async Task<ImmutableArray<Diagnostic>> RunAsync(string contractText, params (string Path, string Text)[] otherFiles)
+            => (await RunAllAsync(contractText, otherFiles)).Where(d => d.Location.GetLineSpan().Path == ContractPath).ToImmutableArray();
+
+        /// <summary>Diagnostics in every file, for tests about several contracts.</summary>
+        public static async Task<ImmutableArray<Diagnostic>> RunAllAsync(string contractText, params (string Path, string Text)[] otherFiles)
         {
             var files = new List<(string, string)> { (ContractPath, contractText) };
             files.AddRange(otherFiles);
@@ -48,7 +53,7 @@ namespace CometAnalyzers.Tests.Infrastructure
                 .GetAnalyzerDiagnosticsAsync();
             Assert.True(exceptions.Count == 0, "The contract analyzer threw:\n" + string.Join("\n", exceptions));
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-            return diagnostics.Where(d => d.Location.GetLineSpan().Path == ContractPath).ToImmutableArray();
+            return diagnostics;
         }
 
         private static string Describe(string id, TextSpan span, string text)
