@@ -56,6 +56,7 @@ namespace CometAnalyzers.CodeFixes
                         FixPredicate(root, model, node, IsTrue(properties, RetryDiagnosticProperties.RepeatWhen), contract, context.CancellationToken),
                     nameof(DecisionKind.Catch) =>
                         FixCatch(root, model, node, properties.TryGetValue(RetryDiagnosticProperties.CaughtException, out string? caught) ? caught : null, contract, context.CancellationToken),
+                    RetryDiagnosticProperties.HandlerDecision => FixHandler(root, model, node, contract, context.CancellationToken),
                     _ => null,
                 };
                 if (fixedRoot is not null)
@@ -129,6 +130,22 @@ namespace CometAnalyzers.CodeFixes
                 .WithDeclaration(newDeclaration)
                 .WithFilter(filter);
             return root.ReplaceNode(clause, fixedClause);
+        }
+
+        /// <summary><c>Handle&lt;HttpRequestException&gt;()</c> becomes <c>Handle&lt;HttpRequestException&gt;(exception =&gt; ...IsRetryable...)</c>.</summary>
+        private static SyntaxNode? FixHandler(SyntaxNode root, SemanticModel model, SyntaxNode node, string contract, CancellationToken cancellationToken)
+        {
+            if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 0 } handler
+                || model.GetSymbolInfo(handler, cancellationToken).Symbol is not IMethodSymbol { TypeArguments.Length: 1 } method)
+            {
+                return null;
+            }
+
+            var names = new UniqueNames(handler);
+            string exception = names.Pick("exception", "ex");
+            string filter = StatusPredicateRewrite.CatchFilter(exception, method.TypeArguments[0].ToDisplayString(), StatusReads.HttpRequestException, contract, names);
+            ArgumentListSyntax arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Parse(exception + " => " + filter))));
+            return root.ReplaceNode(handler, handler.WithArgumentList(arguments.WithTriviaFrom(handler.ArgumentList)));
         }
 
         private static bool IsTrue(ImmutableDictionary<string, string?> properties, string key)

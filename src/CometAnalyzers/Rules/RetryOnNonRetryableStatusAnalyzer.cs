@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CometAnalyzers.Contract;
 using CometAnalyzers.Rules.Retries;
@@ -39,7 +40,10 @@ namespace CometAnalyzers.Rules
                 ContractSettings contract = contracts.Primary;
                 if (symbols.PollyRetrySyntaxTypes.Count > 0)
                 {
+                    // A policy executed from several places is reported once, at its handler.
+                    var reportedHandlers = new ConcurrentDictionary<Location, bool>();
                     start.RegisterOperationAction(c => AnalyzePolicyBuilder(c, symbols, contract), OperationKind.Invocation);
+                    start.RegisterOperationAction(c => AnalyzePolicyExecution(c, symbols, contract, reportedHandlers), OperationKind.Invocation);
                 }
 
                 if (symbols.RetryStrategyOptionsOfT is not null)
@@ -66,6 +70,42 @@ namespace CometAnalyzers.Rules
             foreach (StatusPredicate predicate in PollyPredicates.FromRetryCall(invocation, symbols))
             {
                 ReportPredicate(context, predicate, symbols, contract);
+            }
+        }
+
+        /// <summary>
+        /// Polly v7: <c>Handle&lt;HttpRequestException&gt;()</c> with no filter retries every status the executed code throws
+        /// for, as <c>EnsureSuccessStatusCode()</c> does for every 4xx.
+        /// </summary>
+        private static void AnalyzePolicyExecution(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract, ConcurrentDictionary<Location, bool> reported)
+        {
+            var execute = (IInvocationOperation)context.Operation;
+            if (PollyExecutions.RetryCallBehind(execute, symbols) is not { } retryCall
+                || PollyExecutions.UnfilteredHandlers(retryCall, symbols) is not { Count: > 0 } handlers
+                || StatusPredicate.LambdaOf(execute.Arguments.Length > 0 ? execute.Arguments[0].Value : null) is not { } action)
+            {
+                return;
+            }
+
+            for (int status = 400; status <= 499; status++)
+            {
+                if (contract.IsRetryable(status) || !PollyExecutions.Throws(action, status, symbols))
+                {
+                    continue;
+                }
+
+                foreach (IInvocationOperation handler in handlers)
+                {
+                    Location location = handler.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : handler.Syntax.GetLocation();
+                    if (reported.TryAdd(location, true))
+                    {
+                        ImmutableDictionary<string, string?>.Builder properties = RetryDiagnosticProperties.For(contract);
+                        properties[RetryDiagnosticProperties.Decision] = RetryDiagnosticProperties.HandlerDecision;
+                        Report(context, location, status, contract, properties);
+                    }
+                }
+
+                return;
             }
         }
 

@@ -13,10 +13,12 @@ namespace CometAnalyzers.Rules.Retries
     internal sealed class BodySimulator
     {
         private const int MaxPaths = 64;
+        private const int MaxDepth = 50;
 
         private readonly RetrySymbols _symbols;
         private readonly ILoopOperation? _loop;
         private readonly Stack<ILabelSymbol> _switchExits = new();
+        private int _depth;
 
         public BodySimulator(RetrySymbols symbols, Scenario scenario, ILoopOperation? loop)
         {
@@ -36,6 +38,24 @@ namespace CometAnalyzers.Rules.Retries
         }
 
         public List<SimulationPath> Execute(IOperation statement, SimulationPath path)
+        {
+            if (_depth >= MaxDepth)
+            {
+                return One(path.Unknown());
+            }
+
+            _depth++;
+            try
+            {
+                return ExecuteStatement(statement, path);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private List<SimulationPath> ExecuteStatement(IOperation statement, SimulationPath path)
         {
             switch (statement)
             {

@@ -21,7 +21,11 @@ namespace CometAnalyzers.Rules.Retries
         /// <summary>COMET004: metadata name of the exception a catch clause caught.</summary>
         public const string CaughtException = "CaughtException";
 
+        /// <summary>COMET004 at a lambda's status predicate.</summary>
         public const string PredicateDecision = "Predicate";
+
+        /// <summary>COMET004 at a Polly <c>Handle&lt;HttpRequestException&gt;()</c> with no filter.</summary>
+        public const string HandlerDecision = "Handler";
 
         public static ImmutableDictionary<string, string?>.Builder For(ContractSettings contract)
         {

@@ -10,9 +10,13 @@ namespace CometAnalyzers.Rules.Retries
     /// </summary>
     internal sealed partial class StatusEvaluator
     {
+        /// <summary>Deeper expressions (huge generated concatenations) are not judged, so the analyzer cannot overflow the stack.</summary>
+        private const int MaxDepth = 100;
+
         private readonly RetrySymbols _symbols;
         private readonly Stack<StatusValue> _conditionalReceivers = new();
         private readonly Stack<StatusValue> _patternInputs = new();
+        private int _depth;
 
         public StatusEvaluator(RetrySymbols symbols, Scenario scenario)
         {
@@ -42,6 +46,24 @@ namespace CometAnalyzers.Rules.Retries
                 return Constant(operation.ConstantValue.Value);
             }
 
+            if (_depth >= MaxDepth)
+            {
+                return StatusValue.Unknown;
+            }
+
+            _depth++;
+            try
+            {
+                return EvaluateOperation(operation);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private StatusValue EvaluateOperation(IOperation operation)
+        {
             switch (operation)
             {
                 case ILocalReferenceOperation local:
