@@ -111,22 +111,22 @@ namespace CometAnalyzers.Rules.Retries
         /// </summary>
         private static List<SimulationPath> Decide(BodySimulator simulator, IOperation condition, SimulationPath path, List<LoopOutcome> outcomes, LoopEnd? onTrue)
         {
-            (List<SimulationPath> whenTrue, List<SimulationPath> whenFalse, List<SimulationPath> ended) = simulator.Branch(condition, path);
+            (List<SimulationPath> whenTrue, List<SimulationPath> whenFalse, List<SimulationPath> ended) = simulator.SplitOn(condition, path);
             foreach (SimulationPath leaving in whenFalse)
             {
                 outcomes.Add(new LoopOutcome(LoopEnd.Exit, leaving.LastDecision));
             }
 
-            foreach (SimulationPath end in ended)
+            foreach (SimulationPath stopped in ended)
             {
-                outcomes.Add(new LoopOutcome(end.Completion == Completion.Throw ? LoopEnd.Exit : LoopEnd.Unknown, end.LastDecision));
+                outcomes.Add(new LoopOutcome(stopped.Completion == Completion.Throw ? LoopEnd.Exit : LoopEnd.Unknown, stopped.LastDecision));
             }
 
-            if (onTrue is { } end2)
+            if (onTrue is { } end)
             {
                 foreach (SimulationPath repeating in whenTrue)
                 {
-                    outcomes.Add(new LoopOutcome(end2, repeating.LastDecision));
+                    outcomes.Add(new LoopOutcome(end, repeating.LastDecision));
                 }
 
                 return new List<SimulationPath>();

@@ -163,6 +163,12 @@ namespace CometAnalyzers.Rules.Retries
                 return Contains(invocation.Arguments[0].Value, Evaluate(invocation.Arguments[1]));
             }
 
+            if (method.Name == "Equals" && count == 1 && invocation.Instance is not null && !method.IsStatic)
+            {
+                StatusValue instance = Evaluate(invocation.Instance);
+                return instance.Kind is ValueKind.Int or ValueKind.Bool ? AreEqual(instance, Evaluate(invocation.Arguments[0])) : null;
+            }
+
             if (method.Name == "GetValueOrDefault" && count == 0 && invocation.Instance is not null
                 && method.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
             {
