@@ -76,7 +76,8 @@ namespace CometAnalyzers.CodeFixes
         {
             if (node is not ExpressionSyntax predicate
                 || model.GetOperation(predicate, cancellationToken) is not { Type.SpecialType: SpecialType.System_Boolean } operation
-                || StatusExpression.Find(operation) is not { } status)
+                || StatusExpression.Find(operation) is not { } status
+                || (StatusPredicateRewrite.NeedsPatterns(status) && !AllowsPatterns(root)))
             {
                 return null;
             }
@@ -102,6 +103,11 @@ namespace CometAnalyzers.CodeFixes
             var names = new UniqueNames(clause);
             CatchDeclarationSyntax? declaration = clause.Declaration;
             string clauseType = declaration is null ? "object" : model.GetTypeInfo(declaration.Type, cancellationToken).Type?.ToDisplayString() ?? "object";
+            if (StatusPredicateRewrite.CatchFilterNeedsPatterns(clauseType) && !AllowsPatterns(root))
+            {
+                return null;
+            }
+
             string exception = declaration is { Identifier.ValueText.Length: > 0 } ? declaration.Identifier.ValueText : names.Pick("exception", "ex");
             string check = StatusPredicateRewrite.CatchFilter(exception, clauseType, caught, contract, names);
             if (clause.Filter?.FilterExpression is { } existing)
@@ -136,7 +142,8 @@ namespace CometAnalyzers.CodeFixes
         private static SyntaxNode? FixHandler(SyntaxNode root, SemanticModel model, SyntaxNode node, string contract, CancellationToken cancellationToken)
         {
             if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 0 } handler
-                || model.GetSymbolInfo(handler, cancellationToken).Symbol is not IMethodSymbol { TypeArguments.Length: 1 } method)
+                || model.GetSymbolInfo(handler, cancellationToken).Symbol is not IMethodSymbol { TypeArguments.Length: 1 } method
+                || !AllowsPatterns(root))
             {
                 return null;
             }
@@ -147,6 +154,10 @@ namespace CometAnalyzers.CodeFixes
             ArgumentListSyntax arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Parse(exception + " => " + filter))));
             return root.ReplaceNode(handler, handler.WithArgumentList(arguments.WithTriviaFrom(handler.ArgumentList)));
         }
+
+        /// <summary>The null tests the fix writes use C# 9 patterns; older projects get no fix rather than a broken build.</summary>
+        private static bool AllowsPatterns(SyntaxNode root)
+            => root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 };
 
         private static bool IsTrue(ImmutableDictionary<string, string?> properties, string key)
             => properties.TryGetValue(key, out string? value) && value == bool.TrueString;

@@ -441,5 +441,58 @@ namespace CometAnalyzers.Tests.Rules
                         }
                     }
                 """).RunAsync();
+
+        [Fact]
+        public Task A_retry_loop_that_streams_the_response_on_success_is_still_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task StreamAsync(Func<HttpRequestMessage> createRequest)
+                    {
+                        [|while|] (true)
+                        {
+                            try
+                            {
+                                using HttpResponseMessage response = await _http.SendAsync(createRequest(), HttpCompletionOption.ResponseHeadersRead);
+                                response.EnsureSuccessStatusCode();
+                                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+                                while (await reader.ReadLineAsync() is { } line)
+                                {
+                                    Console.WriteLine(line);
+                                }
+
+                                return;
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_retry_loop_with_a_using_block_and_a_switch_is_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<string> GetAsync(string url)
+                    {
+                        [|do|]
+                        {
+                            using (HttpResponseMessage response = await _http.GetAsync(url))
+                            {
+                                switch (response.StatusCode)
+                                {
+                                    case HttpStatusCode.OK:
+                                        return await response.Content.ReadAsStringAsync();
+                                    case HttpStatusCode.TooManyRequests:
+                                    case >= HttpStatusCode.InternalServerError:
+                                        await Task.Delay(1000);
+                                        break;
+                                    default:
+                                        throw new HttpRequestException("failed: " + response.StatusCode);
+                                }
+                            }
+                        }
+                        while (true);
+                    }
+                """).RunAsync();
     }
 }

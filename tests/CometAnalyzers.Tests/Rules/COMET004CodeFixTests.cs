@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using CometAnalyzers.CodeFixes;
 using CometAnalyzers.Rules;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace CometAnalyzers.Tests.Rules
@@ -408,5 +409,39 @@ namespace CometAnalyzers.Tests.Rules
                         }
                     }
                 """);
+
+        [Fact]
+        public Task Before_CSharp_9_no_fix_is_offered_where_it_would_need_patterns()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    RetryStrategyOptions<HttpResponseMessage> Options = new RetryStrategyOptions<HttpResponseMessage>
+                    {
+                        ShouldHandle = args => ValueTask.FromResult([|args.Outcome.Result?.StatusCode == HttpStatusCode.BadRequest|]),
+                    };
+                    IAsyncPolicy Retry = Policy.Handle<HttpRequestException>(e => [|e.StatusCode != HttpStatusCode.NotFound|]).RetryAsync(3);
+                """)
+                .WithLanguageVersion(LanguageVersion.CSharp8)
+                .WithCodeFix<RetryOnNonRetryableStatusCodeFixProvider>(RetrySources.InClass("""
+                    RetryStrategyOptions<HttpResponseMessage> Options = new RetryStrategyOptions<HttpResponseMessage>
+                    {
+                        ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.BadRequest),
+                    };
+                    IAsyncPolicy Retry = Policy.Handle<HttpRequestException>(e => e.StatusCode != HttpStatusCode.NotFound).RetryAsync(3);
+                """))
+                .RunAsync();
+
+        [Fact]
+        public Task Before_CSharp_9_a_non_nullable_status_is_still_fixed()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    IAsyncPolicy<HttpResponseMessage> Retry = Policy
+                        .HandleResult<HttpResponseMessage>(r => [|!r.IsSuccessStatusCode|])
+                        .RetryAsync(3);
+                """)
+                .WithLanguageVersion(LanguageVersion.CSharp8)
+                .WithCodeFix<RetryOnNonRetryableStatusCodeFixProvider>(RetrySources.InClass("""
+                    IAsyncPolicy<HttpResponseMessage> Retry = Policy
+                        .HandleResult<HttpResponseMessage>(r => CometApiContract.IsRetryable(r.StatusCode))
+                        .RetryAsync(3);
+                """))
+                .RunAsync();
     }
 }

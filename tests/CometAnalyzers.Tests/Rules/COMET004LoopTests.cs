@@ -379,5 +379,70 @@ namespace CometAnalyzers.Tests.Rules
                         return count;
                     }
                 """).RunAsync();
+
+        [Fact]
+        public Task Waiting_and_retrying_only_on_429_then_EnsureSuccessStatusCode_is_not_reported()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    async Task<string> SendAsync(string url)
+                    {
+                        for (int attempt = 0; attempt < 3; attempt++)
+                        {
+                            using var response = await _http.GetAsync(url);
+                            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                            {
+                                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                                continue;
+                            }
+
+                            response.EnsureSuccessStatusCode();
+                            return await response.Content.ReadAsStringAsync();
+                        }
+
+                        throw new TimeoutException();
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_ClientResultException_filter_on_retryable_statuses_is_not_reported()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    async Task<string> AskAsync(string question)
+                    {
+                        for (int attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                ChatCompletion completion = await _chat.CompleteChatAsync(new UserChatMessage(question));
+                                return completion.Content[0].Text;
+                            }
+                            catch (ClientResultException exception) when (exception.Status == 429 || exception.Status >= 500)
+                            {
+                                await Task.Delay(500);
+                            }
+                        }
+
+                        return "";
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_ClientResultException_filter_that_admits_400_is_reported()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    async Task<string> AskAsync(string question)
+                    {
+                        for (int attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                ChatCompletion completion = await _chat.CompleteChatAsync(new UserChatMessage(question));
+                                return completion.Content[0].Text;
+                            }
+                            catch (ClientResultException exception) when ([|exception.Status != 401|])
+                            {
+                            }
+                        }
+
+                        return "";
+                    }
+                """).RunAsync();
     }
 }

@@ -253,5 +253,38 @@ namespace CometAnalyzers.Tests.Rules
                         ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(),
                     };
                 """).RunAsync();
+
+        [Fact]
+        public Task Polly_v7_Equals_on_the_status_is_understood()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    IAsyncPolicy<HttpResponseMessage> Retry1 = Policy
+                        .HandleResult<HttpResponseMessage>(r => [|r.StatusCode.Equals(HttpStatusCode.Unauthorized)|])
+                        .RetryAsync(3);
+                    IAsyncPolicy<HttpResponseMessage> Retry2 = Policy
+                        .HandleResult<HttpResponseMessage>(r => r.StatusCode.Equals(HttpStatusCode.TooManyRequests))
+                        .RetryAsync(3);
+                """).RunAsync();
+
+        [Fact]
+        public Task Polly_v7_Or_exception_predicate_on_the_status_is_reported()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    IAsyncPolicy<HttpResponseMessage> Retry = Policy
+                        .HandleResult<HttpResponseMessage>(r => (int)r.StatusCode >= 500)
+                        .Or<HttpRequestException>(e => [|e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests|])
+                        .RetryAsync(3);
+                """).RunAsync();
+
+        [Fact]
+        public Task Polly_v8_null_check_on_the_result_before_the_status_is_understood()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    RetryStrategyOptions<HttpResponseMessage> Options1 = new()
+                    {
+                        ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is not null && [|args.Outcome.Result.StatusCode == HttpStatusCode.NotFound|]),
+                    };
+                    RetryStrategyOptions<HttpResponseMessage> Options2 = new()
+                    {
+                        ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result != null && args.Outcome.Result.StatusCode == HttpStatusCode.ServiceUnavailable),
+                    };
+                """).RunAsync();
     }
 }

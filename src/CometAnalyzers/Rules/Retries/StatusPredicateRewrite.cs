@@ -6,6 +6,12 @@ namespace CometAnalyzers.Rules.Retries
     /// </summary>
     internal static class StatusPredicateRewrite
     {
+        /// <summary>True when the replacement needs C# 9 patterns (<c>is { } status</c>, <c>is not ...</c>).</summary>
+        public static bool NeedsPatterns(StatusExpression status) => status.IsNullable;
+
+        /// <summary>True when <see cref="CatchFilter"/> needs C# 9 patterns: everything but a ClientResultException clause.</summary>
+        public static bool CatchFilterNeedsPatterns(string clauseType) => clauseType != StatusReads.ClientResultException;
+
         /// <param name="status">The status the predicate reads.</param>
         /// <param name="retryWhen">The value the predicate had on the path that retried.</param>
         /// <param name="contractType">The generated class, e.g. <c>global::CometApi.Contracts.CometApiContract</c>.</param>
