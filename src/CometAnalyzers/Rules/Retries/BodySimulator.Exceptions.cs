@@ -23,6 +23,7 @@ namespace CometAnalyzers.Rules.Retries
             return results;
         }
 
+        /// <summary>Tries each catch clause in order; paths no clause takes keep throwing.</summary>
         private List<SimulationPath> Catch(ITryOperation tryOperation, SimulationPath thrown)
         {
             StatusValue exception = thrown.Value!;
@@ -33,64 +34,9 @@ namespace CometAnalyzers.Rules.Retries
                 var stillUnhandled = new List<SimulationPath>();
                 foreach (SimulationPath candidate in unhandled)
                 {
-                    StatusValue typeMatches = Evaluator.TypeTest(exception, clause.ExceptionType, negated: false);
-                    if (typeMatches.IsFalse)
+                    foreach (SimulationPath entering in Enter(clause, candidate, exception, stillUnhandled, results))
                     {
-                        stillUnhandled.Add(candidate);
-                        continue;
-                    }
-
-                    if (!typeMatches.IsTrue)
-                    {
-                        results.Add(candidate.Unknown());
-                        continue;
-                    }
-
-                    if (clause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation declarator)
-                    {
-                        candidate.Env.Set(declarator.Symbol, exception);
-                    }
-
-                    var entering = new List<SimulationPath>();
-                    if (clause.Filter is null)
-                    {
-                        entering.Add(candidate);
-                    }
-                    else
-                    {
-                        Decision? before = candidate.LastDecision;
-                        (List<SimulationPath> whenTrue, List<SimulationPath> whenFalse, List<SimulationPath> ended) = SplitOn(clause.Filter, candidate);
-                        entering.AddRange(whenTrue);
-                        foreach (SimulationPath passed in whenFalse)
-                        {
-                            passed.LastDecision = before;
-                            stillUnhandled.Add(passed.Throw(exception));
-                        }
-
-                        foreach (SimulationPath end in ended)
-                        {
-                            // An exception thrown by a filter is swallowed: the clause does not match.
-                            stillUnhandled.Add(end.Completion == Completion.Throw ? end.Throw(exception) : end);
-                        }
-                    }
-
-                    foreach (SimulationPath handled in entering)
-                    {
-                        if (handled.LastDecision is null || !ReferenceEquals(handled.LastDecision.Node, clause.Filter))
-                        {
-                            if (exception.ExceptionStatusKnown && exception.ExceptionStatus is not null)
-                            {
-                                handled.LastDecision = new Decision(DecisionKind.Catch, clause, Value: true, exception.ExceptionType);
-                            }
-                        }
-
-                        StatusValue? outer = handled.Caught;
-                        handled.Caught = exception;
-                        foreach (SimulationPath afterHandler in Execute(clause.Handler, handled.Complete(Completion.Normal)))
-                        {
-                            afterHandler.Caught = outer;
-                            results.Add(afterHandler);
-                        }
+                        results.AddRange(Handle(clause, entering, exception));
                     }
                 }
 
@@ -98,6 +44,72 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             results.AddRange(unhandled);
+            return results;
+        }
+
+        /// <summary>
+        /// The paths on which <paramref name="clause"/> takes the exception: its type matches and its filter is true.
+        /// Paths it does not take go to <paramref name="passed"/>; paths the analyzer cannot judge go to <paramref name="unknown"/>.
+        /// </summary>
+        private List<SimulationPath> Enter(ICatchClauseOperation clause, SimulationPath candidate, StatusValue exception, List<SimulationPath> passed, List<SimulationPath> unknown)
+        {
+            StatusValue typeMatches = Evaluator.TypeTest(exception, clause.ExceptionType, negated: false);
+            if (typeMatches.IsFalse)
+            {
+                passed.Add(candidate);
+                return new List<SimulationPath>();
+            }
+
+            if (!typeMatches.IsTrue)
+            {
+                unknown.Add(candidate.Unknown());
+                return new List<SimulationPath>();
+            }
+
+            if (clause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation declarator)
+            {
+                candidate.Env.Set(declarator.Symbol, exception);
+            }
+
+            if (clause.Filter is null)
+            {
+                return One(candidate);
+            }
+
+            Decision? before = candidate.LastDecision;
+            (List<SimulationPath> whenTrue, List<SimulationPath> whenFalse, List<SimulationPath> ended) = SplitOn(clause.Filter, candidate);
+            foreach (SimulationPath notTaken in whenFalse)
+            {
+                notTaken.LastDecision = before;
+                passed.Add(notTaken.Throw(exception));
+            }
+
+            foreach (SimulationPath end in ended)
+            {
+                // An exception thrown by a filter is swallowed: the clause does not match.
+                passed.Add(end.Completion == Completion.Throw ? end.Throw(exception) : end);
+            }
+
+            return whenTrue;
+        }
+
+        /// <summary>Runs the catch block; a catch that took a status-carrying exception is the path's decision.</summary>
+        private List<SimulationPath> Handle(ICatchClauseOperation clause, SimulationPath entering, StatusValue exception)
+        {
+            bool filterDecided = entering.LastDecision is not null && ReferenceEquals(entering.LastDecision.Node, clause.Filter);
+            if (!filterDecided && exception.ExceptionStatusKnown && exception.ExceptionStatus is not null)
+            {
+                entering.LastDecision = new Decision(DecisionKind.Catch, clause, Value: true, exception.ExceptionType);
+            }
+
+            StatusValue? outer = entering.Caught;
+            entering.Caught = exception;
+            List<SimulationPath> results = Execute(clause.Handler, entering.Complete(Completion.Normal));
+            foreach (SimulationPath afterHandler in results)
+            {
+                afterHandler.Caught = outer;
+            }
+
             return results;
         }
 
