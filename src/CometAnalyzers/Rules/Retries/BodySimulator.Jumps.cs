@@ -1,0 +1,179 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometAnalyzers.Rules.Retries
+{
+    /// <summary>Jumps: continue and break, switch statements, and loops nested in the body.</summary>
+    internal sealed partial class BodySimulator
+    {
+        private SimulationPath Jump(IBranchOperation branch, SimulationPath path)
+        {
+            if (_loop is not null && SymbolEqualityComparer.Default.Equals(branch.Target, _loop.ContinueLabel))
+            {
+                return path.Complete(Completion.Continue);
+            }
+
+            if (_loop is not null && SymbolEqualityComparer.Default.Equals(branch.Target, _loop.ExitLabel))
+            {
+                return path.Complete(Completion.Break);
+            }
+
+            if (_switchExits.Count > 0 && SymbolEqualityComparer.Default.Equals(branch.Target, _switchExits.Peek()))
+            {
+                return path.Complete(Completion.SwitchBreak);
+            }
+
+            return path.Unknown();
+        }
+
+        private List<SimulationPath> Switch(ISwitchOperation switchOperation, SimulationPath path)
+        {
+            StatusValue input = Evaluate(switchOperation.Value, path);
+            if (input.Kind == ValueKind.Thrown)
+            {
+                return One(path.Throw(input.Inner!));
+            }
+
+            ISwitchCaseOperation? chosen = null;
+            ISwitchCaseOperation? fallback = null;
+            bool fromStatus = input.FromStatus;
+            foreach (ISwitchCaseOperation section in switchOperation.Cases)
+            {
+                foreach (ICaseClauseOperation clause in section.Clauses)
+                {
+                    if (clause is IDefaultCaseClauseOperation)
+                    {
+                        fallback = section;
+                        continue;
+                    }
+
+                    StatusValue matched = CaseMatches(clause, input, path);
+                    fromStatus |= matched.FromStatus;
+                    if (matched.IsTrue)
+                    {
+                        chosen = section;
+                        break;
+                    }
+
+                    if (!matched.IsFalse)
+                    {
+                        return One(path.Unknown());
+                    }
+                }
+
+                if (chosen is not null)
+                {
+                    break;
+                }
+            }
+
+            chosen ??= fallback;
+            if (chosen is null)
+            {
+                return One(path);
+            }
+
+            if (fromStatus)
+            {
+                path.LastDecision = new Decision(DecisionKind.Switch, switchOperation.Value, Value: true, ExceptionType: null);
+            }
+
+            _switchExits.Push(switchOperation.ExitLabel);
+            try
+            {
+                var results = Sequence(chosen.Body, path);
+                foreach (SimulationPath result in results)
+                {
+                    if (result.Completion == Completion.SwitchBreak)
+                    {
+                        result.Complete(Completion.Normal);
+                    }
+                }
+
+                return results;
+            }
+            finally
+            {
+                _switchExits.Pop();
+            }
+        }
+
+        private StatusValue CaseMatches(ICaseClauseOperation clause, StatusValue input, SimulationPath path)
+        {
+            Evaluator.Env = path.Env;
+            switch (clause)
+            {
+                case ISingleValueCaseClauseOperation single:
+                    return StatusEvaluator.AreEqual(input, Evaluator.Evaluate(single.Value));
+                case IPatternCaseClauseOperation patternClause:
+                    StatusValue matched = Evaluator.Match(patternClause.Pattern, input);
+                    return patternClause.Guard is null || !matched.IsTrue ? matched : StatusValue.And(matched, Evaluator.Evaluate(patternClause.Guard));
+                default:
+                    return StatusValue.Unknown;
+            }
+        }
+
+        /// <summary>
+        /// A loop inside the loop body: judged only when it cannot send, jump out or throw (for example a loop that
+        /// reads the response stream); locals it assigns become opaque.
+        /// </summary>
+        private SimulationPath NestedLoop(ILoopOperation nested, SimulationPath path)
+        {
+            if (MayJumpOrSend(nested))
+            {
+                return path.Unknown();
+            }
+
+            foreach (IOperation operation in OperationWalk.DescendantsAndSelf(nested))
+            {
+                IOperation? target = operation switch
+                {
+                    ISimpleAssignmentOperation assignment => assignment.Target,
+                    ICompoundAssignmentOperation compound => compound.Target,
+                    IIncrementOrDecrementOperation increment => increment.Target,
+                    _ => null,
+                };
+                if (target is not null && OperationWalk.ReferencedSymbol(target) is ILocalSymbol or IParameterSymbol)
+                {
+                    path.Env.Set(OperationWalk.ReferencedSymbol(target)!, StatusValue.Opaque);
+                }
+            }
+
+            return path;
+        }
+
+        /// <summary>True when the operation sends, returns, throws or branches out of itself.</summary>
+        private bool MayJumpOrSend(IOperation operation)
+        {
+            var ownLabels = new HashSet<ILabelSymbol>(SymbolEqualityComparer.Default);
+            foreach (IOperation descendant in OperationWalk.DescendantsAndSelf(operation))
+            {
+                if (descendant is ILoopOperation loop)
+                {
+                    ownLabels.Add(loop.ContinueLabel);
+                    ownLabels.Add(loop.ExitLabel);
+                }
+                else if (descendant is ISwitchOperation switchOperation)
+                {
+                    ownLabels.Add(switchOperation.ExitLabel);
+                }
+            }
+
+            foreach (IOperation descendant in OperationWalk.DescendantsAndSelf(operation))
+            {
+                switch (descendant)
+                {
+                    case IReturnOperation { Kind: not OperationKind.YieldReturn }:
+                    case IThrowOperation:
+                    case IBranchOperation branch when !ownLabels.Contains(branch.Target):
+                        return true;
+                    case IInvocationOperation invocation when HttpSends.Classify(invocation, _symbols) != SendKind.None:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometAnalyzers.Rules.Retries
+{
+    internal enum SendKind
+    {
+        None,
+
+        /// <summary>Returns the response whatever its status (HttpClient.SendAsync, GetAsync, PostAsJsonAsync...).</summary>
+        ReturnsResponse,
+
+        /// <summary>Throws HttpRequestException on an unsuccessful status (HttpClient.GetStringAsync, GetFromJsonAsync...).</summary>
+        ThrowsHttpRequestException,
+
+        /// <summary>Throws ClientResultException on an unsuccessful status (OpenAI ChatClient.CompleteChat*).</summary>
+        ThrowsClientResultException,
+    }
+
+    /// <summary>Recognises calls that send the HTTP request a retry would repeat.</summary>
+    internal static class HttpSends
+    {
+        public static SendKind Classify(IInvocationOperation invocation, RetrySymbols symbols)
+        {
+            IMethodSymbol method = invocation.TargetMethod;
+            if (symbols.ChatClient is not null && RetrySymbols.DerivesFrom(method.ContainingType, symbols.ChatClient)
+                && method.Name.StartsWith("CompleteChat", System.StringComparison.Ordinal))
+            {
+                return SendKind.ThrowsClientResultException;
+            }
+
+            ITypeSymbol? receiver = method.IsExtensionMethod && method.Parameters.Length > 0
+                ? method.Parameters[0].Type
+                : method.IsStatic ? null : method.ContainingType;
+            bool onHttpClient = RetrySymbols.DerivesFrom(receiver, symbols.HttpClient) || RetrySymbols.DerivesFrom(receiver, symbols.HttpMessageInvoker);
+            if (!onHttpClient || method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.ReducedExtension)
+            {
+                return SendKind.None;
+            }
+
+            if (method.Name is "CancelPendingRequests" or "Dispose" || method.Name.StartsWith("get_", System.StringComparison.Ordinal))
+            {
+                return SendKind.None;
+            }
+
+            return ReturnsResponse(method.ReturnType, symbols) ? SendKind.ReturnsResponse : SendKind.ThrowsHttpRequestException;
+        }
+
+        /// <summary>True when <paramref name="operation"/> sends a request outside any lambda or local function.</summary>
+        public static bool ContainsSend(IOperation operation, RetrySymbols symbols)
+        {
+            foreach (IOperation descendant in OperationWalk.DescendantsAndSelf(operation))
+            {
+                if (descendant is IInvocationOperation invocation && Classify(invocation, symbols) != SendKind.None)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ReturnsResponse(ITypeSymbol type, RetrySymbols symbols)
+        {
+            if (RetrySymbols.Is(type, symbols.HttpResponseMessage))
+            {
+                return true;
+            }
+
+            // Task<HttpResponseMessage> and ValueTask<HttpResponseMessage>.
+            return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                && RetrySymbols.Is(generic.TypeArguments[0], symbols.HttpResponseMessage);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using CometAnalyzers.Contract;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometAnalyzers.Rules.Retries
+{
+    /// <summary>A status a retry decision certainly retries although the contract does not allow it.</summary>
+    internal readonly struct Offense
+    {
+        public Offense(int status, IOperation node)
+        {
+            Status = status;
+            Node = node;
+        }
+
+        public int Status { get; }
+
+        /// <summary>Where to report: the predicate expression that said "retry".</summary>
+        public IOperation Node { get; }
+    }
+
+    /// <summary>Runs a predicate lambda for every 4xx status and finds the first one it retries against the contract.</summary>
+    internal static class PredicateEvaluation
+    {
+        public static Offense? FirstNonRetryable(StatusPredicate predicate, ContractSettings contract, RetrySymbols symbols)
+        {
+            if (predicate.Lambda.Symbol.Parameters.Length != 1)
+            {
+                return null;
+            }
+
+            for (int status = 400; status <= 499; status++)
+            {
+                if (!contract.IsRetryable(status) && Retries(predicate, status, symbols) is { } node)
+                {
+                    return new Offense(status, node);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The returned expression when the predicate certainly says "retry" for <paramref name="status"/>.</summary>
+        private static IOperation? Retries(StatusPredicate predicate, int status, RetrySymbols symbols)
+        {
+            ITypeSymbol parameterType = predicate.Lambda.Symbol.Parameters[0].Type;
+            foreach ((StatusValue argument, bool isException) in Arguments(predicate.Input, parameterType, status, symbols))
+            {
+                (StatusValue result, IOperation? node) = Run(predicate.Lambda, argument, Scenario.WithStatus(status), symbols);
+
+                // An exception predicate that ignores the status ("every HttpRequestException") is not judged here:
+                // whether such exceptions carry a 4xx depends on the code the policy runs.
+                if (result.IsTrue && (!isException || result.FromStatus) && node is not null)
+                {
+                    return node;
+                }
+            }
+
+            return null;
+        }
+
+        private static IEnumerable<(StatusValue Argument, bool IsException)> Arguments(PredicateInput input, ITypeSymbol parameterType, int status, RetrySymbols symbols)
+        {
+            switch (input)
+            {
+                case PredicateInput.Response when RetrySymbols.DerivesFrom(symbols.HttpResponseMessage, parameterType as INamedTypeSymbol) || parameterType.SpecialType == SpecialType.System_Object:
+                    yield return (StatusValue.Response, false);
+                    break;
+                case PredicateInput.Exception:
+                    foreach (INamedTypeSymbol? type in new[] { symbols.HttpRequestException, symbols.ClientResultException })
+                    {
+                        if (type is not null && RetrySymbols.DerivesFrom(type, parameterType as INamedTypeSymbol))
+                        {
+                            yield return (StatusValue.ExceptionOf(type, status, statusKnown: true), true);
+                        }
+                    }
+
+                    break;
+                case PredicateInput.RetryArguments:
+                    yield return (StatusValue.ArgumentsOf(StatusValue.OutcomeOf(StatusValue.Response)), false);
+                    if (symbols.HttpRequestException is not null)
+                    {
+                        StatusValue exception = StatusValue.ExceptionOf(symbols.HttpRequestException, status, statusKnown: true);
+                        yield return (StatusValue.ArgumentsOf(StatusValue.OutcomeOf(exception)), true);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The lambda's result over all its paths: true or false only when every path agrees.</summary>
+        private static (StatusValue Result, IOperation? Node) Run(IAnonymousFunctionOperation lambda, StatusValue argument, Scenario scenario, RetrySymbols symbols)
+        {
+            var simulator = new BodySimulator(symbols, scenario, loop: null);
+            var env = new Env();
+            env.Set(lambda.Symbol.Parameters[0], argument);
+            StatusValue? combined = null;
+            IOperation? node = null;
+            foreach (SimulationPath path in simulator.Execute(lambda.Body, new SimulationPath(env)))
+            {
+                if (path.Completion != Completion.Return || path.Value is null || path.Value.Kind != ValueKind.Bool)
+                {
+                    return (StatusValue.Unknown, null);
+                }
+
+                node ??= Unwrap(path.Returned!);
+                combined = combined is null ? path.Value
+                    : combined.Number == path.Value.Number ? StatusValue.Bool(combined.IsTrue, combined.FromStatus || path.Value.FromStatus)
+                    : StatusValue.Opaque;
+            }
+
+            return (combined ?? StatusValue.Unknown, node);
+        }
+
+        /// <summary>The boolean inside <c>ValueTask.FromResult(x)</c> or <c>new ValueTask&lt;bool&gt;(x)</c>.</summary>
+        private static IOperation Unwrap(IOperation returned)
+        {
+            IOperation current = OperationWalk.SkipConversions(returned);
+            if (current is IInvocationOperation { TargetMethod.Name: "FromResult", Arguments.Length: 1 } fromResult)
+            {
+                return OperationWalk.SkipConversions(fromResult.Arguments[0].Value);
+            }
+
+            if (current is IObjectCreationOperation { Arguments.Length: 1 } creation && creation.Type is INamedTypeSymbol { Name: "ValueTask", IsGenericType: true })
+            {
+                return OperationWalk.SkipConversions(creation.Arguments[0].Value);
+            }
+
+            return current;
+        }
+    }
+}

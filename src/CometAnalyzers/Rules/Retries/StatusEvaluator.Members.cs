@@ -1,0 +1,263 @@
+using System.Collections.Generic;
+using CometAnalyzers.Contract;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometAnalyzers.Rules.Retries
+{
+    /// <summary>Properties and calls: where status codes enter the interpreter and where sends throw.</summary>
+    internal sealed partial class StatusEvaluator
+    {
+        private StatusValue Property(IPropertyReferenceOperation reference)
+        {
+            if (reference.Instance is null)
+            {
+                return Children(reference);
+            }
+
+            StatusValue instance = Evaluate(reference.Instance);
+            return instance.Kind == ValueKind.Thrown ? instance : Member(instance, reference.Property);
+        }
+
+        /// <summary>Reads <paramref name="property"/> of a value; a null receiver gives null, as <c>?.</c> and patterns do.</summary>
+        public StatusValue Member(StatusValue instance, IPropertySymbol property)
+        {
+            if (property.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                return property.Name == "HasValue"
+                    ? instance.Kind == ValueKind.Null ? StatusValue.Bool(false, instance.FromStatus) : instance.Kind is ValueKind.Int or ValueKind.Bool ? StatusValue.Bool(true, instance.FromStatus) : StatusValue.Vague(instance)
+                    : instance;
+            }
+
+            switch (instance.Kind)
+            {
+                case ValueKind.Null:
+                    return instance;
+                case ValueKind.Response when RetrySymbols.Is(property.ContainingType, _symbols.HttpResponseMessage):
+                    return ResponseMember(property.Name);
+                case ValueKind.Outcome when RetrySymbols.Is(property.ContainingType, _symbols.OutcomeOfT):
+                    return OutcomeMember(instance.Inner!, property.Name);
+                case ValueKind.PredicateArguments when property.Name == "Outcome":
+                    return instance.Inner!;
+                case ValueKind.Exception:
+                    return ExceptionMember(instance, property);
+                case ValueKind.Unknown:
+                    return StatusValue.Unknown;
+                default:
+                    return StatusValue.Opaque;
+            }
+        }
+
+        private StatusValue ResponseMember(string name)
+        {
+            if (Scenario.Status is not { } status)
+            {
+                return StatusValue.Unknown;
+            }
+
+            ReadStatus |= name is "StatusCode" or "IsSuccessStatusCode";
+            return name switch
+            {
+                "StatusCode" => StatusValue.Int(status, fromStatus: true),
+                "IsSuccessStatusCode" => StatusValue.Bool(Scenario.IsSuccessStatus(status), fromStatus: true),
+                _ => StatusValue.Opaque,
+            };
+        }
+
+        private static StatusValue OutcomeMember(StatusValue content, string name)
+        {
+            bool hasResult = content.Kind == ValueKind.Response;
+            return name switch
+            {
+                "Result" => hasResult ? content : StatusValue.Null(fromStatus: true),
+                "Exception" => hasResult ? StatusValue.Null(fromStatus: true) : content,
+                "HasResult" => StatusValue.Bool(hasResult, fromStatus: true),
+                _ => StatusValue.Opaque,
+            };
+        }
+
+        private StatusValue ExceptionMember(StatusValue exception, IPropertySymbol property)
+        {
+            bool httpStatus = property.Name == "StatusCode" && RetrySymbols.Is(property.ContainingType, _symbols.HttpRequestException);
+            bool clientStatus = property.Name == "Status" && RetrySymbols.Is(property.ContainingType, _symbols.ClientResultException);
+            if (!httpStatus && !clientStatus)
+            {
+                return StatusValue.Opaque;
+            }
+
+            if (!exception.ExceptionStatusKnown)
+            {
+                return StatusValue.Unknown;
+            }
+
+            // A failure without a response: HttpRequestException.StatusCode is null, ClientResultException.Status is 0.
+            ReadStatus = true;
+            return exception.ExceptionStatus is { } status
+                ? StatusValue.Int(status, fromStatus: true)
+                : httpStatus ? StatusValue.Null(fromStatus: true) : StatusValue.Int(0, fromStatus: true);
+        }
+
+        private StatusValue Invoke(IInvocationOperation invocation)
+        {
+            IMethodSymbol method = invocation.TargetMethod;
+            SendKind send = HttpSends.Classify(invocation, _symbols);
+            if (send != SendKind.None)
+            {
+                StatusValue inputs = Children(invocation);
+                return inputs.Kind == ValueKind.Thrown ? inputs : Send(send);
+            }
+
+            if (method.Name == "EnsureSuccessStatusCode" && RetrySymbols.Is(method.ContainingType, _symbols.HttpResponseMessage))
+            {
+                StatusValue response = Evaluate(invocation.Instance);
+                if (response.Kind != ValueKind.Response)
+                {
+                    return Propagate(response, StatusValue.Vague(response));
+                }
+
+                return Scenario.IsSuccess ? response : StatusValue.Throw(StatusException(_symbols.HttpRequestException));
+            }
+
+            if (KnownResult(invocation) is { } known)
+            {
+                return known;
+            }
+
+            StatusValue evaluated = Children(invocation);
+            if (evaluated.Kind == ValueKind.Unknown && !CallPolicy.IsHarmless(method, _symbols))
+            {
+                SawUnseenCall = true;
+            }
+
+            return evaluated;
+        }
+
+        /// <summary>Calls whose result the interpreter computes: contract checks, task wrappers, Polly's PredicateResult, Contains.</summary>
+        private StatusValue? KnownResult(IInvocationOperation invocation)
+        {
+            IMethodSymbol method = invocation.TargetMethod;
+            int count = invocation.Arguments.Length;
+            if (method.Name == "IsRetryable" && count == 1 && _symbols.ContractFor(method.ContainingType) is { } contract)
+            {
+                StatusValue status = Evaluate(invocation.Arguments[0]);
+                return status.Kind == ValueKind.Int ? StatusValue.Bool(contract.IsRetryable((int)status.Number), status.FromStatus) : Propagate(status, StatusValue.Vague(status));
+            }
+
+            if (method.Name == "FromResult" && count == 1 && (RetrySymbols.Is(method.ContainingType, _symbols.ValueTask) || RetrySymbols.Is(method.ContainingType, _symbols.Task)))
+            {
+                return Evaluate(invocation.Arguments[0]);
+            }
+
+            if (RetrySymbols.Is(method.ContainingType, _symbols.PredicateResult) && count == 0)
+            {
+                return method.Name switch
+                {
+                    "True" => StatusValue.Bool(true, fromStatus: false),
+                    "False" => StatusValue.Bool(false, fromStatus: false),
+                    _ => null,
+                };
+            }
+
+            if (method.Name == "Contains" && count == 2 && RetrySymbols.Is(method.ContainingType, _symbols.Enumerable))
+            {
+                return Contains(invocation.Arguments[0].Value, Evaluate(invocation.Arguments[1]));
+            }
+
+            if (method.Name == "Equals" && count == 1 && invocation.Instance is not null && !method.IsStatic)
+            {
+                StatusValue instance = Evaluate(invocation.Instance);
+                return instance.Kind is ValueKind.Int or ValueKind.Bool ? AreEqual(instance, Evaluate(invocation.Arguments[0])) : null;
+            }
+
+            if (method.Name == "GetValueOrDefault" && count == 0 && invocation.Instance is not null
+                && method.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                StatusValue value = Evaluate(invocation.Instance);
+                return value.Kind == ValueKind.Null ? StatusValue.Int(0, value.FromStatus) : value;
+            }
+
+            return null;
+        }
+
+        /// <summary><c>new[] { 408, 429 }.Contains(x)</c> and <c>XContract.RetryableStatusCodes.Contains(x)</c>.</summary>
+        private StatusValue Contains(IOperation source, StatusValue item)
+        {
+            if (item.Kind == ValueKind.Thrown)
+            {
+                return item;
+            }
+
+            source = OperationWalk.SkipConversions(source);
+            ContractSettings? contract = source is IPropertyReferenceOperation { Instance: null, Property.Name: "RetryableStatusCodes" } list
+                ? _symbols.ContractFor(list.Property.ContainingType)
+                : null;
+            HashSet<long>? constants = source is IArrayCreationOperation array ? ConstantElements(array) : null;
+            if ((contract is null && constants is null) || item.Kind != ValueKind.Int)
+            {
+                return StatusValue.Vague(item);
+            }
+
+            bool found = contract is not null ? contract.IsRetryable((int)item.Number) : constants!.Contains(item.Number);
+            return StatusValue.Bool(found, item.FromStatus);
+        }
+
+        private static HashSet<long>? ConstantElements(IArrayCreationOperation array)
+        {
+            if (array.Initializer is null)
+            {
+                return null;
+            }
+
+            var values = new HashSet<long>();
+            foreach (IOperation element in array.Initializer.ElementValues)
+            {
+                if (!element.ConstantValue.HasValue || Constant(element.ConstantValue.Value) is not { Kind: ValueKind.Int } value)
+                {
+                    return null;
+                }
+
+                values.Add(value.Number);
+            }
+
+            return values;
+        }
+
+        private StatusValue Create(IObjectCreationOperation creation)
+        {
+            ITypeSymbol? type = creation.Type;
+            if (RetrySymbols.Is(type, _symbols.ValueTaskOfT) && creation.Arguments.Length == 1)
+            {
+                return Evaluate(creation.Arguments[0]);
+            }
+
+            StatusValue inputs = Children(creation);
+            if (inputs.Kind == ValueKind.Thrown)
+            {
+                return inputs;
+            }
+
+            return CallPolicy.IsException(type)
+                ? StatusValue.ExceptionOf(type, status: null, statusKnown: false)
+                : inputs;
+        }
+
+        /// <summary>What a send produces in this scenario: the response, or the exception it throws.</summary>
+        private StatusValue Send(SendKind kind)
+        {
+            INamedTypeSymbol? exceptionType = kind == SendKind.ThrowsClientResultException ? _symbols.ClientResultException : _symbols.HttpRequestException;
+            if (Scenario.IsTransportFailure)
+            {
+                return StatusValue.Throw(StatusValue.ExceptionOf(exceptionType, status: null, statusKnown: true));
+            }
+
+            if (kind == SendKind.ReturnsResponse)
+            {
+                return StatusValue.Response;
+            }
+
+            return Scenario.IsSuccess ? StatusValue.Opaque : StatusValue.Throw(StatusException(exceptionType));
+        }
+
+        private StatusValue StatusException(INamedTypeSymbol? type) => StatusValue.ExceptionOf(type, Scenario.Status, statusKnown: true);
+    }
+}

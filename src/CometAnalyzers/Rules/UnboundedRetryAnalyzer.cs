@@ -1,0 +1,186 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Retries;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometAnalyzers.Rules
+{
+    /// <summary>
+    /// COMET003: a retry with no bound (Polly RetryForever*, int.MaxValue retries, a hand-written loop that sends again
+    /// after a failure without counting attempts) or with more retries than the contract's maxRetries.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnboundedRetryAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Rule = new(
+            id: RuleIdentifiers.UnboundedRetry,
+            title: "Retry without a bound or beyond the contract's maxRetries",
+            messageFormat: "{0}; {1}",
+            category: RuleIdentifiers.UsageCategory,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "A retry without a bound turns an outage into a retry storm. Bound every retry, at most by the contract's maxRetries.",
+            helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnboundedRetry));
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
+                RetrySymbols symbols = RetrySymbols.Create(start.Compilation, contracts);
+                ContractSettings contract = contracts.Primary;
+                if (symbols.PollyRetrySyntaxTypes.Count > 0 || symbols.ClientRetryPolicy is not null)
+                {
+                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, contract), OperationKind.Invocation);
+                }
+
+                if (symbols.RetryStrategyOptionsOfT is not null)
+                {
+                    start.RegisterOperationAction(c => AnalyzeMaxRetryAttempts(c, symbols, contract), OperationKind.SimpleAssignment);
+                }
+
+                if (symbols.ClientRetryPolicy is not null)
+                {
+                    start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols, contract), OperationKind.ObjectCreation);
+                }
+
+                if (symbols.HttpClient is not null || symbols.ChatClient is not null)
+                {
+                    start.RegisterOperationAction(c => AnalyzeLoop(c, symbols, contract), OperationKind.Loop);
+                }
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            IMethodSymbol method = invocation.TargetMethod;
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                // base(maxRetries: ...) in a class derived from ClientRetryPolicy.
+                AnalyzeClientRetryPolicy(context, method, invocation.Arguments, symbols, contract);
+                return;
+            }
+
+            if (!symbols.IsPollyRetrySyntax(method))
+            {
+                return;
+            }
+
+            if (method.Name.Contains("Forever"))
+            {
+                string bounded = method.Name.Replace("Forever", string.Empty);
+                ImmutableDictionary<string, string?>.Builder properties = RetryDiagnosticProperties.For(contract);
+                properties[RetryDiagnosticProperties.BoundedMethod] = bounded;
+                string fix = $"use '{bounded}' with " + (contract.MaxRetries is { } max ? $"{contract.ContractTypeName}.MaxRetries ({Format(max)})" : "a retry count");
+                context.ReportDiagnostic(Diagnostic.Create(Rule, MethodNameLocation(invocation), properties.ToImmutable(), $"'{method.Name}' retries without a limit", fix));
+                return;
+            }
+
+            if (ArgumentFor(invocation.Arguments, "retryCount") is { } retryCount)
+            {
+                CheckRetryCount(context, retryCount, "retryCount", contract);
+            }
+        }
+
+        /// <summary>Polly v8: <c>MaxRetryAttempts = ...</c> on RetryStrategyOptions and its subclasses.</summary>
+        private static void AnalyzeMaxRetryAttempts(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is IPropertyReferenceOperation { Property.Name: "MaxRetryAttempts" } property
+                && RetrySymbols.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
+            {
+                CheckRetryCount(context, assignment.Value, "MaxRetryAttempts", contract);
+            }
+        }
+
+        private static void AnalyzeObjectCreation(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            AnalyzeClientRetryPolicy(context, creation.Constructor, creation.Arguments, symbols, contract);
+        }
+
+        /// <summary>System.ClientModel (OpenAI SDK): <c>new ClientRetryPolicy(maxRetries)</c>.</summary>
+        private static void AnalyzeClientRetryPolicy(OperationAnalysisContext context, IMethodSymbol? constructor, ImmutableArray<IArgumentOperation> arguments, RetrySymbols symbols, ContractSettings contract)
+        {
+            if (constructor is not null && RetrySymbols.Is(constructor.ContainingType, symbols.ClientRetryPolicy)
+                && ArgumentFor(arguments, "maxRetries") is { } maxRetries)
+            {
+                CheckRetryCount(context, maxRetries, "maxRetries", contract);
+            }
+        }
+
+        private static void AnalyzeLoop(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        {
+            var loop = (ILoopOperation)context.Operation;
+            if (RetryLoop.TryCreate(loop, symbols) is null || AttemptBound.IsBounded(loop))
+            {
+                return;
+            }
+
+            string fix = contract.MaxRetries is { } max
+                ? $"count attempts and stop after {contract.ContractTypeName}.MaxRetries ({Format(max)}) retries"
+                : "count attempts and stop after a fixed number of retries";
+            context.ReportDiagnostic(Diagnostic.Create(Rule, LoopLocations.Keyword(loop), "This loop sends the request again after a failure with no limit on attempts", fix));
+        }
+
+        /// <summary>int.MaxValue is a retry without a bound; a constant above the contract's maxRetries breaks its budget.</summary>
+        private static void CheckRetryCount(OperationAnalysisContext context, IOperation value, string name, ContractSettings contract)
+        {
+            if (value.ConstantValue is not { HasValue: true, Value: int count })
+            {
+                return;
+            }
+
+            string problem;
+            string fix;
+            if (count == int.MaxValue)
+            {
+                problem = $"{name} = int.MaxValue retries without a limit";
+                fix = contract.MaxRetries is { } max ? $"use {contract.ContractTypeName}.MaxRetries ({Format(max)})" : "use a finite retry count";
+            }
+            else if (contract.MaxRetries is { } max && count > max)
+            {
+                problem = $"{name} = {Format(count)} exceeds the contract's maxRetries of {Format(max)}";
+                fix = $"use {contract.ContractTypeName}.MaxRetries";
+            }
+            else
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), RetryDiagnosticProperties.For(contract).ToImmutable(), problem, fix));
+        }
+
+        private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, string parameterName)
+        {
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (argument.Parameter?.Name == parameterName && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static Location MethodNameLocation(IInvocationOperation invocation)
+            => invocation.Syntax switch
+            {
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } => memberAccess.Name.Identifier.GetLocation(),
+                InvocationExpressionSyntax { Expression: SimpleNameSyntax name } => name.Identifier.GetLocation(),
+                _ => invocation.Syntax.GetLocation(),
+            };
+
+        private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}
