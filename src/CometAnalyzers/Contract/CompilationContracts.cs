@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using CometAnalyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -22,6 +23,12 @@ namespace CometAnalyzers.Contract
             HasContract = hasContract;
             Primary = all[0];
         }
+
+        /// <summary>
+        /// Every rule reads the contracts at compilation start; hosts hand out the same SourceText until the file changes,
+        /// so each version of a contract is parsed once, not once per rule and compilation.
+        /// </summary>
+        private static readonly ConditionalWeakTable<SourceText, CachedSettings> SettingsCache = new();
 
         /// <summary>False when the rules run on <see cref="ContractSettings.Defaults"/>.</summary>
         public bool HasContract { get; }
@@ -46,7 +53,7 @@ namespace CometAnalyzers.Contract
                     continue;
                 }
 
-                ContractSettings? settings = ContractReader.ReadSettingsOnly(new ContractFile(file.Path, text.ToString()));
+                ContractSettings? settings = SettingsCache.GetValue(text, t => new CachedSettings(ContractReader.ReadSettingsOnly(new ContractFile(file.Path, t.ToString())))).Settings;
                 if (settings is not null)
                 {
                     found.Add((file.Path, settings));
@@ -70,5 +77,12 @@ namespace CometAnalyzers.Contract
 
         /// <summary>Every host of every contract.</summary>
         public IEnumerable<string> Hosts => All.SelectMany(c => c.Hosts).Distinct(StringComparer.OrdinalIgnoreCase);
+
+        private sealed class CachedSettings
+        {
+            public CachedSettings(ContractSettings? settings) => Settings = settings;
+
+            public ContractSettings? Settings { get; }
+        }
     }
 }
