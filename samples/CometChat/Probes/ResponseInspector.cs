@@ -168,7 +168,7 @@ namespace CometChat.Probes
                 null => null,
                 TimeoutRejectedException timeout => Base(call, ObservationKind.Timeout, CometApiFailureClass.Timeout) with
                 {
-                    Notes = Join(string.Create(CultureInfo.InvariantCulture, $"timeout {timeout.Timeout.TotalMilliseconds:0} ms hit"), RetryNotes(call)),
+                    Notes = Join(string.Create(CultureInfo.InvariantCulture, $"timeout of {timeout.Timeout.TotalMilliseconds:0} ms reached"), RetryNotes(call)),
                 },
                 OperationCanceledException => Base(call, ObservationKind.Timeout, CometApiFailureClass.Timeout) with { Notes = "cancelled" },
                 HttpRequestException transport => Base(call, ObservationKind.Transport, CometApiFailureClass.Transport) with
