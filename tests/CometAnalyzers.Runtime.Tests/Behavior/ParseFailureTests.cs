@@ -75,5 +75,31 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             bytes[index] = 0xC3; // a lead byte with no continuation
             Assert.Equal(CometApiContractErrorKind.MalformedJson, Assert.Throws<CometApiContractException>(() => ChatCompletionResponse.Parse(bytes)).Kind);
         }
+
+        [Fact]
+        public void JsonSerializer_reports_contract_failures_with_the_same_kind_and_path()
+        {
+            CometApiContractException exception = Assert.Throws<CometApiContractException>(
+                () => System.Text.Json.JsonSerializer.Deserialize("{\"id\":1}", CometApiJsonContext.Default.ChatCompletionResponse));
+            Assert.Equal(CometApiContractErrorKind.WrongType, exception.Kind);
+            Assert.Equal("$.id", exception.JsonPath);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task An_event_stream_cut_off_before_DONE_is_an_InvalidEventStream()
+        {
+            const string chunk = """{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[]}""";
+            using var stream = new System.IO.MemoryStream(Encoding.UTF8.GetBytes("data: " + chunk + "\n\ndata: " + chunk + "\n\n"));
+            int read = 0;
+            CometApiContractException exception = await Assert.ThrowsAsync<CometApiContractException>(async () =>
+            {
+                await foreach (ChatCompletionChunk item in CometApiEventStream.ReadAsync(stream))
+                {
+                    read++;
+                }
+            });
+            Assert.Equal(2, read);
+            Assert.Equal(CometApiContractErrorKind.InvalidEventStream, exception.Kind);
+        }
     }
 }

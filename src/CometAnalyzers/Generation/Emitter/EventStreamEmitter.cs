@@ -16,8 +16,8 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("public const string Done = \"[DONE]\";");
             w.Line();
             w.Line("/// <summary>");
-            w.Line("/// Yields one event per <c>data:</c> payload and stops at <c>data: [DONE]</c> or the end of the body.");
-            w.Line($"/// A payload that does not match the contract throws <see cref=\"{c.Exception}\"/>.");
+            w.Line("/// Yields one event per <c>data:</c> payload and stops at <c>data: [DONE]</c>.");
+            w.Line($"/// A payload that does not match the contract, or a body that ends before <c>[DONE]</c>, throws <see cref=\"{c.Exception}\"/>.");
             w.Line("/// </summary>");
             w.OpenBlock($"public static async global::System.Collections.Generic.IAsyncEnumerable<{model}> ReadAsync(global::System.IO.Stream stream, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)");
             w.Line("using var reader = new global::System.IO.StreamReader(stream, global::System.Text.Encoding.UTF8, false, 16384, leaveOpen: true);");
@@ -37,7 +37,8 @@ namespace CometAnalyzers.Generation.Emitter
             w.CloseBlock();
             w.Line();
             w.OpenBlock("if (line is null)");
-            w.Line("yield break;");
+            w.Line("// A body cut off before [DONE] is a broken stream, not a complete answer.");
+            w.Line($"throw new {c.Exception}(new {c.Error}({c.ErrorKind}.InvalidEventStream, \"$\", \"The event stream ended before data: [DONE].\"));");
             w.CloseBlock();
             w.Line();
             w.Line("continue;");

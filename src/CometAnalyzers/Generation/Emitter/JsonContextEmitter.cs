@@ -65,7 +65,14 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("    _write = write;");
             w.Line("}");
             w.Line();
-            w.Line($"public override T Read(ref {EmitContext.Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => _read(ref reader);");
+            w.OpenBlock($"public override T Read(ref {EmitContext.Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+            w.OpenBlock("try");
+            w.Line("return _read(ref reader);");
+            w.CloseBlock();
+            w.OpenBlock($"catch ({c.Exception} exception)");
+            w.Line("throw exception.Within(\"$\");");
+            w.CloseBlock();
+            w.CloseBlock();
             w.Line();
             w.Line($"public override void Write({EmitContext.Writer} writer, T value, global::System.Text.Json.JsonSerializerOptions options) => _write(writer, value, false);");
             w.CloseBlock();
