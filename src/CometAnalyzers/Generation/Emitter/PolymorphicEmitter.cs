@@ -49,16 +49,16 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line();
             w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader)");
             w.Line($"{c.Json}.ExpectObject(ref reader);");
-            w.OpenBlock($"switch ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8))");
+            // The discriminator is matched on its UTF-8 bytes: no string is allocated to choose the variant.
+            w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator))");
             foreach (VariantSpec variant in type.Variants)
             {
-                w.Line($"case {SourceWriter.Literal(variant.DiscriminatorValue)}:");
-                w.Line($"    return {c.Qualified(variant.TypeName)}.ReadJson(ref reader);");
+                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(variant.DiscriminatorValue)})) {{ return {c.Qualified(variant.TypeName)}.ReadJson(ref reader); }} // {variant.DiscriminatorValue.Replace("\n", " ").Replace("\r", " ")}");
             }
 
-            w.Line("default:");
-            w.Line($"    return new {unknown}({c.Json}.ReadJson(ref reader));");
             w.CloseBlock();
+            w.Line();
+            w.Line($"return new {unknown}({c.Json}.ReadJson(ref reader));");
             w.CloseBlock();
             w.Line();
             w.Line($"internal static void WriteValue({EmitContext.Writer} writer, {self} value, bool redact) => value.WriteJson(writer, redact);");

@@ -420,15 +420,19 @@ namespace CometAnalyzers.Generation.Emitter
             (unknown ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
         }
 
-        /// <summary>The string value of <paramref name="propertyName"/> in the object at <paramref name="reader"/>, read from a copy of the reader.</summary>
-        internal static string? PeekDiscriminator(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> propertyName)
+        /// <summary>
+        /// The string value of <paramref name="propertyName"/> in the object at <paramref name="reader"/> as unescaped UTF-8,
+        /// read from a copy of the reader (no string allocated unless the value is escaped); false when absent or not a string.
+        /// </summary>
+        internal static bool PeekDiscriminator(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> propertyName, out global::System.ReadOnlySpan<byte> value)
         {
+            value = default;
             int depth = reader.CurrentDepth;
             while (reader.Read())
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject && reader.CurrentDepth == depth)
                 {
-                    return null;
+                    return false;
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
@@ -437,7 +441,15 @@ namespace CometAnalyzers.Generation.Emitter
                     Next(ref reader);
                     if (match)
                     {
-                        return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            return false;
+                        }
+
+                        value = reader.HasValueSequence || reader.ValueIsEscaped
+                            ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)
+                            : reader.ValueSpan;
+                        return true;
                     }
 
                     reader.Skip();

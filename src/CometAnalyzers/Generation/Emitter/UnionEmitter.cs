@@ -112,16 +112,16 @@ namespace CometAnalyzers.Generation.Emitter
                 }
                 else
                 {
-                    w.OpenBlock($"switch ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8))");
+                    // Matched on the discriminator's UTF-8 bytes: no string is allocated to choose the case.
+                    w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator))");
                     foreach (var (@case, _) in objects)
                     {
-                        w.Line($"case {SourceWriter.Literal(@case.DiscriminatorValue!)}:");
-                        w.Line($"    return new {self}({ValueCodec.Read(@case.Type, c)});");
+                        w.Line($"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(@case.DiscriminatorValue!)})) {{ return new {self}({ValueCodec.Read(@case.Type, c)}); }} // {@case.DiscriminatorValue!.Replace("\n", " ").Replace("\r", " ")}");
                     }
 
-                    w.Line("default:");
-                    w.Line($"    return FromUnknown({c.Json}.ReadJson(ref reader));");
                     w.CloseBlock();
+                    w.Line();
+                    w.Line($"return FromUnknown({c.Json}.ReadJson(ref reader));");
                 }
 
                 w.Unindent();

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using CometAnalyzers.Benchmarks.Roslyn;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CometAnalyzers.Benchmarks.Checks
+{
+    /// <summary>
+    /// The generator targets outside BenchmarkDotNet: with step tracking on, an unrelated edit must leave every tracked
+    /// step Cached or Unchanged and every output Cached; and the driver's own ElapsedTime (GeneratorDriver.GetTimingInfo)
+    /// for a full run and for the edit, median of many runs after warm-up.
+    /// </summary>
+    public static class GeneratorCheck
+    {
+        private const int Runs = 30;
+
+        public static Report Run()
+        {
+            var report = new Report("Generator");
+            var files = RoslynInputs.OpenAiContractFiles();
+            CSharpCompilation compilation = RoslynInputs.ConsumerCompilation();
+
+            // Caching, with step tracking on.
+            GeneratorDriver driver = RoslynInputs.Driver(files, trackSteps: true).RunGenerators(compilation);
+            GeneratorRunResult first = driver.GetRunResult().Results.Single();
+            GeneratorRunResult edited = driver.RunGenerators(RoslynInputs.WithUnrelatedEdit(compilation, 1)).GetRunResult().Results.Single();
+            var reasons = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            bool allCached = true;
+            foreach (var step in edited.TrackedSteps)
+            {
+                var stepReasons = step.Value.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+                allCached &= stepReasons.All(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+                reasons[step.Key] = string.Join(", ", stepReasons.GroupBy(r => r).Select(g => $"{g.Key}×{g.Count()}"));
+            }
+
+            var outputReasons = edited.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            bool outputsCached = outputReasons.Count > 0 && outputReasons.All(r => r == IncrementalStepRunReason.Cached);
+            report.Line($"Generated files (full run): {first.GeneratedSources.Length}; tracked steps after an unrelated edit:");
+            foreach (var pair in reasons)
+            {
+                report.Line($"  - {pair.Key}: {pair.Value}");
+            }
+
+            report.Line($"  - outputs: {string.Join(", ", outputReasons.GroupBy(r => r).Select(g => $"{g.Key}×{g.Count()}"))}");
+            report.Verdict("Unrelated edit: every step cached", allCached && outputsCached, allCached && outputsCached ? "all Cached/Unchanged" : "a step re-ran");
+
+            // Elapsed time as the driver reports it, tracking off (as in a build).
+            var full = new List<double>();
+            var edit = new List<double>();
+            GeneratorDriver warm = RoslynInputs.Driver(files, trackSteps: false).RunGenerators(compilation);
+            for (int i = 0; i < Runs + 5; i++)
+            {
+                // The driver's own timing of this generator (GetTimingInfo: per-generator ElapsedTime of the last run).
+                TimeSpan fullRun = RoslynInputs.Driver(files, trackSteps: false).RunGenerators(compilation).GetTimingInfo().GeneratorTimes.Single().ElapsedTime;
+                TimeSpan editRun = warm.RunGenerators(RoslynInputs.WithUnrelatedEdit(compilation, i + 2)).GetTimingInfo().GeneratorTimes.Single().ElapsedTime;
+                if (i >= 5)
+                {
+                    full.Add(fullRun.TotalMilliseconds);
+                    edit.Add(editRun.TotalMilliseconds);
+                }
+            }
+
+            double fullMedian = Median(full);
+            double editMedian = Median(edit);
+            report.Verdict("Full run (driver ElapsedTime, median of 30)", fullMedian < 50, $"{fullMedian:F2} ms (target < 50 ms; min {full.Min():F2}, max {full.Max():F2})");
+            report.Verdict("Unrelated edit (driver ElapsedTime, median of 30)", editMedian < 1, $"{editMedian:F3} ms (target < 1 ms; min {edit.Min():F3}, max {edit.Max():F3})");
+            return report;
+        }
+
+        internal static double Median(IReadOnlyCollection<double> values)
+        {
+            double[] sorted = values.OrderBy(v => v).ToArray();
+            return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
+
+    /// <summary>Lines and pass/miss verdicts of one check, printed and written as Markdown.</summary>
+    public sealed class Report
+    {
+        private readonly StringBuilder _text = new();
+
+        public Report(string title)
+        {
+            Title = title;
+        }
+
+        public string Title { get; }
+
+        public List<(string Target, bool Pass, string Detail)> Verdicts { get; } = new();
+
+        public void Line(string line)
+        {
+            _text.AppendLine(line);
+            Console.WriteLine(line);
+        }
+
+        public void Verdict(string target, bool pass, string detail)
+        {
+            Verdicts.Add((target, pass, detail));
+            Console.WriteLine($"[{(pass ? "PASS" : "MISS")}] {target}: {detail}");
+        }
+
+        public string ToMarkdown()
+        {
+            var builder = new StringBuilder();
+            builder.AppendLine("### " + Title).AppendLine();
+            builder.Append(_text).AppendLine();
+            builder.AppendLine("| Target | Verdict | Measured |").AppendLine("| --- | --- | --- |");
+            foreach (var (target, pass, detail) in Verdicts)
+            {
+                builder.AppendLine($"| {target} | {(pass ? "pass" : "**miss**")} | {detail} |");
+            }
+
+            return builder.AppendLine().ToString();
+        }
+    }
+}

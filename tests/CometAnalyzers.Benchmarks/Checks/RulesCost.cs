@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using CometAnalyzers.Benchmarks.Payloads;
+using CometAnalyzers.Benchmarks.Roslyn;
+using CometAnalyzers.Generation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+
+namespace CometAnalyzers.Benchmarks.Checks
+{
+    /// <summary>
+    /// What the COMET analyzers add to a build, measured the way the compiler measures analyzers: on the synthetic
+    /// 1,000-file project (<see cref="SyntheticProject"/>), <see cref="CompilationWithAnalyzers"/> with
+    /// logAnalyzerExecutionTime and non-concurrent analysis, <see cref="CompilationWithAnalyzers.GetAnalyzerTelemetryInfoAsync"/>
+    /// per analyzer, against the compilation's own <c>Compilation.GetDiagnostics()</c> time (fresh semantic state each run).
+    /// Every rule of every analyzer is switched on (Warn), so disabled-by-default rules are measured too.
+    /// The COMET analyzers are found by reflection over every DiagnosticAnalyzer type in the CometAnalyzers assembly;
+    /// Meziantou.Analyzer's from its package folder through an <see cref="AnalyzerFileReference"/>.
+    /// </summary>
+    public static class RulesCost
+    {
+        private const int Runs = 3;
+
+        public static async Task<Report> RunAsync()
+        {
+            var report = new Report("Rules");
+            ImmutableArray<DiagnosticAnalyzer> comet = CometAnalyzersByReflection();
+            ImmutableArray<DiagnosticAnalyzer> meziantou = MeziantouAnalyzers(out string meziantouPath);
+            report.Line($"COMET analyzers found in {typeof(ContractGenerator).Assembly.GetName().Name} {typeof(ContractGenerator).Assembly.GetName().Version}: "
+                + string.Join("; ", comet.Select(a => $"{a.GetType().Name} ({string.Join(", ", a.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal))})")));
+            string[] codeRules = { "COMET001", "COMET002", "COMET003", "COMET004" };
+            string[] present = codeRules.Where(id => comet.Any(a => a.SupportedDiagnostics.Any(d => d.Id == id))).ToArray();
+            report.Line($"Code rules present: {(present.Length == 0 ? "none" : string.Join(", ", present))}; missing: {(present.Length == codeRules.Length ? "none" : string.Join(", ", codeRules.Except(present)))}.");
+            report.Line($"Meziantou.Analyzer: {meziantou.Length} analyzers from {meziantouPath}");
+
+            CSharpCompilation project = RoslynInputs.Compilation("Synthetic", SyntheticProject.Files());
+            var additional = ImmutableArray.Create<AdditionalText>(RoslynInputs.CometContractFile());
+            var analyzerOptions = new AnalyzerOptions(additional);
+            ImmutableArray<Diagnostic> errors = project.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+            if (!errors.IsEmpty)
+            {
+                throw new InvalidOperationException("The synthetic project does not compile:\n" + string.Join("\n", errors.Take(10)));
+            }
+
+            int lines = project.SyntaxTrees.Sum(t => t.GetText().Lines.Count);
+            report.Line($"Project: {project.SyntaxTrees.Count()} files, {lines:N0} lines, references: framework, Polly, Polly.Core, Microsoft.Extensions.Logging; the CometAPI contract as an additional file.");
+
+            // The compiler's own time: GetDiagnostics on a fresh clone (parse trees shared, semantic state new).
+            var compile = new List<double>();
+            for (int i = 0; i < Runs + 1; i++)
+            {
+                CSharpCompilation fresh = project.Clone();
+                var watch = Stopwatch.StartNew();
+                _ = fresh.GetDiagnostics();
+                watch.Stop();
+                if (i > 0)
+                {
+                    compile.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            double compileMs = GeneratorCheck.Median(compile);
+            report.Line($"Compilation.GetDiagnostics(): median {compileMs:F0} ms of {Runs} (after one warm-up): {string.Join(", ", compile.Select(t => t.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+
+            // COMET alone.
+            var cometTotals = new List<double>();
+            var cometPer = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            for (int i = 0; i < Runs; i++)
+            {
+                var (times, diagnostics, _) = await MeasureAsync(project, comet, analyzerOptions);
+                cometTotals.Add(times.Values.Sum());
+                foreach (var pair in times)
+                {
+                    (cometPer.TryGetValue(pair.Key, out var list) ? list : cometPer[pair.Key] = new List<double>()).Add(pair.Value);
+                }
+
+                if (i == 0)
+                {
+                    report.Line("COMET diagnostics on the project: " + (diagnostics.IsEmpty ? "none" : string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"))));
+                }
+            }
+
+            double cometMs = GeneratorCheck.Median(cometTotals);
+            double share = cometMs / compileMs * 100;
+            report.Verdict("All COMET analyzers together add < 3% to compile time", share < 3,
+                $"{cometMs:F1} ms analyzer time (median of {Runs}) = {share:F2}% of {compileMs:F0} ms");
+
+            // Meziantou and COMET together, measured the same way; per-analyzer times.
+            var (all, _, exceptions) = await MeasureAsync(project, meziantou.AddRange(comet), analyzerOptions);
+            var meziantouTimes = meziantou.Select(a => all[Key(a)]).OrderBy(t => t).ToArray();
+            double median = GeneratorCheck.Median(meziantouTimes);
+            report.Line($"Meziantou.Analyzer: {meziantouTimes.Length} analyzers, total {meziantouTimes.Sum():F0} ms, median {median:F2} ms, max {meziantouTimes.Max():F1} ms"
+                + (exceptions.IsEmpty ? string.Empty : $"; analyzer exceptions: {exceptions.Count}"));
+            foreach (var top in meziantou.Select(a => (Name: a.GetType().Name, Ms: all[Key(a)])).OrderByDescending(p => p.Ms).Take(3))
+            {
+                report.Line($"  - slowest Meziantou: {top.Name} {top.Ms:F1} ms");
+            }
+
+            foreach (DiagnosticAnalyzer analyzer in comet)
+            {
+                double alone = GeneratorCheck.Median(cometPer[Key(analyzer)]);
+                double together = all[Key(analyzer)];
+                report.Verdict($"{analyzer.GetType().Name} costs no more than the median Meziantou analyzer", together <= median,
+                    $"{together:F2} ms in the shared run ({alone:F2} ms alone, median of {Runs}); Meziantou median {median:F2} ms");
+            }
+
+            return report;
+        }
+
+        private static string Key(DiagnosticAnalyzer analyzer) => analyzer.GetType().AssemblyQualifiedName!;
+
+        private static async Task<(Dictionary<string, double> Times, ImmutableArray<Diagnostic> Diagnostics, ConcurrentBag<Exception> Exceptions)> MeasureAsync(
+            CSharpCompilation project, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions analyzerOptions)
+        {
+            var allOn = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct()
+                .ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn);
+            CSharpCompilation compilation = project.WithOptions(project.Options.WithSpecificDiagnosticOptions(allOn));
+            var exceptions = new ConcurrentBag<Exception>();
+            var options = new CompilationWithAnalyzersOptions(
+                analyzerOptions,
+                onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false);
+            CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var times = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (DiagnosticAnalyzer analyzer in analyzers)
+            {
+                AnalyzerTelemetryInfo info = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                times[Key(analyzer)] = info.ExecutionTime.TotalMilliseconds;
+            }
+
+            return (times, diagnostics, exceptions);
+        }
+
+        /// <summary>Every concrete C# DiagnosticAnalyzer in the CometAnalyzers assembly, whatever exists when this runs.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> CometAnalyzersByReflection()
+        {
+            Type[] types;
+            try
+            {
+                types = typeof(ContractGenerator).Assembly.GetTypes();
+            }
+            catch (ReflectionTypeLoadException exception)
+            {
+                types = exception.Types.Where(t => t is not null).ToArray()!;
+            }
+
+            return types
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
+                    && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+        }
+
+        /// <summary>Meziantou's analyzers from the package folder built for the newest Roslyn this host can load.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> MeziantouAnalyzers(out string path)
+        {
+            Version host = typeof(Compilation).Assembly.GetName().Version!;
+            string root = Path.Combine(Paths.MeziantouPackageFolder, "analyzers", "dotnet");
+            string folder = Directory.GetDirectories(root, "roslyn*")
+                .Select(d => (Path: d, Version: Version.TryParse(Path.GetFileName(d)["roslyn".Length..], out Version? v) ? v : null))
+                .Where(d => d.Version is not null && d.Version <= new Version(host.Major, host.Minor))
+                .OrderByDescending(d => d.Version)
+                .Select(d => d.Path)
+                .FirstOrDefault() ?? throw new InvalidOperationException($"No Meziantou analyzer folder under {root} loads in Roslyn {host}.");
+            path = Path.Combine(folder, "cs", "Meziantou.Analyzer.dll");
+            var reference = new AnalyzerFileReference(path, new DefaultLoader());
+            return reference.GetAnalyzers(LanguageNames.CSharp);
+        }
+
+        private sealed class DefaultLoader : IAnalyzerAssemblyLoader
+        {
+            public void AddDependencyLocation(string fullPath)
+            {
+            }
+
+            public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+        }
+    }
+}
