@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Xunit;
 
 namespace CometAnalyzers.Runtime.Tests.Infrastructure
@@ -83,5 +84,22 @@ namespace CometAnalyzers.Runtime.Tests.Infrastructure
 
             return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
+
+        /// <summary>
+        /// Parse then WriteTo, and JsonSerializer with the generated type info, must both give back JSON equivalent to the input.
+        /// </summary>
+        public static T AssertRoundTrips<T>(string json, Func<byte[], T> parse, Action<T, Utf8JsonWriter> write, JsonTypeInfo<T> typeInfo)
+        {
+            T model = parse(System.Text.Encoding.UTF8.GetBytes(json));
+            AssertEquivalent(json, Write(writer => write(model, writer)));
+            T? viaSerializer = JsonSerializer.Deserialize(json, typeInfo);
+            Assert.NotNull(viaSerializer);
+            AssertEquivalent(json, JsonSerializer.Serialize(viaSerializer, typeInfo));
+            return model;
+        }
+
+        /// <summary>The JSON payload of every <c>data:</c> line of an event stream, [DONE] excluded.</summary>
+        public static string[] EventPayloads(string eventStream)
+            => eventStream.Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal)).Select(l => l.Substring(6).TrimEnd('\r')).ToArray();
     }
 }

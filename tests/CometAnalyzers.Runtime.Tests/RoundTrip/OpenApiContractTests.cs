@@ -23,40 +23,25 @@ namespace CometAnalyzers.Runtime.Tests.RoundTrip
         [InlineData("response.json")]
         [InlineData("response-tool-calls.json")]
         public void Responses_round_trip(string example)
-        {
-            string json = ReferenceData.ReadRequired(ReferenceData.Example(example));
-            var response = CreateChatCompletionResponse.Parse(Encoding.UTF8.GetBytes(json));
-            JsonEquivalence.AssertEquivalent(json, JsonEquivalence.Write(response.WriteTo));
-            JsonEquivalence.AssertEquivalent(json, JsonSerializer.Serialize(JsonSerializer.Deserialize(json, OpenAiJsonContext.Default.CreateChatCompletionResponse)!, OpenAiJsonContext.Default.CreateChatCompletionResponse));
-        }
+            => JsonEquivalence.AssertRoundTrips(ReferenceData.ReadRequired(ReferenceData.Example(example)), b => CreateChatCompletionResponse.Parse(b), (m, w) => m.WriteTo(w), OpenAiJsonContext.Default.CreateChatCompletionResponse);
 
         [ReferenceTheory]
         [InlineData("request.json")]
         [InlineData("stream-request.json")]
         public void Requests_round_trip(string example)
-        {
-            string json = ReferenceData.ReadRequired(ReferenceData.Example(example));
-            var request = CreateChatCompletionRequest.Parse(Encoding.UTF8.GetBytes(json));
-            JsonEquivalence.AssertEquivalent(json, JsonEquivalence.Write(request.WriteTo));
-            JsonEquivalence.AssertEquivalent(json, JsonSerializer.Serialize(JsonSerializer.Deserialize(json, OpenAiJsonContext.Default.CreateChatCompletionRequest)!, OpenAiJsonContext.Default.CreateChatCompletionRequest));
-        }
+            => JsonEquivalence.AssertRoundTrips(ReferenceData.ReadRequired(ReferenceData.Example(example)), b => CreateChatCompletionRequest.Parse(b), (m, w) => m.WriteTo(w), OpenAiJsonContext.Default.CreateChatCompletionRequest);
 
         [ReferenceTheory]
         [InlineData("error-401.json")]
         [InlineData("error-cometapi-400.json")]
         public void Errors_round_trip_even_when_CometAPI_omits_param(string example)
-        {
-            string json = ReferenceData.ReadRequired(ReferenceData.Example(example));
-            var error = ErrorResponse.Parse(Encoding.UTF8.GetBytes(json));
-            JsonEquivalence.AssertEquivalent(json, JsonEquivalence.Write(error.WriteTo));
-            JsonEquivalence.AssertEquivalent(json, JsonSerializer.Serialize(JsonSerializer.Deserialize(json, OpenAiJsonContext.Default.ErrorResponse)!, OpenAiJsonContext.Default.ErrorResponse));
-        }
+            => JsonEquivalence.AssertRoundTrips(ReferenceData.ReadRequired(ReferenceData.Example(example)), b => ErrorResponse.Parse(b), (m, w) => m.WriteTo(w), OpenAiJsonContext.Default.ErrorResponse);
 
         [ReferenceFact]
         public async Task The_event_stream_round_trips_every_chunk()
         {
             string sse = ReferenceData.ReadRequired(ReferenceData.Example("stream.sse.txt"));
-            string[] payloads = sse.Split('\n').Where(l => l.StartsWith("data: {", System.StringComparison.Ordinal)).Select(l => l.Substring(6)).ToArray();
+            string[] payloads = JsonEquivalence.EventPayloads(sse);
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(sse));
             int index = 0;
             await foreach (CreateChatCompletionStreamResponse chunk in OpenAiEventStream.ReadAsync(stream))
