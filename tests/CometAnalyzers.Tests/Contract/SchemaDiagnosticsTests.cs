@@ -118,5 +118,18 @@ namespace CometAnalyzers.Tests.Contract
             GeneratorRun run = GeneratorHarness.Run(new[] { ("/p/a.contract.json", contract), ("/p/z.contract.json", contract) });
             run.AssertGeneratedCodeCompilesCleanly();
         }
+
+        [Fact]
+        public void Type_names_that_differ_only_by_case_generate_without_a_hint_name_clash()
+        {
+            GeneratorRun run = GeneratorHarness.RunContract("""
+                { "name": "CometApi", "response": { "$ref": "#/schemas/foo" },
+                  "schemas": { "foo": { "type": "object", "properties": { "a": { "type": "string" } } },
+                               "FOO": { "type": "object", "properties": { "b": { "type": "string" } } } } }
+                """);
+            Assert.Contains(run.Sources, s => s.Text.Contains("class Foo", System.StringComparison.Ordinal));
+            Assert.Contains(run.Sources, s => s.Text.Contains("class FOO", System.StringComparison.Ordinal));
+            run.AssertGeneratedCodeCompilesCleanly();
+        }
     }
 }
