@@ -131,5 +131,17 @@ namespace CometAnalyzers.Tests.Contract
             Assert.Contains(run.Sources, s => s.Text.Contains("class FOO", System.StringComparison.Ordinal));
             run.AssertGeneratedCodeCompilesCleanly();
         }
+
+        [Fact]
+        public void Unicode_line_separators_in_names_and_descriptions_cannot_break_out_of_generated_comments()
+        {
+            GeneratorRun run = GeneratorHarness.RunContract("""
+                { "name": "CometApi", "response": { "type": "object", "description": "first\u2028class Broken {}", "properties": {
+                    "a\u2028b": { "type": "string", "description": "x\u0085y\u2029z" },
+                    "kind": { "type": "string", "enum": ["p\u2028q", "r"] } } } }
+                """);
+            Assert.NotEmpty(run.Sources);
+            run.AssertGeneratedCodeCompilesCleanly();
+        }
     }
 }

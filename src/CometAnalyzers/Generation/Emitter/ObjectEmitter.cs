@@ -376,6 +376,6 @@ namespace CometAnalyzers.Generation.Emitter
 
         private static string Bit(int index) => "0x" + (1UL << (index % 64)).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";
 
-        private static string Comment(string text) => text.Replace("\n", " ").Replace("\r", " ");
+        private static string Comment(string text) => SourceWriter.SingleLine(text);
     }
 }

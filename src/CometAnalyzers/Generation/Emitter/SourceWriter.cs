@@ -68,7 +68,39 @@ namespace CometAnalyzers.Generation.Emitter
         public override string ToString() => _builder.ToString();
 
         public static string EscapeXml(string text)
-            => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+            => SingleLine(text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;"));
+
+        /// <summary>
+        /// Text that stays inside one comment line: C# line terminators (CR, LF, NEL, LS, PS) become spaces, and
+        /// characters XML forbids (controls, unpaired surrogates, U+FFFE, U+FFFF) are written as <c>\uXXXX</c>.
+        /// </summary>
+        public static string SingleLine(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
+                {
+                    builder.Append(' ');
+                }
+                else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    builder.Append(c).Append(text[i + 1]);
+                    i++;
+                }
+                else if ((c < ' ' && c != '\t') || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
+                {
+                    builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.ToString();
+        }
 
         /// <summary>A C# string literal for any text (quotes, backslashes, control and non-ASCII characters escaped).</summary>
         public static string Literal(string? text)
