@@ -52,14 +52,29 @@ namespace CometAnalyzers.Generation
 
             context.RegisterSourceOutput(unique.Combine(useRequiredKeyword), static (output, pair) =>
             {
+                // Hint names must be unique ignoring case (they become file names); C# names need not be ("Foo" and "FOO").
+                var hintNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
                 foreach (ContractSpec spec in pair.Left)
                 {
                     foreach (GeneratedFile file in ContractEmitter.Emit(spec, pair.Right))
                     {
-                        output.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+                        output.AddSource(UniqueHintName(file.HintName, hintNames), SourceText.From(file.Text, System.Text.Encoding.UTF8));
                     }
                 }
             });
+        }
+
+        private static string UniqueHintName(string hintName, HashSet<string> used)
+        {
+            const string Suffix = ".g.cs";
+            string stem = hintName.EndsWith(Suffix, System.StringComparison.Ordinal) ? hintName.Substring(0, hintName.Length - Suffix.Length) : hintName;
+            string candidate = hintName;
+            for (int i = 2; !used.Add(candidate); i++)
+            {
+                candidate = stem + "." + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + Suffix;
+            }
+
+            return candidate;
         }
 
         private static EquatableArray<ContractSpec> Deduplicate(ImmutableArray<ContractSpec> specs)
