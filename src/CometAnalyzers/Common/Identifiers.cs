@@ -23,6 +23,27 @@ namespace CometAnalyzers.Common
             return null;
         }
 
+        /// <summary>
+        /// Null when <paramref name="name"/> can be an <c>x-csharp-name</c> (a generated type or member name, used verbatim);
+        /// otherwise why not.
+        /// </summary>
+        public static string? ValidateCustomName(string name)
+        {
+            if (Validate(name) is { } problem)
+            {
+                return problem;
+            }
+
+            if (IsKeyword(name))
+            {
+                return "it is a C# keyword";
+            }
+
+            // Generated code names its own fields, locals and parameters with '_' or a lower-case letter, so a member
+            // named like them would be shadowed; and C# keeps lower-case type names for future keywords (CS8981).
+            return char.IsLetter(name[0]) && !char.IsLower(name[0]) ? null : "it must start with an upper-case letter";
+        }
+
         public static string? ValidateNamespace(string ns)
         {
             if (ns.Length == 0)

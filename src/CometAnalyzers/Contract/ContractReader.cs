@@ -82,7 +82,7 @@ namespace CometAnalyzers.Contract
                     sink.Report(RuleIdentifiers.MissingRequiredKey, root.Start, 1, "\"name\" (a C# identifier that prefixes the generated types)");
                 }
             }
-            else if (Identifiers.Validate(nameNode.Value) is { } problem)
+            else if ((Identifiers.Validate(nameNode.Value) ?? (Identifiers.IsKeyword(nameNode.Value) ? "it is a C# keyword" : null)) is { } problem)
             {
                 sink.Report(RuleIdentifiers.InvalidName, nameNode.Start, nameNode.Length, "name", nameNode.Value, problem);
             }
@@ -230,18 +230,23 @@ namespace CometAnalyzers.Contract
             }
 
             reader.Object(root, "schemas", string.Empty);
+            reader.String(root, "$schema", string.Empty);
+            reader.String(root, "$comment", string.Empty);
 
             return new ContractSettings(
                 name, ns, method, path, hosts.ToEquatableArray(), baseUrlKey, authHeader, authScheme, secretConfigKey, secretEnvVar,
                 maxRetries, retryOn.ToEquatableArray(), attempt, total, referenceUrl, reviewed, owner);
         }
 
+        /// <summary>The largest timeout a TimeSpan holds: the generated contract class builds one from the value.</summary>
+        private const double MaxTimeoutSeconds = 922_337_203_685d;
+
         private static double? Positive(JsonNodeReader reader, JsonObjectNode parent, string key)
         {
             double? value = reader.Number(parent, key, "timeouts.");
-            if (value is <= 0 && parent[key] is { } node)
+            if (value is <= 0 or > MaxTimeoutSeconds or double.NaN && parent[key] is { } node)
             {
-                reader.Sink.Report(RuleIdentifiers.InvalidValue, node.Start, node.Length, "timeouts." + key, ((JsonNumberNode)node).Text, "a positive number of seconds is expected");
+                reader.Sink.Report(RuleIdentifiers.InvalidValue, node.Start, node.Length, "timeouts." + key, ((JsonNumberNode)node).Text, "a positive number of seconds, at most 922337203685 (TimeSpan.MaxValue), is expected");
                 return null;
             }
 

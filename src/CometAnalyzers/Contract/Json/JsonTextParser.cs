@@ -204,6 +204,14 @@ namespace CometAnalyzers.Contract.Json
                         ? _text.Substring(runStart, _pos - runStart)
                         : builder.Append(_text, runStart, _pos - runStart).ToString();
                     _pos++;
+                    if (HasUnpairedSurrogate(result))
+                    {
+                        // Such a string has no UTF-8 form: as a name or value it could never match a payload, and
+                        // generated code that encodes it would throw (I-JSON, RFC 7493, forbids it for that reason).
+                        Fail(start, _pos - start, "The string holds an unpaired UTF-16 surrogate (\\uD800-\\uDFFF), which has no UTF-8 form.");
+                        return null;
+                    }
+
                     return result;
                 }
 
@@ -385,6 +393,23 @@ namespace CometAnalyzers.Contract.Json
                     return Fail(_pos - 1, 1, $"Unexpected character '{Printable(c)}': ',' or ']' was expected.");
                 }
             }
+        }
+
+        private static bool HasUnpairedSurrogate(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string Printable(char c) => c < ' ' || c > '~' ? $"\\u{(int)c:X4}" : c.ToString();

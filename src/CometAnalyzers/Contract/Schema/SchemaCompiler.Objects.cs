@@ -20,20 +20,41 @@ namespace CometAnalyzers.Contract.Schema
 
         private static readonly string[] ReservedEnumMemberNames =
         {
-            "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType",
+            "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "ReadJson", "WriteValue",
+        };
+
+        /// <summary>Members of a generated union class (its cases add Is/As members).</summary>
+        private static readonly string[] ReservedUnionMemberNames =
+        {
+            "Value", "IsUnknown", "Unknown", "FromUnknown", "Parse", "WriteTo", "ToString", "Equals", "GetHashCode", "GetType",
+            "ReadJson", "WriteJson", "WriteValue", "ValidateInto", "DiscriminatorUtf8",
+        };
+
+        /// <summary>A discriminated oneOf becomes a polymorphic base or, when a variant is shared, a union.</summary>
+        private static readonly string[] ReservedDiscriminatedMemberNames =
+        {
+            "Value", "IsUnknown", "Unknown", "FromUnknown", "Parse", "TryParse", "WriteTo", "Validate", "ToString", "Equals", "GetHashCode",
+            "GetType", "ReadJson", "WriteJson", "WriteValue", "ValidateInto", "DiscriminatorUtf8", "DiscriminatorName", "AdditionalProperties", "Json",
+        };
+
+        /// <summary>Members of a generated polymorphic base (and of its Unknown variant); its discriminator adds one.</summary>
+        private static readonly string[] ReservedPolymorphicMemberNames =
+        {
+            "DiscriminatorUtf8", "DiscriminatorName", "AdditionalProperties", "Parse", "TryParse", "WriteTo", "Validate", "ToString",
+            "Equals", "GetHashCode", "GetType", "ReadJson", "WriteJson", "WriteValue", "ValidateInto", "Json",
         };
 
         private TypeRef BuildObject(SchemaNode schema, string contextName, string? exactName)
         {
             JsonObjectNode node = schema.Node;
-            string name = ClaimTypeName(schema, contextName, exactName);
+            string name = ClaimTypeName(schema, contextName, exactName, ReservedMemberNames);
             var builder = new ObjectBuilder(name, Description(node), IsDeprecated(node));
             _types.Add(builder);
             _objectsByName[name] = builder;
             TypeRef type = TypeRef.Named(TypeKind.Object, name);
 
             // Registered before the properties are read, so a property that refers back to this schema resolves.
-            if (exactName is not null && !_named.ContainsKey(schema.Key))
+            if (!_named.ContainsKey(schema.Key))
             {
                 _named[schema.Key] = (type, false);
             }
@@ -68,6 +89,7 @@ namespace CometAnalyzers.Contract.Schema
         /// <summary>Properties of a schema with its allOf parts merged in order; a later declaration of a name replaces an earlier one.</summary>
         private void CollectProperties(SchemaNode schema, List<(string JsonName, SchemaNode Schema)> properties, HashSet<string> required, HashSet<string> visiting, bool report)
         {
+            CheckKeywords(schema);
             if (!visiting.Add(schema.Key))
             {
                 if (report)
@@ -100,6 +122,12 @@ namespace CometAnalyzers.Contract.Schema
             {
                 foreach (JsonProperty property in declared.Properties)
                 {
+                    // A duplicate key is reported (COMET109) as ignored: the first declaration is the one used, as for any key.
+                    if (declared.GetProperty(property.Name) != property)
+                    {
+                        continue;
+                    }
+
                     if (_reader.Expect<JsonObjectNode>(property.Value, "properties." + property.Name, "a schema object") is not { } propertyNode)
                     {
                         continue;
@@ -139,13 +167,9 @@ namespace CometAnalyzers.Contract.Schema
         {
             if (propertySchema.Node["x-csharp-name"] is JsonStringNode custom)
             {
-                if (Identifiers.Validate(custom.Value) is { } problem)
+                if (Identifiers.ValidateCustomName(custom.Value) is { } problem)
                 {
                     Report(RuleIdentifiers.InvalidName, propertySchema, custom, "x-csharp-name", custom.Value, problem);
-                }
-                else if (Identifiers.IsKeyword(custom.Value))
-                {
-                    Report(RuleIdentifiers.InvalidName, propertySchema, custom, "x-csharp-name", custom.Value, "it is a C# keyword");
                 }
                 else if (!used.Add(custom.Value))
                 {
@@ -168,7 +192,7 @@ namespace CometAnalyzers.Contract.Schema
 
         private TypeRef EnumType(SchemaNode schema, List<string> values, string contextName, string? exactName)
         {
-            string name = ClaimTypeName(schema, contextName, exactName);
+            string name = ClaimTypeName(schema, contextName, exactName, ReservedEnumMemberNames);
             var used = new HashSet<string>(ReservedEnumMemberNames, StringComparer.Ordinal) { name };
             var members = new List<EnumMemberSpec>(values.Count);
             foreach (string value in values)

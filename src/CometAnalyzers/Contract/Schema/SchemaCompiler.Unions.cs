@@ -52,7 +52,7 @@ namespace CometAnalyzers.Contract.Schema
 
         private TypeRef ShapeUnion(SchemaNode schema, List<(SchemaNode Branch, string Shape)> shapes, string contextName, string? exactName)
         {
-            string name = ClaimTypeName(schema, contextName, exactName);
+            string name = ClaimTypeName(schema, contextName, exactName, ReservedUnionMemberNames);
             var cases = new List<UnionCaseSpec>();
             var unionSpecIndex = _types.Count;
             _types.Add(null!); // reserved so the union precedes the case types it creates, keeping output order stable
@@ -112,11 +112,33 @@ namespace CometAnalyzers.Contract.Schema
                 Report(RuleIdentifiers.UntypedSchema, schema, schema.Node, contextName, "a variant has no type the generator can tell apart; unknown shapes are kept as raw JSON");
             }
 
-            _types[unionSpecIndex] = new UnionSpec(name, Description(schema.Node), IsDeprecated(schema.Node), cases.ToEquatableArray(), null);
+            _types[unionSpecIndex] = new UnionSpec(name, Description(schema.Node), IsDeprecated(schema.Node), UniqueCaseNames(name, cases).ToEquatableArray(), null);
             return TypeRef.Named(TypeKind.Union, name);
         }
 
         private static string CaseName(TypeRef type, string fallback) => type.Name ?? fallback;
+
+        /// <summary>
+        /// Case names become Is/As members: an object case named like another case (a schema named "String"), or whose
+        /// members would take the union's own name or a fixed member's (a schema named "Unknown": IsUnknown), gets a numeric suffix.
+        /// </summary>
+        private static List<UnionCaseSpec> UniqueCaseNames(string unionName, List<UnionCaseSpec> cases)
+        {
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            var result = new List<UnionCaseSpec>(cases.Count);
+            foreach (UnionCaseSpec @case in cases)
+            {
+                string candidate = @case.CaseName;
+                for (int i = 2; !used.Add(candidate) || "Is" + candidate == unionName || "As" + candidate == unionName || ReservedUnionMemberNames.Contains("Is" + candidate); i++)
+                {
+                    candidate = @case.CaseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                result.Add(@case with { CaseName = candidate });
+            }
+
+            return result;
+        }
 
         /// <summary>string | enum | enum... is one open enum (or plain string when no branch lists values).</summary>
         private TypeRef MergedStrings(SchemaNode schema, List<SchemaNode> branches, string contextName, string? exactName)
@@ -175,7 +197,7 @@ namespace CometAnalyzers.Contract.Schema
                 values.Add(value);
             }
 
-            string name = ClaimTypeName(schema, contextName, exactName);
+            string name = ClaimTypeName(schema, contextName, exactName, ReservedDiscriminatedMemberNames);
             var builders = new List<ObjectBuilder>(branches.Count);
             for (int i = 0; i < branches.Count; i++)
             {
@@ -194,8 +216,8 @@ namespace CometAnalyzers.Contract.Schema
                 && builders.All(b => IsStringDiscriminator(b, propertyName));
             if (!exclusive)
             {
-                var cases = builders.Select((b, i) => new UnionCaseSpec(UnionCaseKind.Object, TypeRef.Named(TypeKind.Object, b.Name), b.Name, values[i]));
-                _types.Add(new UnionSpec(name, Description(schema.Node), IsDeprecated(schema.Node), cases.ToEquatableArray(), propertyName));
+                var cases = builders.Select((b, i) => new UnionCaseSpec(UnionCaseKind.Object, TypeRef.Named(TypeKind.Object, b.Name), b.Name, values[i])).ToList();
+                _types.Add(new UnionSpec(name, Description(schema.Node), IsDeprecated(schema.Node), UniqueCaseNames(name, cases).ToEquatableArray(), propertyName));
                 return TypeRef.Named(TypeKind.Union, name);
             }
 
@@ -207,10 +229,29 @@ namespace CometAnalyzers.Contract.Schema
             }
 
             var variants = builders.Select((b, i) => new VariantSpec(values[i], b.Name)).ToEquatableArray();
-            string discriminatorName = Identifiers.ToPascalCase(propertyName);
-            _types.Add(new PolymorphicSpec(name, Description(schema.Node), IsDeprecated(schema.Node), propertyName, discriminatorName, variants));
-            _names.ClaimUnique("Unknown" + name, schema.Pointer);
+            string unknownName = _names.ClaimUnique("Unknown" + name, schema.Pointer);
+            string discriminatorName = DiscriminatorMemberName(propertyName, name, unknownName, builders);
+            _types.Add(new PolymorphicSpec(name, Description(schema.Node), IsDeprecated(schema.Node), propertyName, discriminatorName, variants, unknownName));
             return TypeRef.Named(TypeKind.Polymorphic, name);
+        }
+
+        /// <summary>
+        /// The name of the discriminator member that the base declares and every variant overrides: not a member the base
+        /// or a variant already has, and not the name of a class that declares it (CS0542).
+        /// </summary>
+        private static string DiscriminatorMemberName(string propertyName, string baseName, string unknownName, List<ObjectBuilder> variants)
+        {
+            string pascal = Identifiers.ToPascalCase(propertyName);
+            string candidate = pascal;
+            for (int i = 2;
+                ReservedPolymorphicMemberNames.Contains(candidate) || ReservedMemberNames.Contains(candidate) || candidate == baseName || candidate == unknownName
+                    || variants.Any(v => v.Name == candidate || v.Properties.Any(p => p.Name == candidate && p.JsonName != propertyName));
+                i++)
+            {
+                candidate = pascal + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return candidate;
         }
 
         /// <summary>The variant's discriminator must be a plain string member to become a fixed override.</summary>

@@ -159,7 +159,29 @@ namespace CometAnalyzers.Contract.Schema
 
             try
             {
-                return ResolveCore(schema, contextName, exactName);
+                if (exactName is not null)
+                {
+                    return ResolveCore(schema, contextName, exactName);
+                }
+
+                // An inline schema is one type wherever it is reached from. Resolving it again (an allOf that includes
+                // the schema around it merges the same properties once more) would recurse without end, or repeat work
+                // exponentially: the result is cached as for named schemas, and a schema that contains itself is untyped.
+                if (_named.TryGetValue(schema.Key, out (TypeRef, bool) cached))
+                {
+                    return cached;
+                }
+
+                if (!_inProgress.Add(schema.Key))
+                {
+                    Report(RuleIdentifiers.UntypedSchema, schema, schema.Node, contextName, "it contains itself without an object in between");
+                    return (TypeRef.Json, false);
+                }
+
+                (TypeRef, bool) result = ResolveCore(schema, contextName, exactName);
+                _inProgress.Remove(schema.Key);
+                _named[schema.Key] = result;
+                return result;
             }
             finally
             {
@@ -170,6 +192,7 @@ namespace CometAnalyzers.Contract.Schema
         private (TypeRef Type, bool Nullable) ResolveCore(SchemaNode schema, string contextName, string? exactName)
         {
             JsonObjectNode node = schema.Node;
+            CheckKeywords(schema);
             bool nullable = IsNullableMarker(node);
 
             if (node["$ref"] is not null)
@@ -411,9 +434,9 @@ namespace CometAnalyzers.Contract.Schema
         {
             if (schema.Node["x-csharp-name"] is JsonStringNode custom)
             {
-                if (Identifiers.Validate(custom.Value) is { } problem || Identifiers.IsKeyword(custom.Value))
+                if (Identifiers.ValidateCustomName(custom.Value) is { } problem)
                 {
-                    Report(RuleIdentifiers.InvalidName, schema, custom, "x-csharp-name", custom.Value, Identifiers.Validate(custom.Value) ?? "it is a C# keyword");
+                    Report(RuleIdentifiers.InvalidName, schema, custom, "x-csharp-name", custom.Value, problem);
                 }
                 else
                 {
@@ -430,22 +453,25 @@ namespace CometAnalyzers.Contract.Schema
             return segments.Count == 0 ? "Root" : segments[segments.Count - 1];
         }
 
-        /// <summary>Claims a type name: exactly when the author chose it, otherwise uniquely; titles name inline schemas.</summary>
-        private string ClaimTypeName(SchemaNode schema, string contextName, string? exactName)
+        /// <summary>
+        /// Claims a type name: exactly when the author chose it, otherwise uniquely; titles name inline schemas.
+        /// <paramref name="ownMembers"/> are the names the generated type declares itself, which it cannot be named.
+        /// </summary>
+        private string ClaimTypeName(SchemaNode schema, string contextName, string? exactName, ICollection<string> ownMembers)
         {
             if (exactName is not null)
             {
-                return _names.ClaimExact(exactName, "'" + schema.Pointer + "'", schema.AnchorFor(schema.Node))
-                    ?? _names.ClaimUnique(exactName, schema.Pointer);
+                return _names.ClaimExact(exactName, "'" + schema.Pointer + "'", schema.AnchorFor(schema.Node), ownMembers)
+                    ?? _names.ClaimUnique(exactName, schema.Pointer, ownMembers);
             }
 
-            if (schema.Node["x-csharp-name"] is JsonStringNode custom && Identifiers.Validate(custom.Value) is null && !Identifiers.IsKeyword(custom.Value))
+            if (schema.Node["x-csharp-name"] is JsonStringNode custom && Identifiers.ValidateCustomName(custom.Value) is null)
             {
-                return _names.ClaimExact(custom.Value, "'" + schema.Pointer + "'", schema.AnchorFor(custom))
-                    ?? _names.ClaimUnique(custom.Value, schema.Pointer);
+                return _names.ClaimExact(custom.Value, "'" + schema.Pointer + "'", schema.AnchorFor(custom), ownMembers)
+                    ?? _names.ClaimUnique(custom.Value, schema.Pointer, ownMembers);
             }
 
-            return _names.ClaimUnique(contextName, schema.Pointer);
+            return _names.ClaimUnique(contextName, schema.Pointer, ownMembers);
         }
 
         private void Report(string id, SchemaNode schema, JsonNode node, params string[] args)

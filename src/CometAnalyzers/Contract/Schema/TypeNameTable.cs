@@ -21,12 +21,22 @@ namespace CometAnalyzers.Contract.Schema
             {
                 _owners[contractName + suffix] = "the generated " + contractName + suffix;
             }
+
+            // <Name>JsonContext has a property named after every type: a type must not take the name of its other members.
+            foreach (string member in new[] { "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Converter", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals" })
+            {
+                _owners[member] = "the generated " + contractName + "JsonContext." + member;
+            }
         }
 
-        /// <summary>Claims <paramref name="name"/> exactly, reporting COMET104 at <paramref name="anchor"/> when it is taken.</summary>
-        public string? ClaimExact(string name, string owner, Json.JsonNode anchor)
+        /// <summary>
+        /// Claims <paramref name="name"/> exactly, reporting COMET104 at <paramref name="anchor"/> when it is taken, or when the
+        /// type would declare a member of that name itself (<paramref name="ownMembers"/>; C# forbids it, CS0542).
+        /// </summary>
+        public string? ClaimExact(string name, string owner, Json.JsonNode anchor, ICollection<string>? ownMembers = null)
         {
-            if (_owners.TryGetValue(name, out string? existing))
+            string? existing = ownMembers?.Contains(name) == true ? "a member of the generated type itself" : null;
+            if (existing is not null || _owners.TryGetValue(name, out existing))
             {
                 _sink.Report(RuleIdentifiers.DuplicateGeneratedName, anchor.Start, anchor.Length, owner, name, existing);
                 return null;
@@ -49,10 +59,10 @@ namespace CometAnalyzers.Contract.Schema
         }
 
         /// <summary>Claims <paramref name="name"/>, or name2, name3... when it is taken.</summary>
-        public string ClaimUnique(string name, string owner)
+        public string ClaimUnique(string name, string owner, ICollection<string>? ownMembers = null)
         {
             string candidate = name;
-            for (int i = 2; _owners.ContainsKey(candidate) || _schemaNames.Contains(candidate); i++)
+            for (int i = 2; _owners.ContainsKey(candidate) || _schemaNames.Contains(candidate) || ownMembers?.Contains(candidate) == true; i++)
             {
                 candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }

@@ -71,8 +71,10 @@ namespace CometAnalyzers.Generation.Emitter
 
                 if (p.IsRequiredNonNull)
                 {
-                    string requiredKeyword = c.UseRequiredKeyword ? "required " : string.Empty;
-                    string initializer = c.UseRequiredKeyword || p.Type.IsValueType ? string.Empty : " = default!;";
+                    // A deprecated member is not 'required': callers would be forced to set an obsolete member (CS9042).
+                    bool useRequired = c.UseRequiredKeyword && !p.Deprecated;
+                    string requiredKeyword = useRequired ? "required " : string.Empty;
+                    string initializer = useRequired || p.Type.IsValueType ? string.Empty : " = default!;";
                     w.Line($"public {requiredKeyword}{TypeNames.Of(p.Type, c)} {p.Name} {{ get; set; }}{initializer}");
                 }
                 else

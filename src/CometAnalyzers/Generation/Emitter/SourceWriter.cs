@@ -71,35 +71,43 @@ namespace CometAnalyzers.Generation.Emitter
             => SingleLine(text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;"));
 
         /// <summary>
-        /// Text that stays inside one comment line: C# line terminators (CR, LF, NEL, LS, PS) become spaces, and
-        /// characters XML forbids (controls, unpaired surrogates, U+FFFE, U+FFFF) are written as <c>\uXXXX</c>.
+        /// Text that stays inside one comment line and is valid XML: C# line terminators (CR, LF, NEL, LS, PS) become spaces,
+        /// and characters XML forbids (controls, unpaired surrogates, U+FFFE, U+FFFF) are written as <c>\uXXXX</c>.
         /// </summary>
         public static string SingleLine(string text)
         {
-            var builder = new StringBuilder(text.Length);
+            StringBuilder? builder = null;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
+                string? replacement = null;
                 if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
                 {
-                    builder.Append(' ');
+                    replacement = " ";
                 }
                 else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 {
-                    builder.Append(c).Append(text[i + 1]);
+                    builder?.Append(c).Append(text[i + 1]);
                     i++;
+                    continue;
                 }
                 else if ((c < ' ' && c != '\t') || char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
                 {
-                    builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                    replacement = "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (replacement is not null)
+                {
+                    builder ??= new StringBuilder(text, 0, i, text.Length + 8);
+                    builder.Append(replacement);
                 }
                 else
                 {
-                    builder.Append(c);
+                    builder?.Append(c);
                 }
             }
 
-            return builder.ToString();
+            return builder?.ToString() ?? text;
         }
 
         /// <summary>A C# string literal for any text (quotes, backslashes, control and non-ASCII characters escaped).</summary>

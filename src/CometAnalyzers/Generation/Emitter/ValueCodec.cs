@@ -30,7 +30,9 @@ namespace CometAnalyzers.Generation.Emitter
         {
             string inner = type.Kind switch
             {
-                TypeKind.List or TypeKind.Map => $"(ref {EmitContext.Reader} r) => {Read(type, context, "r")}",
+                // Typed as the declared element (IList/IDictionary), not the List/Dictionary read returns: collection
+                // interfaces are invariant, so List<List<T>> would not convert to IList<IList<T>>.
+                TypeKind.List or TypeKind.Map => $"(ref {EmitContext.Reader} r) => ({TypeNames.Of(type, context)}){Read(type, context, "r")}",
                 TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson",
                 _ => $"{context.Json}.Read{type.Kind}",
             };

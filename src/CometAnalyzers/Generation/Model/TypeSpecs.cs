@@ -58,11 +58,9 @@ namespace CometAnalyzers.Generation.Model
         bool Deprecated,
         string DiscriminatorJsonName,
         string DiscriminatorName,
-        EquatableArray<VariantSpec> Variants)
-        : TypeSpec(Name, Description, Deprecated)
-    {
-        public string UnknownTypeName => "Unknown" + Name;
-    }
+        EquatableArray<VariantSpec> Variants,
+        string UnknownTypeName)
+        : TypeSpec(Name, Description, Deprecated);
 
     internal enum UnionCaseKind
     {

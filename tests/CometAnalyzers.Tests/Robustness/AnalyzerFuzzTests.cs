@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using CometAnalyzers.Generation;
+using CometAnalyzers.Tests.Infrastructure;
+using CometAnalyzers.Tests.Robustness.Fuzzing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CometAnalyzers.Tests.Robustness
+{
+    /// <summary>
+    /// Every analyzer of the CometAnalyzers assembly (found by reflection, so rules added later are covered) over the repo's
+    /// C# test sources, samples and generated code, with random tokens, statements and members deleted: half-typed code
+    /// must never make an analyzer throw (AD0001).
+    /// </summary>
+    public class AnalyzerFuzzTests
+    {
+        private const int Mutants = 240;
+        private const int BatchSize = 12;
+
+        private readonly ITestOutputHelper _output;
+
+        public AnalyzerFuzzTests(ITestOutputHelper output) => _output = output;
+
+        /// <summary>Every concrete <see cref="DiagnosticAnalyzer"/> with a <see cref="DiagnosticAnalyzerAttribute"/> in the analyzer assembly.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers()
+            => typeof(ContractGenerator).Assembly.GetTypes()
+                .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+
+        [Fact]
+        public void No_analyzer_throws_on_mutilated_test_sources_samples_or_generated_code()
+        {
+            var run = new FuzzRun("analyzer-fuzz", _output);
+            ImmutableArray<DiagnosticAnalyzer> analyzers = AllAnalyzers();
+            List<(string Name, string Text)> sources = Sources();
+            run.Count("analyzers", analyzers.Length);
+            run.Count("source-files", sources.Count);
+
+            // The untouched sources first, then the mutants, in batches that share one compilation.
+            var inputs = sources.Select(s => (Mutation: "unchanged " + s.Name, s.Text)).ToList();
+            Random random = run.Random("mutants");
+            for (int i = 0; i < Mutants; i++)
+            {
+                (string name, string text) = sources[random.Next(sources.Count)];
+                (string mutation, string mutated) = Mutate(text, random);
+                inputs.Add(($"#{i} {name}: {mutation}", mutated));
+            }
+
+            for (int start = 0; start < inputs.Count; start += BatchSize)
+            {
+                var batch = inputs.Skip(start).Take(BatchSize).ToList();
+                List<string> problems = Analyze(analyzers, batch.Select(b => b.Text).ToList());
+                if (problems.Count == 0)
+                {
+                    foreach (var _ in batch)
+                    {
+                        run.Input();
+                    }
+
+                    continue;
+                }
+
+                foreach ((string mutation, string text) in batch)
+                {
+                    run.Input();
+                    List<string> own = Analyze(analyzers, new[] { text });
+                    if (own.Count > 0)
+                    {
+                        run.Fail(mutation, string.Join("\n   ", own.Take(3)), text);
+                    }
+                }
+            }
+
+            run.Complete();
+            Assert.NotEmpty(analyzers);
+            Assert.Contains(analyzers, a => a is global::CometAnalyzers.Rules.ContractFileAnalyzer);
+            Assert.True(sources.Count >= 50, "too few source files found: " + sources.Count);
+            Assert.Equal(sources.Count + Mutants, run.Inputs);
+        }
+
+        /// <summary>Runs every analyzer on the files (with the repo's contract as an AdditionalFile); returns what went wrong.</summary>
+        private static List<string> Analyze(ImmutableArray<DiagnosticAnalyzer> analyzers, IReadOnlyList<string> texts)
+        {
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            var trees = texts.Select((t, i) => CSharpSyntaxTree.ParseText(t, parseOptions, path: $"/project/Fuzz{i}.cs")).ToList();
+            var compilation = CSharpCompilation.Create(
+                "AnalyzerFuzz",
+                trees,
+                TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            var exceptions = new ConcurrentQueue<string>();
+            var additional = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/project/contract/cometapi.chat-completions.contract.json", ContractOracle.RepoContractText));
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(additional),
+                onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}\n{exception.StackTrace}"),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var problems = exceptions.ToList();
+            problems.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => "AD0001: " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+            return problems;
+        }
+
+        /// <summary>The repo's C# test sources, the samples (when there are any) and the code generated from the repo's contract.</summary>
+        private static List<(string Name, string Text)> Sources()
+        {
+            var files = new List<(string, string)>();
+            foreach (string folder in new[] { "tests", "samples" })
+            {
+                string root = ReferenceData.RepoFile(folder);
+                if (!Directory.Exists(root))
+                {
+                    continue;
+                }
+
+                foreach (string path in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
+                {
+                    string relative = Path.GetRelativePath(ReferenceData.RepoRoot, path).Replace('\\', '/');
+                    if (!relative.Contains("/bin/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal))
+                    {
+                        files.Add((relative, File.ReadAllText(path)));
+                    }
+                }
+            }
+
+            GeneratorRun generated = GeneratorHarness.RunContract(ContractOracle.RepoContractText);
+            files.AddRange(generated.Sources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => ("generated/" + s.HintName, s.Text)));
+            return files;
+        }
+
+        /// <summary>Deletes 1-4 random tokens, a statement, a member, or a run of lines.</summary>
+        private static (string Mutation, string Text) Mutate(string text, Random random)
+        {
+            SyntaxNode root = CSharpSyntaxTree.ParseText(text).GetRoot();
+            switch (random.Next(4))
+            {
+                case 0:
+                    var statements = root.DescendantNodes().OfType<StatementSyntax>().ToList();
+                    if (statements.Count > 0)
+                    {
+                        StatementSyntax statement = statements[random.Next(statements.Count)];
+                        return ($"statement at {statement.SpanStart} deleted", Delete(text, statement.Span));
+                    }
+
+                    break;
+                case 1:
+                    var members = root.DescendantNodes().OfType<MemberDeclarationSyntax>().ToList();
+                    if (members.Count > 0)
+                    {
+                        MemberDeclarationSyntax member = members[random.Next(members.Count)];
+                        TextSpan span = random.Next(2) == 0 ? member.Span : TextSpan.FromBounds(member.SpanStart, member.SpanStart + random.Next(1, member.Span.Length));
+                        return ($"member at {member.SpanStart}: {span.Length} of {member.Span.Length} characters deleted", Delete(text, span));
+                    }
+
+                    break;
+                case 2:
+                    string[] lines = text.Split('\n');
+                    int first = random.Next(lines.Length);
+                    int count = 1 + random.Next(Math.Min(8, lines.Length - first));
+                    return ($"lines {first + 1}-{first + count} deleted", string.Join('\n', lines.Take(first).Concat(lines.Skip(first + count))));
+            }
+
+            var tokens = root.DescendantTokens().Where(t => t.Span.Length > 0).ToList();
+            if (tokens.Count == 0)
+            {
+                return ("unchanged (no tokens)", text);
+            }
+
+            var deleted = Enumerable.Range(0, 1 + random.Next(4)).Select(_ => tokens[random.Next(tokens.Count)]).Distinct().OrderByDescending(t => t.SpanStart).ToList();
+            string result = text;
+            foreach (SyntaxToken token in deleted)
+            {
+                result = Delete(result, token.Span);
+            }
+
+            return ("tokens deleted at " + string.Join(", ", deleted.Select(t => $"{t.SpanStart} '{t.Text}'")), result);
+        }
+
+        private static string Delete(string text, TextSpan span) => text.Remove(span.Start, span.Length);
+    }
+}
