@@ -216,16 +216,7 @@ namespace CometAnalyzers.Tests.Robustness
             }
 
             var generatedTrees = generated.Sources.Select(s => s.HintName).ToList();
-            ImmutableArray<Diagnostic> codeDiagnostics = generated.GeneratedCodeDiagnostics();
-            foreach (Diagnostic diagnostic in codeDiagnostics.Take(10))
-            {
-                problems.Add("generated code: " + diagnostic + " | " + LineOf(diagnostic));
-            }
-
-            if (codeDiagnostics.IsEmpty && generatedTrees.Count > 0 && TypeInitializationProblem(generated.OutputCompilation) is { } initialization)
-            {
-                problems.Add(initialization);
-            }
+            problems.AddRange(EmitAndInitialize(generated.OutputCompilation));
 
             var compiledFiles = new List<(string Path, string Text, ContractCompilation Compiled)>();
             foreach ((string path, string text) in files)
@@ -278,16 +269,27 @@ namespace CometAnalyzers.Tests.Robustness
         }
 
         /// <summary>
-        /// Loads the generated code and runs every type's static initializer: a contract must not generate code that
+        /// Compiles the output once (Emit reports the same warnings as GetDiagnostics, so the costly binding is not done
+        /// twice), then loads it and runs every type's static initializer: a contract must not generate code that
         /// compiles yet throws the first time it is touched (an unencodable name, a timeout beyond TimeSpan).
         /// </summary>
-        private static string? TypeInitializationProblem(Compilation compilation)
+        private static List<string> EmitAndInitialize(Compilation compilation)
         {
             using var image = new MemoryStream();
             Microsoft.CodeAnalysis.Emit.EmitResult emitted = compilation.Emit(image);
+            var problems = emitted.Diagnostics
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
+                .Take(10)
+                .Select(d => "generated code: " + d + " | " + LineOf(d))
+                .ToList();
             if (!emitted.Success)
             {
-                return "the generated code does not emit: " + string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5));
+                problems.Add("the generated code does not emit: " + string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
+            }
+
+            if (problems.Count > 0)
+            {
+                return problems;
             }
 
             var context = new System.Runtime.Loader.AssemblyLoadContext("fuzz", isCollectible: true);
@@ -303,11 +305,12 @@ namespace CometAnalyzers.Tests.Robustness
                     }
                     catch (TypeInitializationException exception)
                     {
-                        return $"the generated type {type.FullName} throws when first used: {exception.InnerException?.GetType().Name}: {exception.InnerException?.Message}";
+                        problems.Add($"the generated type {type.FullName} throws when first used: {exception.InnerException?.GetType().Name}: {exception.InnerException?.Message}");
+                        break;
                     }
                 }
 
-                return null;
+                return problems;
             }
             finally
             {

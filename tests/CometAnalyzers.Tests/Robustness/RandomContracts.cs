@@ -20,7 +20,7 @@ namespace CometAnalyzers.Tests.Robustness
             "var", "dynamic", "record", "global", "async", "await", "value", "nameof", "when", "where", "required", "file", "scoped",
             "Value", "Item", "Unknown", "Parse", "TryParse", "WriteTo", "Validate", "ToString", "Equals", "GetHashCode", "GetType",
             "AdditionalProperties", "Match", "JsonNameOf", "ReadJson", "WriteJson", "WriteValue", "ValidateInto", "DiscriminatorName",
-            "DiscriminatorUtf8", "Json", "IsKnown", "KnownValues", "IsUnknown", "FromUnknown", "Unknown", "IsString", "AsString",
+            "DiscriminatorUtf8", "Json", "IsKnown", "KnownValues", "KnownValueSet", "IsUnknown", "FromUnknown", "Unknown", "IsString", "AsString",
             "_value", "_case", "_jsonNulls0", "s_aJsonName", "value0", "has0", "property", "unknown", "result", "reader", "writer",
             "redact", "violations", "path", "exception", "list", "pair", "i", "v", "r", "w", "System", "Contracts", "String", "Object",
             "Nullable", "List", "Dictionary", "JsonElement", "Exception", "Done", "ReadAsync",

@@ -20,7 +20,7 @@ namespace CometAnalyzers.Contract.Schema
 
         private static readonly string[] ReservedEnumMemberNames =
         {
-            "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "ReadJson", "WriteValue",
+            "Value", "IsKnown", "KnownValues", "KnownValueSet", "Equals", "GetHashCode", "ToString", "GetType", "ReadJson", "WriteValue",
         };
 
         /// <summary>Members of a generated union class (its cases add Is/As members).</summary>

@@ -40,20 +40,17 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("public string Value => _value ?? string.Empty;");
             w.Line();
             w.Line("/// <summary>False for a value the contract does not list (a newer server value).</summary>");
-            w.OpenBlock("public bool IsKnown");
-            w.OpenBlock("get");
-            w.OpenBlock("switch (Value)");
+            w.Line("public bool IsKnown => KnownValueSet.Contains(Value);");
+            w.Line();
+            // A set, not a string switch: Roslyn compiles a switch with thousands of string cases in quadratic time.
+            w.Line("private static readonly global::System.Collections.Generic.HashSet<string> KnownValueSet = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal)");
+            w.Line("{");
             foreach (EnumMemberSpec member in type.Members)
             {
-                w.Line($"case {SourceWriter.Literal(member.Value)}:");
+                w.Line($"    {SourceWriter.Literal(member.Value)},");
             }
 
-            w.Line("    return true;");
-            w.Line("default:");
-            w.Line("    return false;");
-            w.CloseBlock();
-            w.CloseBlock();
-            w.CloseBlock();
+            w.Line("};");
             w.Line();
             w.Line($"public static implicit operator {self}(string value) => new {self}(value);");
             w.Line();
