@@ -61,7 +61,7 @@ namespace CometAnalyzers.Contract.Schema
 
             var properties = new List<(string JsonName, SchemaNode Schema)>();
             var required = new HashSet<string>(StringComparer.Ordinal);
-            CollectProperties(schema, properties, required, new HashSet<string>(StringComparer.Ordinal), report: true);
+            CollectProperties(schema, properties, required, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), report: true);
 
             var memberNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { name };
             foreach ((string jsonName, SchemaNode propertySchema) in properties)
@@ -86,10 +86,12 @@ namespace CometAnalyzers.Contract.Schema
             return type;
         }
 
-        /// <summary>Properties of a schema with its allOf parts merged in order; a later declaration of a name replaces an earlier one.</summary>
-        private void CollectProperties(SchemaNode schema, List<(string JsonName, SchemaNode Schema)> properties, HashSet<string> required, HashSet<string> visiting, bool report)
+        /// <summary>
+        /// Properties of a schema with its allOf parts merged in order; a later declaration of a name replaces an earlier one.
+        /// A part reached twice (allOf diamonds) is merged once: walking every path is exponential in the diamonds' depth.
+        /// </summary>
+        private void CollectProperties(SchemaNode schema, List<(string JsonName, SchemaNode Schema)> properties, HashSet<string> required, HashSet<string> visiting, HashSet<string> merged, bool report)
         {
-            CheckKeywords(schema);
             if (!visiting.Add(schema.Key))
             {
                 if (report)
@@ -100,6 +102,14 @@ namespace CometAnalyzers.Contract.Schema
                 return;
             }
 
+            if (!merged.Add(schema.Key))
+            {
+                visiting.Remove(schema.Key);
+                return;
+            }
+
+            CheckKeywords(schema);
+
             if (schema.Node["allOf"] is JsonArrayNode allOf)
             {
                 foreach (SchemaNode part in Branches(schema, allOf, "allOf"))
@@ -107,7 +117,7 @@ namespace CometAnalyzers.Contract.Schema
                     SchemaNode? target = part.Node["$ref"] is not null ? _resolver.Deref(part) : part;
                     if (target is not null)
                     {
-                        CollectProperties(target, properties, required, visiting, report);
+                        CollectProperties(target, properties, required, visiting, merged, report);
                     }
 
                     if (target != part)

@@ -316,7 +316,7 @@ namespace CometAnalyzers.Contract.Schema
         private List<(string JsonName, SchemaNode Schema)> MergedProperties(SchemaNode target)
         {
             var properties = new List<(string, SchemaNode)>();
-            CollectProperties(target, properties, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), report: false);
+            CollectProperties(target, properties, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), report: false);
             return properties;
         }
 

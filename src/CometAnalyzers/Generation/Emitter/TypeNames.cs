@@ -26,7 +26,8 @@ namespace CometAnalyzers.Generation.Emitter
         public static string Nullable(TypeRef type, EmitContext context, bool concreteCollections = false)
             => Of(type, context, concreteCollections) + "?";
 
-        private static string Element(TypeRef type, EmitContext context)
+        /// <summary>The element type of a list or the value type of a map, with its nullability.</summary>
+        public static string Element(TypeRef type, EmitContext context)
             => type.ElementNullable ? Nullable(type.Element!, context) : Of(type.Element!, context);
     }
 }

@@ -6,13 +6,17 @@ namespace CometAnalyzers.Generation.Emitter
     /// The read and write expressions for a value of a <see cref="TypeRef"/>. Primitives go through the contract's
     /// <c>&lt;Name&gt;Json</c> helpers (Read{Kind}/Write{Kind}); generated types through their own ReadJson/WriteValue.
     /// </summary>
+    /// <remarks>
+    /// List and map calls name their element type (<c>ReadList&lt;T&gt;</c>): without it the compiler infers T by binding
+    /// the nested element lambdas again at every level, which is exponential in the nesting depth.
+    /// </remarks>
     internal static class ValueCodec
     {
         /// <summary>An expression that reads the value at the current token of <paramref name="reader"/>.</summary>
         public static string Read(TypeRef type, EmitContext context, string reader = "reader") => type.Kind switch
         {
-            TypeKind.List => $"{context.Json}.ReadList(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
-            TypeKind.Map => $"{context.Json}.ReadMap(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
+            TypeKind.List => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}>(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
+            TypeKind.Map => $"{context.Json}.ReadMap<{TypeNames.Element(type, context)}>(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
             TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson(ref {reader})",
             _ => $"{context.Json}.Read{type.Kind}(ref {reader})",
         };
@@ -20,8 +24,8 @@ namespace CometAnalyzers.Generation.Emitter
         /// <summary>A statement that writes <paramref name="value"/> (already known not to be null).</summary>
         public static string Write(TypeRef type, string value, EmitContext context, string writer = "writer", string redact = "redact") => type.Kind switch
         {
-            TypeKind.List => $"{context.Json}.WriteList({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context)}, {redact});",
-            TypeKind.Map => $"{context.Json}.WriteMap({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context)}, {redact});",
+            TypeKind.List => $"{context.Json}.WriteList<{TypeNames.Element(type, context)}>({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context)}, {redact});",
+            TypeKind.Map => $"{context.Json}.WriteMap<{TypeNames.Element(type, context)}>({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context)}, {redact});",
             TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.WriteValue({writer}, {value}, {redact});",
             _ => $"{context.Json}.Write{type.Kind}({writer}, {value}, {redact});",
         };
@@ -30,9 +34,7 @@ namespace CometAnalyzers.Generation.Emitter
         {
             string inner = type.Kind switch
             {
-                // Typed as the declared element (IList/IDictionary), not the List/Dictionary read returns: collection
-                // interfaces are invariant, so List<List<T>> would not convert to IList<IList<T>>.
-                TypeKind.List or TypeKind.Map => $"(ref {EmitContext.Reader} r) => ({TypeNames.Of(type, context)}){Read(type, context, "r")}",
+                TypeKind.List or TypeKind.Map => $"(ref {EmitContext.Reader} r) => {Read(type, context, "r")}",
                 TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson",
                 _ => $"{context.Json}.Read{type.Kind}",
             };

@@ -21,8 +21,13 @@ namespace CometAnalyzers.Tests.Robustness.Fuzzing
         public const string SeedVariable = "COMET_FUZZ_SEED";
         public const int DefaultSeed = 42;
 
+        /// <summary>When set, every figure line is also appended to this file (CI prints it: test console output is hidden).</summary>
+        public const string ReportVariable = "COMET_FUZZ_REPORT";
+
         private const int ShownFailures = 8;
         private const int InlineInputLimit = 3000;
+
+        private static readonly object ReportLock = new();
 
         private readonly ITestOutputHelper _output;
         private readonly ConcurrentQueue<string> _failures = new();
@@ -87,6 +92,7 @@ namespace CometAnalyzers.Tests.Robustness.Fuzzing
                 $"robustness: {Name} inputs={Inputs} failures={Failures} seed={Seed} {counters} time={_clock.Elapsed.TotalSeconds:0.0}s");
             _output.WriteLine(line);
             Console.WriteLine(line);
+            AppendToReport(line);
             if (Failures == 0)
             {
                 return;
@@ -119,6 +125,17 @@ namespace CometAnalyzers.Tests.Robustness.Fuzzing
                 }
 
                 return (int)hash;
+            }
+        }
+
+        private static void AppendToReport(string line)
+        {
+            if (Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } path)
+            {
+                lock (ReportLock)
+                {
+                    File.AppendAllText(path, line + "\n");
+                }
             }
         }
 
