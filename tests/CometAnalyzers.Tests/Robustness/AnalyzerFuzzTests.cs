@@ -33,19 +33,11 @@ namespace CometAnalyzers.Tests.Robustness
 
         public AnalyzerFuzzTests(ITestOutputHelper output) => _output = output;
 
-        /// <summary>Every concrete <see cref="DiagnosticAnalyzer"/> with a <see cref="DiagnosticAnalyzerAttribute"/> in the analyzer assembly.</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers()
-            => typeof(ContractGenerator).Assembly.GetTypes()
-                .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-                .ToImmutableArray();
-
         [Fact]
         public void No_analyzer_throws_on_mutilated_test_sources_samples_or_generated_code()
         {
             var run = new FuzzRun("analyzer-fuzz", _output);
-            ImmutableArray<DiagnosticAnalyzer> analyzers = AllAnalyzers();
+            ImmutableArray<DiagnosticAnalyzer> analyzers = AllAnalyzers.Create();
             List<(string Name, string Text)> sources = Sources();
             run.Count("analyzers", analyzers.Length);
             run.Count("source-files", sources.Count);
