@@ -353,8 +353,55 @@ namespace CometAnalyzers.Generation.Emitter
             return global::System.DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
 
+        /// <summary>A free-form value, kept as read once its strings are known to be text (see <see cref="EnsureText"/>).</summary>
         internal static global::System.Text.Json.JsonElement ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::System.Text.Json.JsonElement.ParseValue(ref reader);
+        {
+            EnsureText(reader);
+            return global::System.Text.Json.JsonElement.ParseValue(ref reader);
+        }
+
+        /// <summary>
+        /// Decodes every string and property name of the value at (a copy of) the reader. JsonElement keeps raw bytes
+        /// unchecked: invalid UTF-8 or a lone surrogate escape would parse, then fail or corrupt the output when written.
+        /// </summary>
+        private static void EnsureText(global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject && reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                EnsureTextToken(ref reader);
+                return;
+            }
+
+            int depth = reader.CurrentDepth;
+            while (reader.Read() && reader.CurrentDepth > depth)
+            {
+                EnsureTextToken(ref reader);
+            }
+        }
+
+        private static void EnsureTextToken(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String && reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                return;
+            }
+
+            if (reader.HasValueSequence || reader.ValueIsEscaped)
+            {
+                reader.GetString(); // throws for text that is not: MalformedJson from Parse, JsonException from JsonSerializer
+                return;
+            }
+
+            global::System.ReadOnlySpan<byte> span = reader.ValueSpan;
+            for (int i = 0; i < span.Length; i++)
+            {
+                if (span[i] >= 0x80)
+                {
+                    reader.GetString(); // only non-ASCII text needs decoding to be checked
+                    return;
+                }
+            }
+        }
 
         internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> readItem)
         {
@@ -417,7 +464,7 @@ namespace CometAnalyzers.Generation.Emitter
         {
             string name = reader.GetString()!;
             Next(ref reader);
-            (unknown ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+            (unknown ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = ReadJson(ref reader);
         }
 
         /// <summary>
