@@ -468,6 +468,19 @@ namespace CometAnalyzers.Generation.Emitter
         }
 
         /// <summary>
+        /// Checks an occurrence of the discriminator inside a variant: only the variant's own value can be kept, so another
+        /// value (a conflicting duplicate, or a mislabelled object read where only this variant is allowed) is WrongType.
+        /// </summary>
+        internal static void ExpectDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string jsonName, global::System.ReadOnlySpan<byte> value)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.ValueTextEquals(value))
+            {
+                string expected = global::System.Text.Encoding.UTF8.GetString(value.ToArray());
+                throw new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, "." + jsonName, "Expected the discriminator \"" + expected + "\" of this variant but found " + Describe(reader.TokenType) + (reader.TokenType == global::System.Text.Json.JsonTokenType.String ? " with another value." : ".")));
+            }
+        }
+
+        /// <summary>
         /// The string value of <paramref name="propertyName"/> in the object at <paramref name="reader"/> as unescaped UTF-8,
         /// read from a copy of the reader (no string allocated unless the value is escaped); false when absent or not a string.
         /// </summary>
