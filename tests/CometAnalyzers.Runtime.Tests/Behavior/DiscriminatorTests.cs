@@ -34,6 +34,15 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         }
 
         [Fact]
+        public void A_union_case_that_reads_its_discriminator_as_a_property_keeps_the_value_that_chose_it()
+        {
+            // A refusal part declares "type" itself; a later "type":"text" used to be kept and written back as a text part.
+            CometApiContractError error = Rejects("""{"model":"m","messages":[{"role":"assistant","content":[{"type":"refusal","refusal":"no","type":"text"}]}]}""");
+            Assert.Equal(CometApiContractErrorKind.WrongType, error.Kind);
+            Assert.Equal("$.messages[0].content[0].type", error.Path);
+        }
+
+        [Fact]
         public void A_discriminator_that_is_not_text_is_MalformedJson_even_when_duplicated()
         {
             byte[] json = Encoding.UTF8.GetBytes("""{"model":"m","messages":[{"role":"user","content":"hi","role":"?"}]}""");

@@ -475,10 +475,24 @@ namespace CometAnalyzers.Generation.Emitter
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.ValueTextEquals(value))
             {
-                string expected = global::System.Text.Encoding.UTF8.GetString(value.ToArray());
-                throw new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, "." + jsonName, "Expected the discriminator \"" + expected + "\" of this variant but found " + Describe(reader.TokenType) + (reader.TokenType == global::System.Text.Json.JsonTokenType.String ? " with another value." : ".")));
+                throw DiscriminatorConflict(jsonName, global::System.Text.Encoding.UTF8.GetString(value.ToArray()), Describe(reader.TokenType));
             }
         }
+
+        /// <summary>
+        /// Checks a union case chosen by the first occurrence of its discriminator, which it also reads as a property:
+        /// a later occurrence with another value would otherwise be written back and read as another case.
+        /// </summary>
+        internal static void ExpectDiscriminator(string? read, string jsonName, string value)
+        {
+            if (!string.Equals(read, value, global::System.StringComparison.Ordinal))
+            {
+                throw DiscriminatorConflict(jsonName, value, "a string");
+            }
+        }
+
+        private static __NAME__ContractException DiscriminatorConflict(string jsonName, string value, string found)
+            => new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, "." + jsonName, "Expected \"" + value + "\", the discriminator of this variant, but found " + found + (found == "a string" ? " with another value." : ".")));
 
         /// <summary>
         /// The string value of <paramref name="propertyName"/> in the object at <paramref name="reader"/> as unescaped UTF-8,
