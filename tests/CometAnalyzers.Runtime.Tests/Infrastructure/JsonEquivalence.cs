@@ -12,10 +12,16 @@ namespace CometAnalyzers.Runtime.Tests.Infrastructure
     {
         public static void AssertEquivalent(string expectedJson, string actualJson)
         {
+            string? difference = Difference(expectedJson, actualJson);
+            Assert.True(difference is null, $"JSON differs at {difference}\nExpected: {expectedJson}\nActual:   {actualJson}");
+        }
+
+        /// <summary>Where two JSON texts first differ, or null when they are equivalent.</summary>
+        public static string? Difference(string expectedJson, string actualJson)
+        {
             using JsonDocument expected = JsonDocument.Parse(expectedJson);
             using JsonDocument actual = JsonDocument.Parse(actualJson);
-            string? difference = Compare(expected.RootElement, actual.RootElement, "$");
-            Assert.True(difference is null, $"JSON differs at {difference}\nExpected: {expectedJson}\nActual:   {actualJson}");
+            return Compare(expected.RootElement, actual.RootElement, "$");
         }
 
         public static string? Compare(JsonElement expected, JsonElement actual, string path)
@@ -66,12 +72,23 @@ namespace CometAnalyzers.Runtime.Tests.Infrastructure
 
                     return null;
                 case JsonValueKind.Number:
-                    return expected.GetDecimal() == actual.GetDecimal() ? null : $"{path}: {expected} vs {actual}";
+                    return SameNumber(expected, actual) ? null : $"{path}: {expected} vs {actual}";
                 case JsonValueKind.String:
                     return expected.GetString() == actual.GetString() ? null : $"{path}: '{expected.GetString()}' vs '{actual.GetString()}'";
                 default:
                     return null;
             }
+        }
+
+        /// <summary>Decimal where both fit (exact), else double, else the same text (numbers beyond double's range).</summary>
+        private static bool SameNumber(JsonElement expected, JsonElement actual)
+        {
+            if (expected.TryGetDecimal(out decimal left) && actual.TryGetDecimal(out decimal right))
+            {
+                return left == right;
+            }
+
+            return expected.TryGetDouble(out double x) && actual.TryGetDouble(out double y) ? x.Equals(y) : expected.GetRawText() == actual.GetRawText();
         }
 
         public static string Write(Action<Utf8JsonWriter> write)

@@ -172,9 +172,9 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"{c.Json}.ReadUnknown(ref reader, ref unknown);");
                 w.CloseBlock();
                 w.OpenBlock("else");
-                w.Line("// The discriminator: fixed by this variant, so its value is not stored.");
+                w.Line("// The discriminator: fixed by this variant, so its value is checked, not stored.");
                 w.Line($"{c.Json}.Next(ref reader);");
-                w.Line("reader.Skip();");
+                w.Line($"{c.Json}.ExpectDiscriminator(ref reader, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Utf8Bytes(type.DiscriminatorValue!)});");
                 w.CloseBlock();
             }
 

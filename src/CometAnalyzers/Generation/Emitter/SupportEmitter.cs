@@ -353,8 +353,55 @@ namespace CometAnalyzers.Generation.Emitter
             return global::System.DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
 
+        /// <summary>A free-form value, kept as read once its strings are known to be text (see <see cref="EnsureText"/>).</summary>
         internal static global::System.Text.Json.JsonElement ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            => global::System.Text.Json.JsonElement.ParseValue(ref reader);
+        {
+            EnsureText(reader);
+            return global::System.Text.Json.JsonElement.ParseValue(ref reader);
+        }
+
+        /// <summary>
+        /// Decodes every string and property name of the value at (a copy of) the reader. JsonElement keeps raw bytes
+        /// unchecked: invalid UTF-8 or a lone surrogate escape would parse, then fail or corrupt the output when written.
+        /// </summary>
+        private static void EnsureText(global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject && reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                EnsureTextToken(ref reader);
+                return;
+            }
+
+            int depth = reader.CurrentDepth;
+            while (reader.Read() && reader.CurrentDepth > depth)
+            {
+                EnsureTextToken(ref reader);
+            }
+        }
+
+        private static void EnsureTextToken(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String && reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                return;
+            }
+
+            if (reader.HasValueSequence || reader.ValueIsEscaped)
+            {
+                reader.GetString(); // throws for text that is not: MalformedJson from Parse, JsonException from JsonSerializer
+                return;
+            }
+
+            global::System.ReadOnlySpan<byte> span = reader.ValueSpan;
+            for (int i = 0; i < span.Length; i++)
+            {
+                if (span[i] >= 0x80)
+                {
+                    reader.GetString(); // only non-ASCII text needs decoding to be checked
+                    return;
+                }
+            }
+        }
 
         internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> readItem)
         {
@@ -417,8 +464,35 @@ namespace CometAnalyzers.Generation.Emitter
         {
             string name = reader.GetString()!;
             Next(ref reader);
-            (unknown ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+            (unknown ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = ReadJson(ref reader);
         }
+
+        /// <summary>
+        /// Checks an occurrence of the discriminator inside a variant: only the variant's own value can be kept, so another
+        /// value (a conflicting duplicate, or a mislabelled object read where only this variant is allowed) is WrongType.
+        /// </summary>
+        internal static void ExpectDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string jsonName, global::System.ReadOnlySpan<byte> value)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.ValueTextEquals(value))
+            {
+                throw DiscriminatorConflict(jsonName, global::System.Text.Encoding.UTF8.GetString(value.ToArray()), Describe(reader.TokenType));
+            }
+        }
+
+        /// <summary>
+        /// Checks a union case chosen by the first occurrence of its discriminator, which it also reads as a property:
+        /// a later occurrence with another value would otherwise be written back and read as another case.
+        /// </summary>
+        internal static void ExpectDiscriminator(string? read, string jsonName, string value)
+        {
+            if (!string.Equals(read, value, global::System.StringComparison.Ordinal))
+            {
+                throw DiscriminatorConflict(jsonName, value, "a string");
+            }
+        }
+
+        private static __NAME__ContractException DiscriminatorConflict(string jsonName, string value, string found)
+            => new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, "." + jsonName, "Expected \"" + value + "\", the discriminator of this variant, but found " + found + (found == "a string" ? " with another value." : ".")));
 
         /// <summary>
         /// The string value of <paramref name="propertyName"/> in the object at <paramref name="reader"/> as unescaped UTF-8,

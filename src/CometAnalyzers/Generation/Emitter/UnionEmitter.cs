@@ -116,7 +116,17 @@ namespace CometAnalyzers.Generation.Emitter
                     w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator))");
                     foreach (var (@case, _) in objects)
                     {
-                        w.Line($"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(@case.DiscriminatorValue!)})) {{ return new {self}({ValueCodec.Read(@case.Type, c)}); }} // {@case.DiscriminatorValue!.Replace("\n", " ").Replace("\r", " ")}");
+                        string match = $"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(@case.DiscriminatorValue!)}))";
+                        string comment = $" // {@case.DiscriminatorValue!.Replace("\n", " ").Replace("\r", " ")}";
+                        if (DiscriminatorProperty(@case, type.DiscriminatorJsonName, c) is { } property)
+                        {
+                            // The case reads the discriminator as its own property (last occurrence): it must still be the value that chose it.
+                            w.Line($"{match} {{ var value = {ValueCodec.Read(@case.Type, c)}; {c.Json}.ExpectDiscriminator(value.{property.Name}, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Literal(@case.DiscriminatorValue!)}); return new {self}(value); }}{comment}");
+                        }
+                        else
+                        {
+                            w.Line($"{match} {{ return new {self}({ValueCodec.Read(@case.Type, c)}); }}{comment}");
+                        }
                     }
 
                     w.CloseBlock();
@@ -133,6 +143,12 @@ namespace CometAnalyzers.Generation.Emitter
             w.CloseBlock();
             w.Line();
         }
+
+        /// <summary>The string property of an object case that holds the union's discriminator, if the case declares one.</summary>
+        private static PropertySpec? DiscriminatorProperty(UnionCaseSpec @case, string jsonName, EmitContext c)
+            => @case.Type.Name is { } name && c.Find(name) is ObjectSpec objectSpec
+                ? objectSpec.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind == TypeKind.String)
+                : null;
 
         private static void EmitTokenCase(SourceWriter w, UnionSpec type, EmitContext c, UnionCaseKind kind, params string[] tokens)
         {
