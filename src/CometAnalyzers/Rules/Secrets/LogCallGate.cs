@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CometAnalyzers.Rules.Gating;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CometAnalyzers.Rules.Secrets
+{
+    /// <summary>
+    /// Which calls may be a log sink (<see cref="LogSinks"/>), judged from syntax before anything is bound. Library sinks
+    /// are known by their method names. [LoggerMessage] methods and LoggerMessage.Define delegates can have any name:
+    /// those declared in this compilation are collected once from member declarations (never from bodies), and a
+    /// delegate held in a local or parameter is let through whenever the call names one.
+    /// </summary>
+    internal sealed class LogCallGate
+    {
+        private static readonly string[] SinkPrefixes = { "Log", "Write", "Print", "Trace" };
+
+        private static readonly HashSet<string> SinkNames = new(StringComparer.Ordinal) { "BeginScope", "SetTag", "AddTag", "SetBaggage", "AddBaggage" };
+
+        private readonly Compilation _compilation;
+        private HashSet<string>? _declaredSinks;
+
+        public LogCallGate(Compilation compilation) => _compilation = compilation;
+
+        public bool MayLog(SyntaxNodeAnalysisContext context)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            if (SyntaxNames.Invoked(invocation) is not { } name)
+            {
+                // A delegate returned by an expression: GetLogger()(logger, apiKey, null).
+                return true;
+            }
+
+            foreach (string prefix in SinkPrefixes)
+            {
+                if (name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return SinkNames.Contains(name)
+                || DeclaredSinks(context.CancellationToken).Contains(name)
+                || (invocation.Expression is IdentifierNameSyntax && LocalNames.Declares(invocation, name));
+        }
+
+        private HashSet<string> DeclaredSinks(CancellationToken cancellationToken)
+        {
+            HashSet<string>? names = Volatile.Read(ref _declaredSinks);
+            if (names is null)
+            {
+                names = LoggerDeclarations.Collect(_compilation, cancellationToken);
+                Volatile.Write(ref _declaredSinks, names);
+            }
+
+            return names;
+        }
+    }
+}
