@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using CometAnalyzers.Contract;
 using CometAnalyzers.Rules.Endpoints;
+using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,11 +44,17 @@ namespace CometAnalyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var analyzer = new AnalyzerContext(start.Compilation, CompilationContracts.Read(start.Options, start.CancellationToken));
-                start.RegisterOperationAction(analyzer.AnalyzeConstant, OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString);
+                CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
+                var analyzer = new AnalyzerContext(start.Compilation, contracts);
+                var gates = new EndpointGates(start.Compilation, contracts.All);
+                OperationGate.Register<ILiteralOperation>(start, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant, EndpointGates.Literals);
+                OperationGate.Register<IBinaryOperation>(start, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant, EndpointGates.Concatenations);
+                OperationGate.Register<IInterpolatedStringOperation>(start, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant, EndpointGates.Interpolations);
                 if (analyzer.Sinks.IsAvailable)
                 {
-                    start.RegisterOperationAction(analyzer.AnalyzeSink, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
+                    OperationGate.Register<IObjectCreationOperation>(start, gates.MayBeSink, analyzer.AnalyzeSink, EndpointGates.Creations);
+                    OperationGate.Register<IInvocationOperation>(start, gates.MayBeSink, analyzer.AnalyzeSink, EndpointGates.Invocations);
+                    OperationGate.Register<ISimpleAssignmentOperation>(start, gates.MayBeSink, analyzer.AnalyzeSink, EndpointGates.Assignments);
                 }
             });
         }
@@ -67,9 +74,8 @@ namespace CometAnalyzers.Rules
             public EndpointSinks Sinks { get; }
 
             /// <summary>Every outermost string constant: contract endpoints are reported here, field URLs are remembered.</summary>
-            public void AnalyzeConstant(OperationAnalysisContext context)
+            public void AnalyzeConstant(RuleOperationContext context, IOperation operation)
             {
-                IOperation operation = context.Operation;
                 if (!ConstantStrings.TryGetValue(operation, out string value) || !ConstantStrings.IsOutermost(operation))
                 {
                     return;
@@ -93,9 +99,9 @@ namespace CometAnalyzers.Rules
             }
 
             /// <summary>Strings that reach HTTP: reported when they are remote URLs, at the constant or at its declaration.</summary>
-            public void AnalyzeSink(OperationAnalysisContext context)
+            public void AnalyzeSink(RuleOperationContext context, IOperation operation)
             {
-                foreach (EndpointSinkValue sink in Sinks.ValuesOf(context.Operation))
+                foreach (EndpointSinkValue sink in Sinks.ValuesOf(operation))
                 {
                     IOperation value = ConstantStrings.Leading(sink.Value);
                     if (value is ILocalReferenceOperation local && LocalWrites.SingleValue(local) is { } localValue)
