@@ -47,15 +47,18 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 var analyzer = new AnalyzerContext(start.Compilation, contracts);
                 var gates = new EndpointGates(start.Compilation, contracts.All);
-                OperationGate.Register<ILiteralOperation>(start, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant, EndpointGates.Literals);
-                OperationGate.Register<IBinaryOperation>(start, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant, EndpointGates.Concatenations);
-                OperationGate.Register<IInterpolatedStringOperation>(start, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant, EndpointGates.Interpolations);
+                var gate = new OperationGate(start.Compilation);
+                gate.Add<ILiteralOperation>(EndpointGates.Literals, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
+                gate.Add<IBinaryOperation>(EndpointGates.Concatenations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
+                gate.Add<IInterpolatedStringOperation>(EndpointGates.Interpolations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
                 if (analyzer.Sinks.IsAvailable)
                 {
-                    OperationGate.Register<IObjectCreationOperation>(start, gates.MayBeSink, analyzer.AnalyzeSink, EndpointGates.Creations);
-                    OperationGate.Register<IInvocationOperation>(start, gates.MayBeSink, analyzer.AnalyzeSink, EndpointGates.Invocations);
-                    OperationGate.Register<ISimpleAssignmentOperation>(start, gates.MayBeSink, analyzer.AnalyzeSink, EndpointGates.Assignments);
+                    gate.Add<IObjectCreationOperation>(EndpointGates.Creations, gates.MayBeSink, analyzer.AnalyzeSink);
+                    gate.Add<IInvocationOperation>(EndpointGates.Invocations, gates.MayBeSink, analyzer.AnalyzeSink);
+                    gate.Add<ISimpleAssignmentOperation>(EndpointGates.Assignments, gates.MayBeSink, analyzer.AnalyzeSink);
                 }
+
+                gate.Register(start);
             });
         }
 

@@ -39,23 +39,27 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 RetrySymbols symbols = RetrySymbols.Create(start.Compilation, contracts);
                 ContractSettings contract = contracts.Primary;
+                var gate = new OperationGate(start.Compilation);
                 if (symbols.PollyRetrySyntaxTypes.Count > 0)
                 {
                     // A policy executed from several places is reported once, at its handler.
                     var reportedHandlers = new ConcurrentDictionary<Location, bool>();
-                    OperationGate.Register<IInvocationOperation>(start, c => RetryGates.IsRetryCall(c.Node), (c, call) => AnalyzePolicyBuilder(c, call, symbols, contract), RetryGates.Invocations);
-                    OperationGate.Register<IInvocationOperation>(start, c => RetryGates.IsExecuteCall(c.Node), (c, call) => AnalyzePolicyExecution(c, call, symbols, contract, reportedHandlers), RetryGates.Invocations);
+                    gate.Add<IInvocationOperation>(RetryGates.Invocations, c => RetryGates.IsRetryCall(c.Node), (c, call) => AnalyzePolicyBuilder(c, call, symbols, contract));
+                    var receivers = new PolicyReceivers();
+                    gate.Add<IInvocationOperation>(RetryGates.Invocations, receivers.MayRunRetryPolicy, (c, call) => AnalyzePolicyExecution(c, call, symbols, contract, reportedHandlers));
                 }
 
                 if (symbols.RetryStrategyOptionsOfT is not null)
                 {
-                    OperationGate.Register<ISimpleAssignmentOperation>(start, c => RetryGates.AssignsShouldHandle(c.Node), (c, assignment) => AnalyzeShouldHandle(c, assignment, symbols, contract), RetryGates.Assignments);
+                    gate.Add<ISimpleAssignmentOperation>(RetryGates.Assignments, c => RetryGates.AssignsShouldHandle(c.Node), (c, assignment) => AnalyzeShouldHandle(c, assignment, symbols, contract));
                 }
 
                 if (symbols.HttpClient is not null || symbols.ChatClient is not null)
                 {
-                    OperationGate.Register<ILoopOperation>(start, c => RetryGates.MaySend(c.Node), (c, loop) => AnalyzeLoop(c, loop, symbols, contract), RetryGates.Loops);
+                    gate.Add<ILoopOperation>(RetryGates.Loops, c => RetryGates.MaySend(c.Node), (c, loop) => AnalyzeLoop(c, loop, symbols, contract));
                 }
+
+                gate.Register(start);
             });
         }
 

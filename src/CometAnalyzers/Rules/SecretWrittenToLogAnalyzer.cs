@@ -49,8 +49,10 @@ namespace CometAnalyzers.Rules
 
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 var analyzer = new AnalyzerContext(start.Compilation, contracts, sinks);
-                var gate = new LogCallGate(start.Compilation);
-                OperationGate.Register<IInvocationOperation>(start, gate.MayLog, analyzer.AnalyzeInvocation, Invocations);
+                var logCalls = new LogCallGate(start.Compilation, new LoggedArguments(new SecretTypes(start.Compilation)));
+                var gate = new OperationGate(start.Compilation);
+                gate.Add<IInvocationOperation>(Invocations, logCalls.MayLeak, analyzer.AnalyzeInvocation);
+                gate.Register(start);
             });
         }
 

@@ -38,27 +38,30 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 RetrySymbols symbols = RetrySymbols.Create(start.Compilation, contracts);
                 ContractSettings contract = contracts.Primary;
+                var gate = new OperationGate(start.Compilation);
                 if (symbols.PollyRetrySyntaxTypes.Count > 0)
                 {
-                    OperationGate.Register<IInvocationOperation>(start, c => RetryGates.IsRetryCall(c.Node), (c, call) => AnalyzeInvocation(c, call, symbols, contract), RetryGates.Invocations);
+                    gate.Add<IInvocationOperation>(RetryGates.Invocations, c => RetryGates.IsRetryCall(c.Node), (c, call) => AnalyzeInvocation(c, call, symbols, contract));
                 }
 
                 if (symbols.ClientRetryPolicy is not null)
                 {
                     var aliases = new AliasNames(start.Compilation);
-                    OperationGate.Register<IInvocationOperation>(start, c => RetryGates.HasArguments(c.Node), (c, call) => AnalyzeInvocation(c, call, symbols, contract), RetryGates.ConstructorCalls);
-                    OperationGate.Register<IObjectCreationOperation>(start, c => RetryGates.MayCreate(c, "ClientRetryPolicy", aliases), (c, creation) => AnalyzeClientRetryPolicy(c, creation.Constructor, creation.Arguments, symbols, contract), RetryGates.Creations);
+                    gate.Add<IInvocationOperation>(RetryGates.ConstructorCalls, c => RetryGates.HasArguments(c.Node), (c, call) => AnalyzeInvocation(c, call, symbols, contract));
+                    gate.Add<IObjectCreationOperation>(RetryGates.Creations, c => RetryGates.MayCreate(c, "ClientRetryPolicy", aliases), (c, creation) => AnalyzeClientRetryPolicy(c, creation.Constructor, creation.Arguments, symbols, contract));
                 }
 
                 if (symbols.RetryStrategyOptionsOfT is not null)
                 {
-                    OperationGate.Register<ISimpleAssignmentOperation>(start, c => RetryGates.AssignsMaxRetryAttempts(c.Node), (c, assignment) => AnalyzeMaxRetryAttempts(c, assignment, symbols, contract), RetryGates.Assignments);
+                    gate.Add<ISimpleAssignmentOperation>(RetryGates.Assignments, c => RetryGates.AssignsMaxRetryAttempts(c.Node), (c, assignment) => AnalyzeMaxRetryAttempts(c, assignment, symbols, contract));
                 }
 
                 if (symbols.HttpClient is not null || symbols.ChatClient is not null)
                 {
-                    OperationGate.Register<ILoopOperation>(start, c => RetryGates.MaySend(c.Node), (c, loop) => AnalyzeLoop(c, loop, symbols, contract), RetryGates.Loops);
+                    gate.Add<ILoopOperation>(RetryGates.Loops, c => RetryGates.MaySend(c.Node), (c, loop) => AnalyzeLoop(c, loop, symbols, contract));
                 }
+
+                gate.Register(start);
             });
         }
 

@@ -54,7 +54,7 @@ namespace CometAnalyzers.Rules.Endpoints
         }
 
         /// <summary>A string literal, interpolation or concatenation that may be a contract endpoint or a followed field's value.</summary>
-        public bool MayBeConstantEndpoint(SyntaxNodeAnalysisContext context)
+        public bool MayBeConstantEndpoint(CandidateNode context)
         {
             SyntaxNode node = context.Node;
             if (InitializesFollowedField(node))
@@ -85,7 +85,7 @@ namespace CometAnalyzers.Rules.Endpoints
         }
 
         /// <summary>A Uri, UriBuilder or HttpRequestMessage creation, an HttpClient or Uri.TryCreate call, or a UriBuilder host.</summary>
-        public bool MayBeSink(SyntaxNodeAnalysisContext context)
+        public bool MayBeSink(CandidateNode context)
         {
             switch (context.Node)
             {
@@ -95,12 +95,12 @@ namespace CometAnalyzers.Rules.Endpoints
                     {
                         // UriBuilder's host takes a bare host: any string.
                         "UriBuilder" => true,
-                        "Uri" or "HttpRequestMessage" => AnyArgumentMayBeUrl(creation.ArgumentList, literalsOnly: false),
+                        "Uri" or "HttpRequestMessage" => AnyArgumentMayBeUrl(creation.ArgumentList, literalsOnly: false) && BoundSinkMayTakeUrl(context, creation.ArgumentList),
                         null => false,
-                        _ => _aliases.Contains(type, context.CancellationToken),
+                        _ => _aliases.Contains(type, context.CancellationToken) && BoundSinkMayTakeUrl(context, creation.ArgumentList),
                     };
                 case ImplicitObjectCreationExpressionSyntax implicitCreation:
-                    return implicitCreation.ArgumentList.Arguments.Count > 0;
+                    return implicitCreation.ArgumentList.Arguments.Count > 0 && BoundSinkMayTakeUrl(context, implicitCreation.ArgumentList);
                 case InvocationExpressionSyntax invocation:
                     if (SyntaxNames.Invoked(invocation) is not { } name)
                     {
@@ -110,11 +110,82 @@ namespace CometAnalyzers.Rules.Endpoints
                     bool known = name == "TryCreate" || HttpClientMethods.Contains(name) || name.Contains("Json") || DerivedClientMethods(context.CancellationToken).Contains(name);
 
                     // A client class from a referenced assembly can add methods of any name: a written URL is still looked at.
-                    return AnyArgumentMayBeUrl(invocation.ArgumentList, literalsOnly: !known);
+                    return AnyArgumentMayBeUrl(invocation.ArgumentList, literalsOnly: !known) && BoundSinkMayTakeUrl(context, invocation.ArgumentList);
                 default:
                     return SyntaxNames.Assigned(context.Node) == "Host";
             }
         }
+
+        /// <summary>
+        /// Asks the semantic model (which binds the statement, not the method) for the method called: only a sink's
+        /// string parameters can take a URL, and a parameter or property passed there is never one COMET001 follows.
+        /// </summary>
+        private bool BoundSinkMayTakeUrl(CandidateNode context, ArgumentListSyntax? arguments)
+        {
+            SemanticModel model = context.SemanticModel;
+            if (arguments is null || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method)
+            {
+                // Not resolved (half-typed code, ambiguous overloads): the rule sorts it out.
+                return true;
+            }
+
+            if (!IsSinkMethod(method))
+            {
+                return false;
+            }
+
+            // UriBuilder's host takes a bare host: any string.
+            if (method.MethodKind == MethodKind.Constructor && method.ContainingType.ToDisplayString() == "System.UriBuilder")
+            {
+                return true;
+            }
+
+            for (int i = 0; i < arguments.Arguments.Count; i++)
+            {
+                ArgumentSyntax argument = arguments.Arguments[i];
+                if (ParameterOf(method, argument, i) is not { Type.SpecialType: SpecialType.System_String })
+                {
+                    continue;
+                }
+
+                StringPart leading = StringSyntax.Leading(argument.Expression);
+                if (leading.Kind == PartKind.Text ? MayStartUrl(leading.Text)
+                    : leading.Kind == PartKind.Unknown && !IsParameterOrProperty(leading.Node, model, context.CancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsSinkMethod(IMethodSymbol method)
+        {
+            INamedTypeSymbol? type = method.ContainingType;
+            string typeName = type?.ToDisplayString() ?? string.Empty;
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                return typeName is "System.Uri" or "System.UriBuilder" or "System.Net.Http.HttpRequestMessage";
+            }
+
+            return (typeName == "System.Uri" && method.Name == "TryCreate")
+                || typeName == "System.Net.Http.Json.HttpClientJsonExtensions"
+                || (type is not null && (SymbolEqualityComparer.Default.Equals(type, _httpClient) || DerivesFromHttpClient(type)));
+        }
+
+        private static IParameterSymbol? ParameterOf(IMethodSymbol method, ArgumentSyntax argument, int position)
+        {
+            if (argument.NameColon is { } named)
+            {
+                return method.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText);
+            }
+
+            return position < method.Parameters.Length ? method.Parameters[position] : null;
+        }
+
+        private static bool IsParameterOrProperty(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
+            => node is IdentifierNameSyntax or MemberAccessExpressionSyntax
+               && model.GetSymbolInfo(node, cancellationToken).Symbol is IParameterSymbol or IPropertySymbol;
 
         /// <summary>The part of an http(s) URL a written text can be: the whole scheme, or the start of it.</summary>
         private static bool MayStartUrl(string text)

@@ -20,15 +20,19 @@ namespace CometAnalyzers.Rules.Endpoints
     /// <summary>One piece of a string expression, left to right.</summary>
     internal readonly struct StringPart
     {
-        public StringPart(PartKind kind, string text = "")
+        public StringPart(PartKind kind, string text = "", SyntaxNode? node = null)
         {
             Kind = kind;
             Text = text;
+            Node = node;
         }
 
         public PartKind Kind { get; }
 
         public string Text { get; }
+
+        /// <summary>The expression of an <see cref="PartKind.Unknown"/> part.</summary>
+        public SyntaxNode? Node { get; }
     }
 
     /// <summary>
@@ -124,13 +128,13 @@ namespace CometAnalyzers.Rules.Endpoints
                     SyntaxKind.NullLiteralExpression or SyntaxKind.DefaultLiteralExpression => new StringPart(PartKind.Text),
                     _ => new StringPart(PartKind.NotConstant),
                 },
-                InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => new StringPart(PartKind.Unknown),
+                InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => new StringPart(PartKind.Unknown, node: node),
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax } => new StringPart(PartKind.NotConstant),
                 InvocationExpressionSyntax or ElementAccessExpressionSyntax or BaseObjectCreationExpressionSyntax or ArrayCreationExpressionSyntax
                     or ImplicitArrayCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax or AwaitExpressionSyntax
                     or ThisExpressionSyntax or BaseExpressionSyntax or ConditionalAccessExpressionSyntax or AnonymousFunctionExpressionSyntax
                     or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or TypeOfExpressionSyntax or TupleExpressionSyntax => new StringPart(PartKind.NotConstant),
-                _ => new StringPart(PartKind.Unknown),
+                _ => new StringPart(PartKind.Unknown, node: node),
             };
 
         /// <summary>Parentheses and casts do not change the text (a cast that does is never constant).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -8,54 +9,114 @@ namespace CometAnalyzers.Rules.Gating
 {
     /// <summary>
     /// Operation analysis that only pays for the methods that can matter. An operation action makes the driver bind
-    /// every method body and build its IOperation tree; a syntax node action costs nothing until its callback asks
-    /// the semantic model. So the rules register syntax node actions, drop nodes with a cheap syntactic test that can
-    /// only fail where the rule could not report, and ask for the node's operation (which binds its member) for the rest.
+    /// every method body and build its IOperation tree, and syntax node actions cost a dispatch per declaration. Instead
+    /// a rule adds its node kinds here with a cheap test that can only fail where the rule could not report; one semantic
+    /// model action per tree walks the syntax once, and asks for the operation (which binds its member) of the nodes that pass.
     /// </summary>
-    internal static class OperationGate
+    internal sealed class OperationGate
     {
-        public static void Register<TOperation>(
-            CompilationStartAnalysisContext start,
-            Func<SyntaxNodeAnalysisContext, bool> mayMatter,
-            Action<RuleOperationContext, TOperation> action,
-            ImmutableArray<SyntaxKind> kinds)
-            where TOperation : class, IOperation
-            => start.RegisterSyntaxNodeAction(
-                context =>
-                {
-                    if (!mayMatter(context)
-                        || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } found
-                        || OperationOf<TOperation>(found, context.Node) is not { } operation)
-                    {
-                        return;
-                    }
+        private readonly Dictionary<SyntaxKind, List<Entry>> _entries = new();
+        private readonly GeneratedCode _generatedCode;
 
-                    action(new RuleOperationContext(operation, context.Options, context.ReportDiagnostic, context.CancellationToken), operation);
-                },
-                kinds);
+        public OperationGate(Compilation compilation) => _generatedCode = new GeneratedCode(compilation);
 
-        /// <summary>
-        /// The operation of the wanted kind written at <paramref name="node"/>: the node's own operation, or one that shares
-        /// its syntax (the literal inside an interpolated string's text, the call inside a constructor initializer).
-        /// </summary>
-        private static TOperation? OperationOf<TOperation>(IOperation operation, SyntaxNode node)
+        public void Add<TOperation>(ImmutableArray<SyntaxKind> kinds, Func<CandidateNode, bool> mayMatter, Action<RuleOperationContext, TOperation> action)
             where TOperation : class, IOperation
         {
-            if (operation is TOperation wanted)
+            var entry = new Entry<TOperation>(mayMatter, action);
+            foreach (SyntaxKind kind in kinds)
             {
-                return wanted;
-            }
-
-            // Only operations written at the same node are searched, never the whole subtree.
-            foreach (IOperation child in operation.ChildOperations)
-            {
-                if (child.Syntax == node && OperationOf<TOperation>(child, node) is { } match)
+                if (!_entries.TryGetValue(kind, out List<Entry>? list))
                 {
-                    return match;
+                    list = new List<Entry>();
+                    _entries.Add(kind, list);
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        /// <summary>Call once all kinds are added; nothing is registered when no kind was.</summary>
+        public void Register(CompilationStartAnalysisContext start)
+        {
+            if (_entries.Count > 0)
+            {
+                start.RegisterSemanticModelAction(Analyze);
+            }
+        }
+
+        private void Analyze(SemanticModelAnalysisContext context)
+        {
+            SyntaxNode root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            IEnumerable<SyntaxNode> nodes = context.FilterSpan is { } span ? root.DescendantNodes(span) : root.DescendantNodes();
+            foreach (SyntaxNode node in nodes)
+            {
+                if (!_entries.TryGetValue(node.Kind(), out List<Entry>? entries))
+                {
+                    continue;
+                }
+
+                var candidate = new CandidateNode(node, context.SemanticModel, context.Options, context.CancellationToken);
+                foreach (Entry entry in entries)
+                {
+                    entry.Run(candidate, context, _generatedCode);
                 }
             }
+        }
 
-            return null;
+        private abstract class Entry
+        {
+            public abstract void Run(CandidateNode candidate, SemanticModelAnalysisContext context, GeneratedCode generatedCode);
+        }
+
+        private sealed class Entry<TOperation> : Entry
+            where TOperation : class, IOperation
+        {
+            private readonly Func<CandidateNode, bool> _mayMatter;
+            private readonly Action<RuleOperationContext, TOperation> _action;
+
+            public Entry(Func<CandidateNode, bool> mayMatter, Action<RuleOperationContext, TOperation> action)
+            {
+                _mayMatter = mayMatter;
+                _action = action;
+            }
+
+            public override void Run(CandidateNode candidate, SemanticModelAnalysisContext context, GeneratedCode generatedCode)
+            {
+                SyntaxNode node = candidate.Node;
+                if (!_mayMatter(candidate)
+                    || context.SemanticModel.GetOperation(node, context.CancellationToken) is not { } found
+                    || OperationOf(found, node) is not { } operation
+                    || generatedCode.Contains(node, context.SemanticModel, context.CancellationToken))
+                {
+                    return;
+                }
+
+                _action(new RuleOperationContext(operation, context.Options, context.ReportDiagnostic, context.CancellationToken), operation);
+            }
+
+            /// <summary>
+            /// The operation of the wanted kind written at <paramref name="node"/>: the node's own operation, or one that shares
+            /// its syntax (the literal inside an interpolated string's text, the call inside a constructor initializer).
+            /// </summary>
+            private static TOperation? OperationOf(IOperation operation, SyntaxNode node)
+            {
+                if (operation is TOperation wanted)
+                {
+                    return wanted;
+                }
+
+                // Only operations written at the same node are searched, never the whole subtree.
+                foreach (IOperation child in operation.ChildOperations)
+                {
+                    if (child.Syntax == node && OperationOf(child, node) is { } match)
+                    {
+                        return match;
+                    }
+                }
+
+                return null;
+            }
         }
     }
 }

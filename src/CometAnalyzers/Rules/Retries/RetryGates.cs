@@ -46,7 +46,7 @@ namespace CometAnalyzers.Rules.Retries
         public static bool MaySend(SyntaxNode loop) => SyntaxNames.ContainsInvocation(loop);
 
         /// <summary><c>new ClientRetryPolicy(...)</c>, written by name, through an alias, or as <c>new(...)</c>.</summary>
-        public static bool MayCreate(SyntaxNodeAnalysisContext context, string typeName, AliasNames aliases)
+        public static bool MayCreate(CandidateNode context, string typeName, AliasNames aliases)
             => context.Node is ImplicitObjectCreationExpressionSyntax
                || (SyntaxNames.Created(context.Node) is { } name && (name == typeName || aliases.Contains(name, context.CancellationToken)));
     }

@@ -13,7 +13,8 @@ namespace CometAnalyzers.Rules.Secrets
     /// Which calls may be a log sink (<see cref="LogSinks"/>), judged from syntax before anything is bound. Library sinks
     /// are known by their method names. [LoggerMessage] methods and LoggerMessage.Define delegates can have any name:
     /// those declared in this compilation are collected once from member declarations (never from bodies), and a
-    /// delegate held in a local or parameter is let through whenever the call names one.
+    /// delegate held in a local or parameter is let through whenever the call names one. A call that may log is then
+    /// bound only when one of its arguments may hold a secret (<see cref="LoggedArguments"/>).
     /// </summary>
     internal sealed class LogCallGate
     {
@@ -24,9 +25,17 @@ namespace CometAnalyzers.Rules.Secrets
         private readonly Compilation _compilation;
         private HashSet<string>? _declaredSinks;
 
-        public LogCallGate(Compilation compilation) => _compilation = compilation;
+        private readonly LoggedArguments _arguments;
 
-        public bool MayLog(SyntaxNodeAnalysisContext context)
+        public LogCallGate(Compilation compilation, LoggedArguments arguments)
+        {
+            _compilation = compilation;
+            _arguments = arguments;
+        }
+
+        public bool MayLeak(CandidateNode context) => MayLog(context) && _arguments.AnyMayLeak(context);
+
+        private bool MayLog(CandidateNode context)
         {
             var invocation = (InvocationExpressionSyntax)context.Node;
             if (SyntaxNames.Invoked(invocation) is not { } name)
