@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using CometAnalyzers.Contract;
 using CometAnalyzers.Rules.Endpoints;
+using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,12 +44,21 @@ namespace CometAnalyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var analyzer = new AnalyzerContext(start.Compilation, CompilationContracts.Read(start.Options, start.CancellationToken));
-                start.RegisterOperationAction(analyzer.AnalyzeConstant, OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString);
+                CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
+                var analyzer = new AnalyzerContext(start.Compilation, contracts);
+                var gates = new EndpointGates(start.Compilation, contracts.All);
+                var gate = new OperationGate(start.Compilation);
+                gate.Add<ILiteralOperation>(EndpointGates.Literals, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
+                gate.Add<IBinaryOperation>(EndpointGates.Concatenations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
+                gate.Add<IInterpolatedStringOperation>(EndpointGates.Interpolations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
                 if (analyzer.Sinks.IsAvailable)
                 {
-                    start.RegisterOperationAction(analyzer.AnalyzeSink, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
+                    gate.Add<IObjectCreationOperation>(EndpointGates.Creations, gates.MayBeSink, analyzer.AnalyzeSink);
+                    gate.Add<IInvocationOperation>(EndpointGates.Invocations, gates.MayBeSink, analyzer.AnalyzeSink);
+                    gate.Add<ISimpleAssignmentOperation>(EndpointGates.Assignments, gates.MayBeSink, analyzer.AnalyzeSink);
                 }
+
+                gate.Register(start);
             });
         }
 
@@ -67,9 +77,8 @@ namespace CometAnalyzers.Rules
             public EndpointSinks Sinks { get; }
 
             /// <summary>Every outermost string constant: contract endpoints are reported here, field URLs are remembered.</summary>
-            public void AnalyzeConstant(OperationAnalysisContext context)
+            public void AnalyzeConstant(RuleOperationContext context, IOperation operation)
             {
-                IOperation operation = context.Operation;
                 if (!ConstantStrings.TryGetValue(operation, out string value) || !ConstantStrings.IsOutermost(operation))
                 {
                     return;
@@ -93,9 +102,9 @@ namespace CometAnalyzers.Rules
             }
 
             /// <summary>Strings that reach HTTP: reported when they are remote URLs, at the constant or at its declaration.</summary>
-            public void AnalyzeSink(OperationAnalysisContext context)
+            public void AnalyzeSink(RuleOperationContext context, IOperation operation)
             {
-                foreach (EndpointSinkValue sink in Sinks.ValuesOf(context.Operation))
+                foreach (EndpointSinkValue sink in Sinks.ValuesOf(operation))
                 {
                     IOperation value = ConstantStrings.Leading(sink.Value);
                     if (value is ILocalReferenceOperation local && LocalWrites.SingleValue(local) is { } localValue)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Retries;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,30 +39,33 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 RetrySymbols symbols = RetrySymbols.Create(start.Compilation, contracts);
                 ContractSettings contract = contracts.Primary;
+                var gate = new OperationGate(start.Compilation);
                 if (symbols.PollyRetrySyntaxTypes.Count > 0)
                 {
                     // A policy executed from several places is reported once, at its handler.
                     var reportedHandlers = new ConcurrentDictionary<Location, bool>();
-                    start.RegisterOperationAction(c => AnalyzePolicyBuilder(c, symbols, contract), OperationKind.Invocation);
-                    start.RegisterOperationAction(c => AnalyzePolicyExecution(c, symbols, contract, reportedHandlers), OperationKind.Invocation);
+                    gate.Add<IInvocationOperation>(RetryGates.Invocations, c => RetryGates.IsRetryCall(c.Node), (c, call) => AnalyzePolicyBuilder(c, call, symbols, contract));
+                    var receivers = new PolicyReceivers();
+                    gate.Add<IInvocationOperation>(RetryGates.Invocations, receivers.MayRunRetryPolicy, (c, call) => AnalyzePolicyExecution(c, call, symbols, contract, reportedHandlers));
                 }
 
                 if (symbols.RetryStrategyOptionsOfT is not null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeShouldHandle(c, symbols, contract), OperationKind.SimpleAssignment);
+                    gate.Add<ISimpleAssignmentOperation>(RetryGates.Assignments, c => RetryGates.AssignsShouldHandle(c.Node), (c, assignment) => AnalyzeShouldHandle(c, assignment, symbols, contract));
                 }
 
                 if (symbols.HttpClient is not null || symbols.ChatClient is not null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeLoop(c, symbols, contract), OperationKind.Loop);
+                    gate.Add<ILoopOperation>(RetryGates.Loops, c => RetryGates.MaySend(c.Node), (c, loop) => AnalyzeLoop(c, loop, symbols, contract));
                 }
+
+                gate.Register(start);
             });
         }
 
         /// <summary>Polly v7: the HandleResult/OrResult/Handle/Or lambdas of a builder that a Retry* call turns into a retry policy.</summary>
-        private static void AnalyzePolicyBuilder(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        private static void AnalyzePolicyBuilder(RuleOperationContext context, IInvocationOperation invocation, RetrySymbols symbols, ContractSettings contract)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             if (!symbols.IsPollyRetrySyntax(invocation.TargetMethod))
             {
                 return;
@@ -77,9 +81,8 @@ namespace CometAnalyzers.Rules
         /// Polly v7: <c>Handle&lt;HttpRequestException&gt;()</c> with no filter retries every status the executed code throws
         /// for, as <c>EnsureSuccessStatusCode()</c> does for every 4xx.
         /// </summary>
-        private static void AnalyzePolicyExecution(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract, ConcurrentDictionary<Location, bool> reported)
+        private static void AnalyzePolicyExecution(RuleOperationContext context, IInvocationOperation execute, RetrySymbols symbols, ContractSettings contract, ConcurrentDictionary<Location, bool> reported)
         {
-            var execute = (IInvocationOperation)context.Operation;
             if (PollyExecutions.RetryCallBehind(execute, symbols) is not { } retryCall
                 || PollyExecutions.UnfilteredHandlers(retryCall, symbols) is not { Count: > 0 } handlers
                 || StatusPredicate.LambdaOf(execute.Arguments.Length > 0 ? execute.Arguments[0].Value : null) is not { } action)
@@ -110,9 +113,8 @@ namespace CometAnalyzers.Rules
         }
 
         /// <summary>Polly v8: <c>ShouldHandle = ...</c> on RetryStrategyOptions and its subclasses.</summary>
-        private static void AnalyzeShouldHandle(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        private static void AnalyzeShouldHandle(RuleOperationContext context, ISimpleAssignmentOperation assignment, RetrySymbols symbols, ContractSettings contract)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "ShouldHandle" } property
                 || !RetrySymbols.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
             {
@@ -125,7 +127,7 @@ namespace CometAnalyzers.Rules
             }
         }
 
-        private static void ReportPredicate(OperationAnalysisContext context, StatusPredicate predicate, RetrySymbols symbols, ContractSettings contract)
+        private static void ReportPredicate(RuleOperationContext context, StatusPredicate predicate, RetrySymbols symbols, ContractSettings contract)
         {
             if (PredicateEvaluation.FirstNonRetryable(predicate, contract, symbols) is not { } offense)
             {
@@ -140,9 +142,9 @@ namespace CometAnalyzers.Rules
         }
 
         /// <summary>Hand-written retry loops: the first 4xx after which the loop certainly sends again.</summary>
-        private static void AnalyzeLoop(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        private static void AnalyzeLoop(RuleOperationContext context, ILoopOperation loop, RetrySymbols symbols, ContractSettings contract)
         {
-            if (RetryLoop.TryCreate((ILoopOperation)context.Operation, symbols) is not { } retryLoop)
+            if (RetryLoop.TryCreate(loop, symbols) is not { } retryLoop)
             {
                 return;
             }
@@ -183,7 +185,7 @@ namespace CometAnalyzers.Rules
 
         private static string Format(bool value) => value ? bool.TrueString : bool.FalseString;
 
-        private static void Report(OperationAnalysisContext context, Location location, int status, ContractSettings contract, ImmutableDictionary<string, string?>.Builder properties)
+        private static void Report(RuleOperationContext context, Location location, int status, ContractSettings contract, ImmutableDictionary<string, string?>.Builder properties)
             => context.ReportDiagnostic(Diagnostic.Create(
                 Rule, location, properties.ToImmutable(), StatusCodeNames.Describe(status), contract.DescribeRetryOn()));
     }

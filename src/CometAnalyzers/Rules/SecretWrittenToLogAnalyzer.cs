@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -29,6 +31,8 @@ namespace CometAnalyzers.Rules
             description: "Logs, consoles and traces are copied, shipped and kept far from the secret store: an API key or Authorization header written there leaks. Log a redacted value, or nothing.",
             helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SecretWrittenToLog));
 
+        private static readonly ImmutableArray<SyntaxKind> Invocations = ImmutableArray.Create(SyntaxKind.InvocationExpression);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -45,7 +49,10 @@ namespace CometAnalyzers.Rules
 
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 var analyzer = new AnalyzerContext(start.Compilation, contracts, sinks);
-                start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+                var logCalls = new LogCallGate(start.Compilation, new LoggedArguments(new SecretTypes(start.Compilation)));
+                var gate = new OperationGate(start.Compilation);
+                gate.Add<IInvocationOperation>(Invocations, logCalls.MayLeak, analyzer.AnalyzeInvocation);
+                gate.Register(start);
             });
         }
 
@@ -61,9 +68,8 @@ namespace CometAnalyzers.Rules
                 _finder = new SecretLeakFinder(compilation, new SecretTypes(compilation), new SecretReads(compilation, contracts));
             }
 
-            public void AnalyzeInvocation(OperationAnalysisContext context)
+            public void AnalyzeInvocation(RuleOperationContext context, IInvocationOperation invocation)
             {
-                var invocation = (IInvocationOperation)context.Operation;
                 if (_sinks.Find(invocation) is not { } sink)
                 {
                     return;

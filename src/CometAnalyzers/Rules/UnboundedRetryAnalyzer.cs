@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Retries;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,31 +38,35 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 RetrySymbols symbols = RetrySymbols.Create(start.Compilation, contracts);
                 ContractSettings contract = contracts.Primary;
-                if (symbols.PollyRetrySyntaxTypes.Count > 0 || symbols.ClientRetryPolicy is not null)
+                var gate = new OperationGate(start.Compilation);
+                if (symbols.PollyRetrySyntaxTypes.Count > 0)
                 {
-                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, contract), OperationKind.Invocation);
-                }
-
-                if (symbols.RetryStrategyOptionsOfT is not null)
-                {
-                    start.RegisterOperationAction(c => AnalyzeMaxRetryAttempts(c, symbols, contract), OperationKind.SimpleAssignment);
+                    gate.Add<IInvocationOperation>(RetryGates.Invocations, c => RetryGates.IsRetryCall(c.Node), (c, call) => AnalyzeInvocation(c, call, symbols, contract));
                 }
 
                 if (symbols.ClientRetryPolicy is not null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeObjectCreation(c, symbols, contract), OperationKind.ObjectCreation);
+                    var aliases = new AliasNames(start.Compilation);
+                    gate.Add<IInvocationOperation>(RetryGates.ConstructorCalls, c => RetryGates.HasArguments(c.Node), (c, call) => AnalyzeInvocation(c, call, symbols, contract));
+                    gate.Add<IObjectCreationOperation>(RetryGates.Creations, c => RetryGates.MayCreate(c, "ClientRetryPolicy", aliases), (c, creation) => AnalyzeClientRetryPolicy(c, creation.Constructor, creation.Arguments, symbols, contract));
+                }
+
+                if (symbols.RetryStrategyOptionsOfT is not null)
+                {
+                    gate.Add<ISimpleAssignmentOperation>(RetryGates.Assignments, c => RetryGates.AssignsMaxRetryAttempts(c.Node), (c, assignment) => AnalyzeMaxRetryAttempts(c, assignment, symbols, contract));
                 }
 
                 if (symbols.HttpClient is not null || symbols.ChatClient is not null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeLoop(c, symbols, contract), OperationKind.Loop);
+                    gate.Add<ILoopOperation>(RetryGates.Loops, c => RetryGates.MaySend(c.Node), (c, loop) => AnalyzeLoop(c, loop, symbols, contract));
                 }
+
+                gate.Register(start);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        private static void AnalyzeInvocation(RuleOperationContext context, IInvocationOperation invocation, RetrySymbols symbols, ContractSettings contract)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             IMethodSymbol method = invocation.TargetMethod;
             if (method.MethodKind == MethodKind.Constructor)
             {
@@ -92,9 +97,8 @@ namespace CometAnalyzers.Rules
         }
 
         /// <summary>Polly v8: <c>MaxRetryAttempts = ...</c> on RetryStrategyOptions and its subclasses.</summary>
-        private static void AnalyzeMaxRetryAttempts(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        private static void AnalyzeMaxRetryAttempts(RuleOperationContext context, ISimpleAssignmentOperation assignment, RetrySymbols symbols, ContractSettings contract)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "MaxRetryAttempts" } property
                 && RetrySymbols.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
             {
@@ -102,14 +106,8 @@ namespace CometAnalyzers.Rules
             }
         }
 
-        private static void AnalyzeObjectCreation(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
-        {
-            var creation = (IObjectCreationOperation)context.Operation;
-            AnalyzeClientRetryPolicy(context, creation.Constructor, creation.Arguments, symbols, contract);
-        }
-
         /// <summary>System.ClientModel (OpenAI SDK): <c>new ClientRetryPolicy(maxRetries)</c>.</summary>
-        private static void AnalyzeClientRetryPolicy(OperationAnalysisContext context, IMethodSymbol? constructor, ImmutableArray<IArgumentOperation> arguments, RetrySymbols symbols, ContractSettings contract)
+        private static void AnalyzeClientRetryPolicy(RuleOperationContext context, IMethodSymbol? constructor, ImmutableArray<IArgumentOperation> arguments, RetrySymbols symbols, ContractSettings contract)
         {
             if (constructor is not null && RetrySymbols.Is(constructor.ContainingType, symbols.ClientRetryPolicy)
                 && ArgumentFor(arguments, "maxRetries") is { } maxRetries)
@@ -118,9 +116,8 @@ namespace CometAnalyzers.Rules
             }
         }
 
-        private static void AnalyzeLoop(OperationAnalysisContext context, RetrySymbols symbols, ContractSettings contract)
+        private static void AnalyzeLoop(RuleOperationContext context, ILoopOperation loop, RetrySymbols symbols, ContractSettings contract)
         {
-            var loop = (ILoopOperation)context.Operation;
             if (RetryLoop.TryCreate(loop, symbols) is null || AttemptBound.IsBounded(loop))
             {
                 return;
@@ -133,7 +130,7 @@ namespace CometAnalyzers.Rules
         }
 
         /// <summary>int.MaxValue is a retry without a bound; a constant above the contract's maxRetries breaks its budget.</summary>
-        private static void CheckRetryCount(OperationAnalysisContext context, IOperation value, string name, ContractSettings contract)
+        private static void CheckRetryCount(RuleOperationContext context, IOperation value, string name, ContractSettings contract)
         {
             if (value.ConstantValue is not { HasValue: true, Value: int count })
             {

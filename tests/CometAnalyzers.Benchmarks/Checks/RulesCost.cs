@@ -95,6 +95,8 @@ namespace CometAnalyzers.Benchmarks.Checks
             report.Verdict("All COMET analyzers together add < 3% to compile time", share < 3,
                 $"{cometMs:F1} ms analyzer time (median of {Runs}) = {share:F2}% of {compileMs:F0} ms");
 
+            WallClock(report, project, comet, analyzerOptions);
+
             // Meziantou and COMET together, measured the same way; per-analyzer times.
             var (all, _, exceptions) = await MeasureAsync(project, meziantou.AddRange(comet), analyzerOptions);
             var meziantouTimes = meziantou.Select(a => all[Key(a)]).OrderBy(t => t).ToArray();
@@ -118,6 +120,72 @@ namespace CometAnalyzers.Benchmarks.Checks
         }
 
         private static string Key(DiagnosticAnalyzer analyzer) => analyzer.GetType().AssemblyQualifiedName!;
+
+        /// <summary>
+        /// What a build sees: a fresh compilation's diagnostics alone, with an operation analyzer that does nothing (the
+        /// price of IOperation trees for every method body), and with every COMET analyzer. Rounds alternate the three so
+        /// load on a shared machine falls on all of them; allocated bytes do not depend on load at all.
+        /// </summary>
+        private static void WallClock(Report report, CSharpCompilation project, ImmutableArray<DiagnosticAnalyzer> comet, AnalyzerOptions analyzerOptions)
+        {
+            var setups = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)[]
+            {
+                ("compile only", ImmutableArray<DiagnosticAnalyzer>.Empty),
+                ("compile + empty operation analyzer", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationAnalyzer())),
+                ("compile + all COMET analyzers", comet),
+            };
+            var times = setups.Select(_ => new List<double>()).ToArray();
+            var bytes = setups.Select(_ => new List<double>()).ToArray();
+            for (int round = 0; round < Runs + 1; round++)
+            {
+                for (int i = 0; i < setups.Length; i++)
+                {
+                    CSharpCompilation fresh = project.Clone();
+                    GC.Collect();
+                    long allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var watch = Stopwatch.StartNew();
+                    _ = setups[i].Analyzers.IsEmpty
+                        ? fresh.GetDiagnostics()
+                        : fresh.WithAnalyzers(setups[i].Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+                            .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+                    watch.Stop();
+                    if (round > 0)
+                    {
+                        times[i].Add(watch.Elapsed.TotalMilliseconds);
+                        bytes[i].Add((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6);
+                    }
+                }
+            }
+
+            double baseTime = GeneratorCheck.Median(times[0]);
+            double baseBytes = GeneratorCheck.Median(bytes[0]);
+            for (int i = 0; i < setups.Length; i++)
+            {
+                double time = GeneratorCheck.Median(times[i]);
+                double allocatedMb = GeneratorCheck.Median(bytes[i]);
+                report.Line($"Wall clock, {setups[i].Name}: median {time:F0} ms of {Runs} interleaved rounds ({string.Join(", ", times[i].Select(t => t.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms)"
+                    + (i == 0 ? string.Empty : $", {(time - baseTime) / baseTime * 100:+0.0;-0.0}%")
+                    + $"; allocated {allocatedMb:F0} MB" + (i == 0 ? string.Empty : $" ({(allocatedMb - baseBytes) / baseBytes * 100:+0.0;-0.0}%)"));
+            }
+        }
+
+        /// <summary>Registers an operation action and does nothing: the driver still builds every method's IOperation tree.</summary>
+#pragma warning disable RS1041, RS1036, RS2008 // a measuring stand-in run in-process, never shipped or loaded by a compiler
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new("EMPTY001", "Empty", "Empty", "Empty", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+            }
+        }
+#pragma warning restore RS1041, RS1036, RS2008
 
         private static async Task<(Dictionary<string, double> Times, ImmutableArray<Diagnostic> Diagnostics, ConcurrentBag<Exception> Exceptions)> MeasureAsync(
             CSharpCompilation project, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions analyzerOptions)

@@ -30,9 +30,18 @@ namespace CometAnalyzers.Rules.Retries
                 return null;
             }
 
+            // Statuses the lambda cannot tell apart get the same answer: the first of each group is run, in order,
+            // so the status reported is the one a run over every status would report.
+            StatusCells? cells = StatusCells.For(predicate.Lambda, symbols);
+            var judged = new HashSet<int>();
             for (int status = 400; status <= 499; status++)
             {
-                if (!contract.IsRetryable(status) && Retries(predicate, status, symbols) is { } node)
+                if (contract.IsRetryable(status) || (cells is not null && !judged.Add(cells.CellOf(status))))
+                {
+                    continue;
+                }
+
+                if (Retries(predicate, status, symbols) is { } node)
                 {
                     return new Offense(status, node);
                 }

@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Gating;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CometAnalyzers.Rules.Endpoints
+{
+    /// <summary>
+    /// What COMET001 binds. A string constant is bound when it initializes a followed field (its URL is judged when
+    /// the field reaches HTTP) or when its text could name a contract endpoint; text built from named constants is
+    /// read with <c>GetConstantValue</c>, which binds only the statement. A call, creation or assignment is bound
+    /// when it can be a sink and one of its arguments can lead to an http(s) URL.
+    /// </summary>
+    internal sealed class EndpointGates
+    {
+        /// <summary>String literals, and the text of interpolated strings (a literal operation written at the text).</summary>
+        public static readonly ImmutableArray<SyntaxKind> Literals = ImmutableArray.Create(SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+
+        public static readonly ImmutableArray<SyntaxKind> Concatenations = ImmutableArray.Create(SyntaxKind.AddExpression);
+
+        public static readonly ImmutableArray<SyntaxKind> Interpolations = ImmutableArray.Create(SyntaxKind.InterpolatedStringExpression);
+
+        public static readonly ImmutableArray<SyntaxKind> Creations = ImmutableArray.Create(SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+
+        public static readonly ImmutableArray<SyntaxKind> Invocations = ImmutableArray.Create(SyntaxKind.InvocationExpression);
+
+        public static readonly ImmutableArray<SyntaxKind> Assignments = ImmutableArray.Create(SyntaxKind.SimpleAssignmentExpression);
+
+        /// <summary>HttpClient's methods; those with a string requestUri are sinks.</summary>
+        private static readonly HashSet<string> HttpClientMethods = new(StringComparer.Ordinal)
+        {
+            "GetAsync", "GetStringAsync", "GetByteArrayAsync", "GetStreamAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "SendAsync", "Send",
+        };
+
+        private readonly string[] _contractWords;
+        private readonly AliasNames _aliases;
+        private readonly Compilation _compilation;
+        private readonly INamedTypeSymbol? _httpClient;
+        private HashSet<string>? _derivedClientMethods;
+
+        public EndpointGates(Compilation compilation, ImmutableArray<ContractSettings> contracts)
+        {
+            _compilation = compilation;
+            _httpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+            _aliases = new AliasNames(compilation);
+            _contractWords = ContractWords(contracts);
+        }
+
+        /// <summary>A string literal, interpolation or concatenation that may be a contract endpoint or a followed field's value.</summary>
+        public bool MayBeConstantEndpoint(CandidateNode context)
+        {
+            SyntaxNode node = context.Node;
+            if (InitializesFollowedField(node))
+            {
+                return true;
+            }
+
+            if (_contractWords.Length == 0)
+            {
+                return false;
+            }
+
+            List<StringPart> parts = StringSyntax.Parts(node);
+            if (parts.Any(p => p.Kind == PartKind.NotConstant))
+            {
+                // Not a constant; its literals are judged on their own.
+                return false;
+            }
+
+            if (parts.All(p => p.Kind == PartKind.Text))
+            {
+                return MayNameContract(string.Concat(parts.Select(p => p.Text)));
+            }
+
+            // Named constants add text the syntax does not show.
+            Optional<object?> value = context.SemanticModel.GetConstantValue(node, context.CancellationToken);
+            return value.HasValue && value.Value is string text && MayNameContract(text);
+        }
+
+        /// <summary>A Uri, UriBuilder or HttpRequestMessage creation, an HttpClient or Uri.TryCreate call, or a UriBuilder host.</summary>
+        public bool MayBeSink(CandidateNode context)
+        {
+            switch (context.Node)
+            {
+                case ObjectCreationExpressionSyntax creation:
+                    string? type = SyntaxNames.Created(creation);
+                    return type switch
+                    {
+                        // UriBuilder's host takes a bare host: any string.
+                        "UriBuilder" => true,
+                        "Uri" or "HttpRequestMessage" => AnyArgumentMayBeUrl(creation.ArgumentList, literalsOnly: false) && BoundSinkMayTakeUrl(context, creation.ArgumentList),
+                        null => false,
+                        _ => _aliases.Contains(type, context.CancellationToken) && BoundSinkMayTakeUrl(context, creation.ArgumentList),
+                    };
+                case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                    return implicitCreation.ArgumentList.Arguments.Count > 0 && BoundSinkMayTakeUrl(context, implicitCreation.ArgumentList);
+                case InvocationExpressionSyntax invocation:
+                    if (SyntaxNames.Invoked(invocation) is not { } name)
+                    {
+                        return false;
+                    }
+
+                    bool known = name == "TryCreate" || HttpClientMethods.Contains(name) || name.Contains("Json") || DerivedClientMethods(context.CancellationToken).Contains(name);
+
+                    // A client class from a referenced assembly can add methods of any name: a written URL is still looked at.
+                    return AnyArgumentMayBeUrl(invocation.ArgumentList, literalsOnly: !known) && BoundSinkMayTakeUrl(context, invocation.ArgumentList);
+                default:
+                    return SyntaxNames.Assigned(context.Node) == "Host";
+            }
+        }
+
+        /// <summary>
+        /// Asks the semantic model (which binds the statement, not the method) for the method called: only a sink's
+        /// string parameters can take a URL, and a parameter or property passed there is never one COMET001 follows.
+        /// </summary>
+        private bool BoundSinkMayTakeUrl(CandidateNode context, ArgumentListSyntax? arguments)
+        {
+            SemanticModel model = context.SemanticModel;
+            if (arguments is null || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method)
+            {
+                // Not resolved (half-typed code, ambiguous overloads): the rule sorts it out.
+                return true;
+            }
+
+            if (!IsSinkMethod(method))
+            {
+                return false;
+            }
+
+            // UriBuilder's host takes a bare host: any string.
+            if (method.MethodKind == MethodKind.Constructor && method.ContainingType.ToDisplayString() == "System.UriBuilder")
+            {
+                return true;
+            }
+
+            for (int i = 0; i < arguments.Arguments.Count; i++)
+            {
+                ArgumentSyntax argument = arguments.Arguments[i];
+                if (ParameterOf(method, argument, i) is not { Type.SpecialType: SpecialType.System_String })
+                {
+                    continue;
+                }
+
+                StringPart leading = StringSyntax.Leading(argument.Expression);
+                if (leading.Kind == PartKind.Text ? MayStartUrl(leading.Text)
+                    : leading.Kind == PartKind.Unknown && !IsParameterOrProperty(leading.Node, model, context.CancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsSinkMethod(IMethodSymbol method)
+        {
+            INamedTypeSymbol? type = method.ContainingType;
+            string typeName = type?.ToDisplayString() ?? string.Empty;
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                return typeName is "System.Uri" or "System.UriBuilder" or "System.Net.Http.HttpRequestMessage";
+            }
+
+            return (typeName == "System.Uri" && method.Name == "TryCreate")
+                || typeName == "System.Net.Http.Json.HttpClientJsonExtensions"
+                || (type is not null && (SymbolEqualityComparer.Default.Equals(type, _httpClient) || DerivesFromHttpClient(type)));
+        }
+
+        private static IParameterSymbol? ParameterOf(IMethodSymbol method, ArgumentSyntax argument, int position)
+        {
+            if (argument.NameColon is { } named)
+            {
+                return method.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText);
+            }
+
+            return position < method.Parameters.Length ? method.Parameters[position] : null;
+        }
+
+        private static bool IsParameterOrProperty(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
+            => node is IdentifierNameSyntax or MemberAccessExpressionSyntax
+               && model.GetSymbolInfo(node, cancellationToken).Symbol is IParameterSymbol or IPropertySymbol;
+
+        /// <summary>The part of an http(s) URL a written text can be: the whole scheme, or the start of it.</summary>
+        private static bool MayStartUrl(string text)
+            => text.Length >= 8
+                ? text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                : "https://".StartsWith(text, StringComparison.OrdinalIgnoreCase) || "http://".StartsWith(text, StringComparison.OrdinalIgnoreCase);
+
+        private static bool AnyArgumentMayBeUrl(ArgumentListSyntax? arguments, bool literalsOnly)
+        {
+            if (arguments is null)
+            {
+                return false;
+            }
+
+            foreach (ArgumentSyntax argument in arguments.Arguments)
+            {
+                StringPart leading = StringSyntax.Leading(argument.Expression);
+                if ((leading.Kind == PartKind.Text && MayStartUrl(leading.Text)) || (leading.Kind == PartKind.Unknown && !literalsOnly))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Inside the initializer of a const or static readonly field, the only fields COMET001 follows.</summary>
+        private static bool InitializesFollowedField(SyntaxNode node)
+        {
+            foreach (SyntaxNode ancestor in node.Ancestors())
+            {
+                if (ancestor is FieldDeclarationSyntax field)
+                {
+                    SyntaxTokenList modifiers = field.Modifiers;
+                    return modifiers.Any(SyntaxKind.ConstKeyword) || (modifiers.Any(SyntaxKind.StaticKeyword) && modifiers.Any(SyntaxKind.ReadOnlyKeyword));
+                }
+
+                if (ancestor is MemberDeclarationSyntax)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A contract endpoint's text holds one of its hosts or its path's last segment (compared ignoring case);
+        /// a percent sign may hide either, so it is let through too.
+        /// </summary>
+        private bool MayNameContract(string text)
+        {
+            if (text.IndexOf('%') >= 0)
+            {
+                return true;
+            }
+
+            foreach (string word in _contractWords)
+            {
+                if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string[] ContractWords(ImmutableArray<ContractSettings> contracts)
+        {
+            var words = new List<string>();
+            foreach (ContractSettings contract in contracts)
+            {
+                words.AddRange(contract.Hosts.Where(h => h.Length > 0));
+                if (contract.Path.Split('/').LastOrDefault(s => s.Length > 0) is { } segment)
+                {
+                    words.Add(segment);
+                }
+            }
+
+            return words.ToArray();
+        }
+
+        /// <summary>Method names of the HttpClient subclasses declared in this compilation, read once.</summary>
+        private HashSet<string> DerivedClientMethods(CancellationToken cancellationToken)
+        {
+            HashSet<string>? names = Volatile.Read(ref _derivedClientMethods);
+            if (names is null)
+            {
+                names = new HashSet<string>(StringComparer.Ordinal);
+                if (_httpClient is not null)
+                {
+                    AddDerivedClientMethods(_compilation.Assembly.GlobalNamespace, names, cancellationToken);
+                }
+
+                Volatile.Write(ref _derivedClientMethods, names);
+            }
+
+            return names;
+        }
+
+        private void AddDerivedClientMethods(INamespaceOrTypeSymbol container, HashSet<string> names, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (INamespaceOrTypeSymbol member in container.GetMembers().OfType<INamespaceOrTypeSymbol>())
+            {
+                if (member is INamedTypeSymbol type && DerivesFromHttpClient(type))
+                {
+                    names.UnionWith(type.MemberNames);
+                }
+
+                AddDerivedClientMethods(member, names, cancellationToken);
+            }
+        }
+
+        private bool DerivesFromHttpClient(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, _httpClient))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

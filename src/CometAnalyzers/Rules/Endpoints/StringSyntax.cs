@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CometAnalyzers.Rules.Endpoints
+{
+    internal enum PartKind
+    {
+        /// <summary>Written text: a string literal, interpolated text, or null.</summary>
+        Text,
+
+        /// <summary>A name or expression that may be a named constant, a field or a local (its value is not in the syntax).</summary>
+        Unknown,
+
+        /// <summary>Never a constant string: a call, an element access, a number, <c>this</c>...</summary>
+        NotConstant,
+    }
+
+    /// <summary>One piece of a string expression, left to right.</summary>
+    internal readonly struct StringPart
+    {
+        public StringPart(PartKind kind, string text = "", SyntaxNode? node = null)
+        {
+            Kind = kind;
+            Text = text;
+            Node = node;
+        }
+
+        public PartKind Kind { get; }
+
+        public string Text { get; }
+
+        /// <summary>The expression of an <see cref="PartKind.Unknown"/> part.</summary>
+        public SyntaxNode? Node { get; }
+    }
+
+    /// <summary>
+    /// Reads string expressions from syntax the way the compiler folds constants: concatenation and interpolation of
+    /// literals and named constants (C# allows nothing else in a constant string). Used only to decide what to bind.
+    /// </summary>
+    internal static class StringSyntax
+    {
+        /// <summary>The pieces the expression is concatenated from, in order.</summary>
+        public static List<StringPart> Parts(SyntaxNode node)
+        {
+            var parts = new List<StringPart>();
+            Add(node, parts);
+            return parts;
+        }
+
+        /// <summary>The left-most piece: what a built string starts with (or the name it starts from).</summary>
+        public static StringPart Leading(SyntaxNode node)
+        {
+            SyntaxNode current = Unwrap(node);
+            while (true)
+            {
+                switch (current)
+                {
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        current = Unwrap(binary.Left);
+                        continue;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        if (interpolated.Contents.Count == 0)
+                        {
+                            return new StringPart(PartKind.Text);
+                        }
+
+                        if (interpolated.Contents[0] is InterpolationSyntax hole)
+                        {
+                            current = Unwrap(hole.Expression);
+                            continue;
+                        }
+
+                        return new StringPart(PartKind.Text, ((InterpolatedStringTextSyntax)interpolated.Contents[0]).TextToken.ValueText);
+                    default:
+                        return Leaf(current);
+                }
+            }
+        }
+
+        private static void Add(SyntaxNode node, List<StringPart> parts)
+        {
+            node = Unwrap(node);
+            switch (node)
+            {
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    Add(binary.Left, parts);
+                    Add(binary.Right, parts);
+                    break;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax text)
+                        {
+                            parts.Add(new StringPart(PartKind.Text, text.TextToken.ValueText));
+                        }
+                        else if (content is InterpolationSyntax hole)
+                        {
+                            // A constant interpolated string has no alignment or format.
+                            if (hole.AlignmentClause is not null || hole.FormatClause is not null)
+                            {
+                                parts.Add(new StringPart(PartKind.NotConstant));
+                            }
+                            else
+                            {
+                                Add(hole.Expression, parts);
+                            }
+                        }
+                    }
+
+                    break;
+                case InterpolatedStringTextSyntax text:
+                    parts.Add(new StringPart(PartKind.Text, text.TextToken.ValueText));
+                    break;
+                default:
+                    parts.Add(Leaf(node));
+                    break;
+            }
+        }
+
+        private static StringPart Leaf(SyntaxNode node)
+            => node switch
+            {
+                LiteralExpressionSyntax literal => literal.Kind() switch
+                {
+                    SyntaxKind.StringLiteralExpression => new StringPart(PartKind.Text, literal.Token.ValueText),
+                    SyntaxKind.NullLiteralExpression or SyntaxKind.DefaultLiteralExpression => new StringPart(PartKind.Text),
+                    _ => new StringPart(PartKind.NotConstant),
+                },
+                InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } => new StringPart(PartKind.Unknown, node: node),
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax } => new StringPart(PartKind.NotConstant),
+                InvocationExpressionSyntax or ElementAccessExpressionSyntax or BaseObjectCreationExpressionSyntax or ArrayCreationExpressionSyntax
+                    or ImplicitArrayCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax or AwaitExpressionSyntax
+                    or ThisExpressionSyntax or BaseExpressionSyntax or ConditionalAccessExpressionSyntax or AnonymousFunctionExpressionSyntax
+                    or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or TypeOfExpressionSyntax or TupleExpressionSyntax => new StringPart(PartKind.NotConstant),
+                _ => new StringPart(PartKind.Unknown, node: node),
+            };
+
+        /// <summary>Parentheses and casts do not change the text (a cast that does is never constant).</summary>
+        private static SyntaxNode Unwrap(SyntaxNode node)
+        {
+            while (true)
+            {
+                switch (node)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        node = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        node = cast.Expression;
+                        continue;
+                    default:
+                        return node;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CometAnalyzers.Rules.Gating
+{
+    /// <summary>
+    /// Members marked [GeneratedCode], skipped as the driver skips them for syntax and operation actions (generated
+    /// files are never handed to the semantic model action at all). Same test as the driver's: the member or a containing
+    /// type has the attribute.
+    /// </summary>
+    internal sealed class GeneratedCode
+    {
+        private readonly INamedTypeSymbol? _attribute;
+
+        public GeneratedCode(Compilation compilation)
+            => _attribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+
+        public bool Contains(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (_attribute is null)
+            {
+                return false;
+            }
+
+            for (SyntaxNode? current = node; current is not null; current = current.Parent)
+            {
+                SyntaxNode? declaration = current switch
+                {
+                    BaseFieldDeclarationSyntax field => field.Declaration.Variables.Count > 0 ? field.Declaration.Variables[0] : null,
+                    BaseNamespaceDeclarationSyntax or GlobalStatementSyntax => null,
+                    MemberDeclarationSyntax member => member,
+                    _ => null,
+                };
+
+                if (declaration is not null)
+                {
+                    return model.GetDeclaredSymbol(declaration, cancellationToken) is { } symbol && IsGenerated(symbol);
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsGenerated(ISymbol symbol)
+        {
+            for (ISymbol? current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                foreach (AttributeData attribute in current.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _attribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

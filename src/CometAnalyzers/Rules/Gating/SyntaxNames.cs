@@ -1,0 +1,53 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CometAnalyzers.Rules.Gating
+{
+    /// <summary>
+    /// The names the gates read from syntax. Method and property names are spelled at every call and assignment
+    /// (an alias can rename a type, never a member), so testing them loses nothing.
+    /// </summary>
+    internal static class SyntaxNames
+    {
+        /// <summary>"SendAsync" in <c>client.SendAsync(r)</c>, <c>SendAsync(r)</c>, <c>client?.SendAsync(r)</c>; null when a call invokes an expression's value.</summary>
+        public static string? Invoked(SyntaxNode node)
+            => node is InvocationExpressionSyntax invocation ? RightmostName(invocation.Expression) : null;
+
+        /// <summary>"ShouldHandle" in <c>ShouldHandle = x</c>, <c>options.ShouldHandle = x</c>, <c>options?.ShouldHandle = x</c>.</summary>
+        public static string? Assigned(SyntaxNode node)
+            => node is AssignmentExpressionSyntax assignment ? RightmostName(assignment.Left) : null;
+
+        /// <summary>"Uri" in <c>new Uri(x)</c>, <c>new System.Uri(x)</c>, <c>new global::System.Uri(x)</c>; null for <c>new(x)</c>.</summary>
+        public static string? Created(SyntaxNode node)
+            => node is ObjectCreationExpressionSyntax creation ? RightmostName(creation.Type) : null;
+
+        /// <summary>
+        /// True when the node has a call anywhere inside it, lambdas included. A loop that sends must call something,
+        /// so a loop without any call is no retry loop.
+        /// </summary>
+        public static bool ContainsInvocation(SyntaxNode node)
+        {
+            foreach (SyntaxNode descendant in node.DescendantNodes())
+            {
+                if (descendant.IsKind(SyntaxKind.InvocationExpression))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? RightmostName(SyntaxNode expression)
+            => expression switch
+            {
+                SimpleNameSyntax name => name.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                _ => null,
+            };
+    }
+}

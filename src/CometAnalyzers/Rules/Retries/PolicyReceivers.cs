@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using CometAnalyzers.Rules.Gating;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CometAnalyzers.Rules.Retries
+{
+    /// <summary>
+    /// Which <c>Execute*</c> calls can run a policy COMET004 follows (<see cref="PollyExecutions.RetryCallBehind"/>): one
+    /// called on a Retry* call, or on a local or field initialized with one in the same file. Read from syntax; the
+    /// initialized names are collected once per file.
+    /// </summary>
+    internal sealed class PolicyReceivers
+    {
+        private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> _retryVariables = new();
+
+        public bool MayRunRetryPolicy(CandidateNode context)
+        {
+            if (!RetryGates.IsExecuteCall(context.Node))
+            {
+                return false;
+            }
+
+            // Only an explicit receiver is followed: policy.ExecuteAsync(...).
+            if (((InvocationExpressionSyntax)context.Node).Expression is not MemberAccessExpressionSyntax { Expression: { } receiver })
+            {
+                return false;
+            }
+
+            receiver = Unwrap(receiver);
+            if (receiver is InvocationExpressionSyntax)
+            {
+                return RetryGates.IsRetryCall(receiver);
+            }
+
+            string? name = receiver switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+            return name is null || _retryVariables.GetOrAdd(context.Node.SyntaxTree, tree => Collect(tree, context)).Contains(name);
+        }
+
+        private static HashSet<string> Collect(SyntaxTree tree, CandidateNode context)
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (SyntaxNode node in tree.GetRoot(context.CancellationToken).DescendantNodes())
+            {
+                if (node is VariableDeclaratorSyntax { Initializer.Value: { } value } declarator && Unwrap(value) is InvocationExpressionSyntax call && RetryGates.IsRetryCall(call))
+                {
+                    names.Add(declarator.Identifier.ValueText);
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>Parentheses and casts: the policy is followed through conversions.</summary>
+        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        expression = cast.Expression;
+                        continue;
+                    default:
+                        return expression;
+                }
+            }
+        }
+    }
+}

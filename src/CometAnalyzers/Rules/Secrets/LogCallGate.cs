@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CometAnalyzers.Rules.Gating;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CometAnalyzers.Rules.Secrets
+{
+    /// <summary>
+    /// Which calls may be a log sink (<see cref="LogSinks"/>), judged from syntax before anything is bound. Library sinks
+    /// are known by their method names. [LoggerMessage] methods and LoggerMessage.Define delegates can have any name:
+    /// those declared in this compilation are collected once from member declarations (never from bodies), and a
+    /// delegate held in a local or parameter is let through whenever the call names one. A call that may log is then
+    /// bound only when one of its arguments may hold a secret (<see cref="LoggedArguments"/>).
+    /// </summary>
+    internal sealed class LogCallGate
+    {
+        private static readonly string[] SinkPrefixes = { "Log", "Write", "Print", "Trace" };
+
+        private static readonly HashSet<string> SinkNames = new(StringComparer.Ordinal) { "BeginScope", "SetTag", "AddTag", "SetBaggage", "AddBaggage" };
+
+        private readonly Compilation _compilation;
+        private HashSet<string>? _declaredSinks;
+
+        private readonly LoggedArguments _arguments;
+
+        public LogCallGate(Compilation compilation, LoggedArguments arguments)
+        {
+            _compilation = compilation;
+            _arguments = arguments;
+        }
+
+        public bool MayLeak(CandidateNode context) => MayLog(context) && _arguments.AnyMayLeak(context);
+
+        private bool MayLog(CandidateNode context)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            if (SyntaxNames.Invoked(invocation) is not { } name)
+            {
+                // A delegate returned by an expression: GetLogger()(logger, apiKey, null).
+                return true;
+            }
+
+            foreach (string prefix in SinkPrefixes)
+            {
+                if (name.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return SinkNames.Contains(name)
+                || DeclaredSinks(context.CancellationToken).Contains(name)
+                || (invocation.Expression is IdentifierNameSyntax && LocalNames.Declares(invocation, name));
+        }
+
+        private HashSet<string> DeclaredSinks(CancellationToken cancellationToken)
+        {
+            HashSet<string>? names = Volatile.Read(ref _declaredSinks);
+            if (names is null)
+            {
+                names = LoggerDeclarations.Collect(_compilation, cancellationToken);
+                Volatile.Write(ref _declaredSinks, names);
+            }
+
+            return names;
+        }
+    }
+}
