@@ -3,9 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CometAnalyzers.Rules.Secrets
 {
