@@ -6,6 +6,9 @@ namespace CometAnalyzers.Generation.Emitter
     /// </summary>
     internal static class EventStreamEmitter
     {
+        /// <summary>16 MiB: far above any chat-completion chunk, far below what would exhaust memory.</summary>
+        private const int MaxEventBytes = 16 * 1024 * 1024;
+
         public static void Emit(SourceWriter w, EmitContext c)
         {
             string model = TypeNames.Of(c.Spec.StreamEvent!, c);
@@ -14,6 +17,9 @@ namespace CometAnalyzers.Generation.Emitter
             w.OpenBlock($"public static partial class {c.ContractName}EventStream");
             w.Line("/// <summary>The data payload that ends the stream.</summary>");
             w.Line("public const string Done = \"[DONE]\";");
+            w.Line();
+            w.Line("/// <summary>The longest line (line break included) and the longest event data read, in bytes; anything longer is <c>InvalidEventStream</c>, so a body without line breaks cannot grow memory without bound.</summary>");
+            w.Line($"public const int MaxEventBytes = {SourceWriter.Int(MaxEventBytes)};");
             w.Line();
             w.Line("/// <summary>");
             w.Line("/// Yields one event per <c>data:</c> payload and stops at <c>data: [DONE]</c>.");
@@ -42,7 +48,7 @@ namespace CometAnalyzers.Generation.Emitter
             w.OpenBlock("if (lineEnd < 0 && !eof)");
             w.Line("// No whole line buffered: move the partial line to the front, grow when it fills the buffer, read more.");
             w.Line("if (start > 0) { global::System.Buffer.BlockCopy(buffer, start, buffer, 0, end - start); end -= start; start = 0; }");
-            w.Line("if (end == buffer.Length) { buffer = Grow(buffer, end, end + 1); }");
+            w.Line("if (end == buffer.Length) { if (end >= MaxEventBytes) { throw TooLarge(); } buffer = Grow(buffer, end, end + 1); }");
             w.Line("int read = await stream.ReadAsync(new global::System.Memory<byte>(buffer, end, buffer.Length - end), cancellationToken).ConfigureAwait(false);");
             w.Line("if (read == 0) { eof = true; } else { end += read; }");
             w.Line("continue;");
@@ -73,6 +79,7 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("int valueStart = colon < 0 ? lineLength : colon + 1;");
             w.Line("if (valueStart < lineLength && buffer[start + valueStart] == (byte)' ') { valueStart++; }");
             w.Line("int valueLength = lineLength - valueStart;");
+            w.Line("if (length + 1 + valueLength > MaxEventBytes) { throw TooLarge(); }");
             w.Line("if (length + 1 + valueLength > data.Length) { data = Grow(data, length, length + 1 + valueLength); }");
             w.Line("if (length > 0) { data[length++] = (byte)'\\n'; }");
             w.Line("global::System.Buffer.BlockCopy(buffer, start + valueStart, data, length, valueLength);");
@@ -107,6 +114,8 @@ namespace CometAnalyzers.Generation.Emitter
             w.CloseBlock();
             w.Line();
             w.Line("private static int IndexOfColon(byte[] buffer, int start, int length) => global::System.MemoryExtensions.IndexOf(new global::System.ReadOnlySpan<byte>(buffer, start, length), (byte)':');");
+            w.Line();
+            w.Line($"private static {c.Exception} TooLarge() => new {c.Exception}(new {c.Error}({c.ErrorKind}.InvalidEventStream, \"$\", \"An event stream line or event is larger than {SourceWriter.Int(MaxEventBytes)} bytes.\"));");
             w.Line();
             w.OpenBlock("private static byte[] Grow(byte[] array, int used, int needed)");
             w.Line("byte[] larger = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Math.Max(needed, array.Length * 2));");
