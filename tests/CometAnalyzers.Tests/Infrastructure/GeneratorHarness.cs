@@ -39,9 +39,11 @@ namespace CometAnalyzers.Tests.Infrastructure
 
         /// <summary>Errors and warnings in the generated files (the user's own sources are the test's business).</summary>
         public ImmutableArray<Diagnostic> GeneratedCodeDiagnostics()
-            => OutputCompilation.GetDiagnostics()
-                .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
-                .ToImmutableArray();
+            => OutputCompilation.GetDiagnostics().Where(IsGeneratedCodeProblem).ToImmutableArray();
+
+        /// <summary>A warning or error in a generated file (the generated code must compile cleanly).</summary>
+        public static bool IsGeneratedCodeProblem(Diagnostic diagnostic)
+            => diagnostic.Severity >= DiagnosticSeverity.Warning && diagnostic.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true;
 
         public void AssertGeneratedCodeCompilesCleanly()
         {

@@ -278,7 +278,7 @@ namespace CometAnalyzers.Tests.Robustness
             using var image = new MemoryStream();
             Microsoft.CodeAnalysis.Emit.EmitResult emitted = compilation.Emit(image);
             var problems = emitted.Diagnostics
-                .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)
+                .Where(GeneratorRun.IsGeneratedCodeProblem)
                 .Take(10)
                 .Select(d => "generated code: " + d + " | " + LineOf(d))
                 .ToList();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -52,13 +53,13 @@ namespace CometAnalyzers.Rules.Endpoints
         /// <summary>The left-most piece: what a built string starts with (or the name it starts from).</summary>
         public static StringPart Leading(SyntaxNode node)
         {
-            SyntaxNode current = Unwrap(node);
+            SyntaxNode current = SyntaxNames.WithoutParenthesesOrCasts(node);
             while (true)
             {
                 switch (current)
                 {
                     case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                        current = Unwrap(binary.Left);
+                        current = SyntaxNames.WithoutParenthesesOrCasts(binary.Left);
                         continue;
                     case InterpolatedStringExpressionSyntax interpolated:
                         if (interpolated.Contents.Count == 0)
@@ -68,7 +69,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
                         if (interpolated.Contents[0] is InterpolationSyntax hole)
                         {
-                            current = Unwrap(hole.Expression);
+                            current = SyntaxNames.WithoutParenthesesOrCasts(hole.Expression);
                             continue;
                         }
 
@@ -81,7 +82,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
         private static void Add(SyntaxNode node, List<StringPart> parts)
         {
-            node = Unwrap(node);
+            node = SyntaxNames.WithoutParenthesesOrCasts(node);
             switch (node)
             {
                 case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
@@ -136,24 +137,5 @@ namespace CometAnalyzers.Rules.Endpoints
                     or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or TypeOfExpressionSyntax or TupleExpressionSyntax => new StringPart(PartKind.NotConstant),
                 _ => new StringPart(PartKind.Unknown, node: node),
             };
-
-        /// <summary>Parentheses and casts do not change the text (a cast that does is never constant).</summary>
-        private static SyntaxNode Unwrap(SyntaxNode node)
-        {
-            while (true)
-            {
-                switch (node)
-                {
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        node = parenthesized.Expression;
-                        continue;
-                    case CastExpressionSyntax cast:
-                        node = cast.Expression;
-                        continue;
-                    default:
-                        return node;
-                }
-            }
-        }
     }
 }

@@ -39,6 +39,25 @@ namespace CometAnalyzers.Rules.Gating
             return false;
         }
 
+        /// <summary>The expression inside any parentheses and casts: neither changes which call or text it is.</summary>
+        public static SyntaxNode WithoutParenthesesOrCasts(SyntaxNode node)
+        {
+            while (true)
+            {
+                switch (node)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        node = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        node = cast.Expression;
+                        continue;
+                    default:
+                        return node;
+                }
+            }
+        }
+
         private static string? RightmostName(SyntaxNode expression)
             => expression switch
             {

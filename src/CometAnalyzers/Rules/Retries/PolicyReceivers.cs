@@ -28,13 +28,13 @@ namespace CometAnalyzers.Rules.Retries
                 return false;
             }
 
-            receiver = Unwrap(receiver);
-            if (receiver is InvocationExpressionSyntax)
+            SyntaxNode policy = SyntaxNames.WithoutParenthesesOrCasts(receiver);
+            if (policy is InvocationExpressionSyntax)
             {
-                return RetryGates.IsRetryCall(receiver);
+                return RetryGates.IsRetryCall(policy);
             }
 
-            string? name = receiver switch
+            string? name = policy switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                 MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
@@ -48,32 +48,13 @@ namespace CometAnalyzers.Rules.Retries
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (SyntaxNode node in tree.GetRoot(context.CancellationToken).DescendantNodes())
             {
-                if (node is VariableDeclaratorSyntax { Initializer.Value: { } value } declarator && Unwrap(value) is InvocationExpressionSyntax call && RetryGates.IsRetryCall(call))
+                if (node is VariableDeclaratorSyntax { Initializer.Value: { } value } declarator && SyntaxNames.WithoutParenthesesOrCasts(value) is InvocationExpressionSyntax call && RetryGates.IsRetryCall(call))
                 {
                     names.Add(declarator.Identifier.ValueText);
                 }
             }
 
             return names;
-        }
-
-        /// <summary>Parentheses and casts: the policy is followed through conversions.</summary>
-        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
-        {
-            while (true)
-            {
-                switch (expression)
-                {
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        expression = parenthesized.Expression;
-                        continue;
-                    case CastExpressionSyntax cast:
-                        expression = cast.Expression;
-                        continue;
-                    default:
-                        return expression;
-                }
-            }
         }
     }
 }
