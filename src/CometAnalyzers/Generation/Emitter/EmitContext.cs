@@ -23,6 +23,7 @@ namespace CometAnalyzers.Generation.Emitter
             Namespace = spec.Settings.Namespace;
             Prefix = "global::" + Namespace + ".";
             Json = Prefix + name + "Json";
+            KeptJson = Prefix + name + "KeptJson";
             Exception = Prefix + name + "ContractException";
             Error = Prefix + name + "ContractError";
             ErrorKind = Prefix + name + "ContractErrorKind";
@@ -47,6 +48,9 @@ namespace CometAnalyzers.Generation.Emitter
 
         /// <summary>The internal helper class with the shared read/write primitives.</summary>
         public string Json { get; }
+
+        /// <summary>The internal holder of a free-form member's raw UTF-8 (see ObjectEmitter's kept members).</summary>
+        public string KeptJson { get; }
 
         public string Exception { get; }
 

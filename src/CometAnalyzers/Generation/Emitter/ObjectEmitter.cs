@@ -69,13 +69,15 @@ namespace CometAnalyzers.Generation.Emitter
                     w.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
                 }
 
-                if (p.IsRequiredNonNull)
+                if (IsKept(p))
+                {
+                    EmitKeptProperty(w, p, c);
+                }
+                else if (p.IsRequiredNonNull)
                 {
                     // A deprecated member is not 'required': callers would be forced to set an obsolete member (CS9042).
-                    bool useRequired = c.UseRequiredKeyword && !p.Deprecated;
-                    string requiredKeyword = useRequired ? "required " : string.Empty;
-                    string initializer = useRequired || p.Type.IsValueType ? string.Empty : " = default!;";
-                    w.Line($"public {requiredKeyword}{TypeNames.Of(p.Type, c)} {p.Name} {{ get; set; }}{initializer}");
+                    string initializer = RequiredKeyword(p, c).Length > 0 || p.Type.IsValueType ? string.Empty : " = default!;";
+                    w.Line($"public {RequiredKeyword(p, c)}{TypeNames.Of(p.Type, c)} {p.Name} {{ get; set; }}{initializer}");
                 }
                 else
                 {
@@ -98,6 +100,26 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"public global::System.Collections.Generic.IDictionary<string, {EmitContext.JsonElement}>? AdditionalProperties {{ get; set; }}");
                 w.Line();
             }
+        }
+
+        private static string RequiredKeyword(PropertySpec p, EmitContext c) => p.IsRequiredNonNull && c.UseRequiredKeyword && !p.Deprecated ? "required " : string.Empty;
+
+        /// <summary>
+        /// A free-form member is kept as the UTF-8 it was read as and written back from it; its JsonElement is made on
+        /// first use. Assigning an element replaces the kept bytes.
+        /// </summary>
+        private static bool IsKept(PropertySpec p) => p.Type.Kind == TypeKind.Json;
+
+        private static void EmitKeptProperty(SourceWriter w, PropertySpec p, EmitContext c)
+        {
+            string type = p.IsRequiredNonNull ? TypeNames.Of(p.Type, c) : TypeNames.Nullable(p.Type, c);
+            w.OpenBlock($"public {RequiredKeyword(p, c)}{type} {p.Name}");
+            w.Line($"get => _{p.Name}Kept is {{ }} kept ? kept.Element : _{p.Name}Element;");
+            w.Line($"set {{ _{p.Name}Element = value; _{p.Name}Kept = null; }}");
+            w.CloseBlock();
+            w.Line();
+            w.Line($"private {type} _{p.Name}Element;");
+            w.Line($"private {c.KeptJson}? _{p.Name}Kept;");
         }
 
         private static void EmitEntryPoints(SourceWriter w, ObjectSpec type, EmitContext c, bool isVariant)
@@ -139,7 +161,8 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line($"{c.Json}.ExpectObject(ref reader);");
             for (int i = 0; i < properties.Count; i++)
             {
-                w.Line($"{TypeNames.Nullable(properties[i].Type, c)} value{i} = default;");
+                string local = IsKept(properties[i]) ? c.KeptJson + "?" : TypeNames.Nullable(properties[i].Type, c);
+                w.Line($"{local} value{i} = default;");
                 if (properties[i].Required)
                 {
                     w.Line($"bool has{i} = false;");
@@ -202,15 +225,16 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"case {i}:");
                 w.Indent();
                 string has = p.Required ? $" has{i} = true;" : string.Empty;
+                string read = IsKept(p) ? $"{c.Json}.ReadKept(ref reader)" : ValueCodec.Read(p.Type, c);
                 if (p.IsRequiredNonNull)
                 {
-                    w.Line($"value{i} = {ValueCodec.Read(p.Type, c)};{has}");
+                    w.Line($"value{i} = {read};{has}");
                 }
                 else
                 {
                     int bit = tracked.IndexOf(p);
                     string onNull = p.Required ? string.Empty : $" jsonNulls{bit / 64} |= {Bit(bit)};";
-                    w.Line($"if (reader.TokenType == {EmitContext.TokenType}.Null) {{ value{i} = null;{onNull} }} else {{ value{i} = {ValueCodec.Read(p.Type, c)}; }}{has}");
+                    w.Line($"if (reader.TokenType == {EmitContext.TokenType}.Null) {{ value{i} = null;{onNull} }} else {{ value{i} = {read}; }}{has}");
                 }
 
                 w.Line("break;");
@@ -251,6 +275,16 @@ namespace CometAnalyzers.Generation.Emitter
             for (int i = 0; i < properties.Count; i++)
             {
                 PropertySpec p = properties[i];
+                if (IsKept(p))
+                {
+                    if (RequiredKeyword(p, c).Length > 0)
+                    {
+                        w.Line($"{p.Name} = default, // 'required' wants it set here; the kept bytes below take its place");
+                    }
+
+                    continue;
+                }
+
                 string value = !p.IsRequiredNonNull ? $"value{i}" : p.Type.IsValueType ? $"value{i}.GetValueOrDefault()" : $"value{i}!";
                 w.Line($"{p.Name} = {value},");
             }
@@ -258,6 +292,13 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("AdditionalProperties = unknown,");
             w.Unindent();
             w.Line("};");
+            for (int i = 0; i < properties.Count; i++)
+            {
+                if (IsKept(properties[i]))
+                {
+                    w.Line($"result._{properties[i].Name}Kept = value{i};");
+                }
+            }
             for (int i = 0; i < (tracked.Count + 63) / 64; i++)
             {
                 w.Line($"result._jsonNulls{i} = jsonNulls{i};");
@@ -327,16 +368,19 @@ namespace CometAnalyzers.Generation.Emitter
 
             foreach (PropertySpec p in properties)
             {
+                // Kept bytes go back out as they came in; an element set by the caller is written as any value.
+                string kept = IsKept(p) ? $"if (_{p.Name}Kept is {{ }} kept{p.Name}) {{ {WritePropertyWith(p, $"{c.Json}.WriteKept(writer, kept{p.Name}, redact);", c)} }}" : string.Empty;
+                string orElse = kept.Length > 0 ? kept + " else " : string.Empty;
                 if (p.IsRequiredNonNull)
                 {
                     if (p.Type.IsValueType)
                     {
-                        w.Line(WriteProperty(p, p.Name, c));
+                        w.Line(kept.Length == 0 ? WriteProperty(p, p.Name, c) : $"{orElse}{{ {WriteProperty(p, p.Name, c)} }}");
                     }
                     else
                     {
                         // A required member left null by the caller is written as null; Validate() reports it.
-                        w.Line($"if ({p.Name} is {{ }} value{p.Name}) {{ {WriteProperty(p, "value" + p.Name, c)} }} else {{ writer.WriteNull(s_{p.Name}JsonName); }}");
+                        w.Line($"{orElse}if ({p.Name} is {{ }} value{p.Name}) {{ {WriteProperty(p, "value" + p.Name, c)} }} else {{ writer.WriteNull(s_{p.Name}JsonName); }}");
                     }
 
                     continue;
@@ -345,7 +389,12 @@ namespace CometAnalyzers.Generation.Emitter
                 int bit = tracked.IndexOf(p);
                 string value = p.Type.IsValueType ? $"{p.Name}.Value" : p.Name;
                 string nullWhen = p.Required ? "== 0" : "!= 0";
-                w.Line($"if ({p.Name} is not null) {{ {WriteProperty(p, value, c)} }}");
+                if (kept.Length > 0)
+                {
+                    w.Line(kept);
+                }
+
+                w.Line($"{(kept.Length > 0 ? "else " : string.Empty)}if ({p.Name} is not null) {{ {WriteProperty(p, value, c)} }}");
                 w.Line($"else if ((_jsonNulls{bit / 64} & {Bit(bit)}) {nullWhen}) {{ writer.WriteNull(s_{p.Name}JsonName); }}");
             }
 
@@ -357,8 +406,11 @@ namespace CometAnalyzers.Generation.Emitter
 
         /// <summary>Name and value; a sensitive value becomes <c>***</c> when redacting (for ToString()).</summary>
         private static string WriteProperty(PropertySpec p, string value, EmitContext c)
+            => WritePropertyWith(p, ValueCodec.Write(p.Type, value, c), c);
+
+        private static string WritePropertyWith(PropertySpec p, string writeValue, EmitContext c)
         {
-            string write = $"writer.WritePropertyName(s_{p.Name}JsonName); {ValueCodec.Write(p.Type, value, c)}";
+            string write = $"writer.WritePropertyName(s_{p.Name}JsonName); {writeValue}";
             return p.Sensitive
                 ? $"if (redact) {{ writer.WriteString(s_{p.Name}JsonName, {c.Json}.Redacted); }} else {{ {write} }}"
                 : write;

@@ -403,6 +403,172 @@ namespace CometAnalyzers.Generation.Emitter
             }
         }
 
+        /// <summary>
+        /// A free-form member's value, copied token by token without whitespace into the bytes it is written back from,
+        /// strings checked to be text on the way (see <see cref="AppendText"/>). One pass over the value, where a JsonElement
+        /// takes three (the text check, its skip, its parse); the element is made only when asked for.
+        /// </summary>
+        internal static __NAME__KeptJson ReadKept(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            byte[] buffer = global::System.Buffers.ArrayPool<byte>.Shared.Rent(256);
+            int length = 0;
+            try
+            {
+                int depth = reader.CurrentDepth;
+                bool comma = false;
+                while (true)
+                {
+                    global::System.Text.Json.JsonTokenType token = reader.TokenType;
+                    switch (token)
+                    {
+                        case global::System.Text.Json.JsonTokenType.StartObject:
+                        case global::System.Text.Json.JsonTokenType.StartArray:
+                            AppendByte(ref buffer, ref length, comma, token == global::System.Text.Json.JsonTokenType.StartObject ? (byte)'{' : (byte)'[');
+                            comma = false;
+                            break;
+                        case global::System.Text.Json.JsonTokenType.EndObject:
+                        case global::System.Text.Json.JsonTokenType.EndArray:
+                            AppendByte(ref buffer, ref length, false, token == global::System.Text.Json.JsonTokenType.EndObject ? (byte)'}' : (byte)']');
+                            comma = true;
+                            break;
+                        case global::System.Text.Json.JsonTokenType.PropertyName:
+                            AppendText(ref buffer, ref length, comma, ref reader);
+                            AppendByte(ref buffer, ref length, false, (byte)':');
+                            comma = false;
+                            break;
+                        case global::System.Text.Json.JsonTokenType.String:
+                            AppendText(ref buffer, ref length, comma, ref reader);
+                            comma = true;
+                            break;
+                        case global::System.Text.Json.JsonTokenType.Comment:
+                            break;
+                        default:
+                            AppendToken(ref buffer, ref length, comma, ref reader, quoted: false);
+                            comma = true;
+                            break;
+                    }
+
+                    if (reader.CurrentDepth == depth && token != global::System.Text.Json.JsonTokenType.StartObject
+                        && token != global::System.Text.Json.JsonTokenType.StartArray && token != global::System.Text.Json.JsonTokenType.Comment)
+                    {
+                        return new __NAME__KeptJson(global::System.MemoryExtensions.AsSpan(buffer, 0, length).ToArray(), reader.CurrentState.Options.MaxDepth);
+                    }
+
+                    Next(ref reader);
+                }
+            }
+            finally
+            {
+                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private static void AppendByte(ref byte[] buffer, ref int length, bool comma, byte value)
+        {
+            Reserve(ref buffer, length, 2);
+            if (comma)
+            {
+                buffer[length++] = (byte)',';
+            }
+
+            buffer[length++] = value;
+        }
+
+        /// <summary>
+        /// A string or property name as a writer with default options writes it (what JsonElement.WriteTo did), so kept JSON
+        /// does not depend on how the sender escaped it. Plain ASCII needs no escaping and is copied; anything else is
+        /// decoded, which also proves it is text (invalid UTF-8 or a lone surrogate throws), and encoded again.
+        /// </summary>
+        private static void AppendText(ref byte[] buffer, ref int length, bool comma, ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped && IsPlainAscii(reader.ValueSpan))
+            {
+                AppendToken(ref buffer, ref length, comma, ref reader, quoted: true);
+                return;
+            }
+
+            global::System.ReadOnlySpan<byte> encoded = global::System.Text.Json.JsonEncodedText.Encode(reader.GetString()!).EncodedUtf8Bytes;
+            Reserve(ref buffer, length, encoded.Length + 3);
+            if (comma)
+            {
+                buffer[length++] = (byte)',';
+            }
+
+            buffer[length++] = (byte)'"';
+            encoded.CopyTo(global::System.MemoryExtensions.AsSpan(buffer, length));
+            length += encoded.Length;
+            buffer[length++] = (byte)'"';
+        }
+
+        /// <summary>Printable ASCII that the default encoder leaves alone (it escapes quotes, backslash and HTML-sensitive characters).</summary>
+        private static bool IsPlainAscii(global::System.ReadOnlySpan<byte> text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                byte b = text[i];
+                if (b < 0x20 || b > 0x7E || b == (byte)'"' || b == (byte)'\\' || b == (byte)'&' || b == (byte)'\'' || b == (byte)'+' || b == (byte)'<' || b == (byte)'>' || b == (byte)'`')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The token's bytes as they stand in the input, quoted for plain-ASCII strings and names.</summary>
+        private static void AppendToken(ref byte[] buffer, ref int length, bool comma, ref global::System.Text.Json.Utf8JsonReader reader, bool quoted)
+        {
+            long size = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            if (size > int.MaxValue - 4 - length)
+            {
+                throw Malformed("A free-form value is too large to keep.", null);
+            }
+
+            Reserve(ref buffer, length, (int)size + 3);
+            if (comma)
+            {
+                buffer[length++] = (byte)',';
+            }
+
+            if (quoted)
+            {
+                buffer[length++] = (byte)'"';
+            }
+
+            global::System.Span<byte> target = global::System.MemoryExtensions.AsSpan(buffer, length, (int)size);
+            if (reader.HasValueSequence)
+            {
+                global::System.Buffers.BuffersExtensions.CopyTo(reader.ValueSequence, target);
+            }
+            else
+            {
+                reader.ValueSpan.CopyTo(target);
+            }
+
+            length += (int)size;
+            if (quoted)
+            {
+                buffer[length++] = (byte)'"';
+            }
+        }
+
+        private static void Reserve(ref byte[] buffer, int length, int more)
+        {
+            if (buffer.Length - length >= more)
+            {
+                return;
+            }
+
+            long wanted = global::System.Math.Max(2L * buffer.Length, (long)length + more);
+            byte[] larger = global::System.Buffers.ArrayPool<byte>.Shared.Rent((int)global::System.Math.Min(wanted, 0x7FFFFFC7));
+            global::System.MemoryExtensions.AsSpan(buffer, 0, length).CopyTo(larger);
+            global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        internal static void WriteKept(global::System.Text.Json.Utf8JsonWriter writer, __NAME__KeptJson value, bool redact)
+            => writer.WriteRawValue(value.Utf8, skipInputValidation: true); // checked when it was read
+
         internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> readItem)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
@@ -590,6 +756,37 @@ namespace CometAnalyzers.Generation.Emitter
 
         internal static void Violation(global::System.Collections.Generic.List<__NAME__ContractViolation> violations, string path, string message)
             => violations.Add(new __NAME__ContractViolation(path, message));
+    }
+
+    /// <summary>
+    /// A free-form value as the minified UTF-8 it was read as. Parsing it into a JsonElement costs more than reading the
+    /// rest of a request, and most readers only pass such a value on, so the element is made on first use.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CometAnalyzers", "0.1.0")]
+    internal sealed class __NAME__KeptJson
+    {
+        // A boxed JsonElement: one reference, so a racing first use sees a whole element or none (and parses again).
+        private object? _element;
+
+        // The depth its reader allowed (JsonSerializer options may allow more than Parse does), so it parses again later.
+        private readonly int _maxDepth;
+
+        internal __NAME__KeptJson(byte[] utf8, int maxDepth)
+        {
+            Utf8 = utf8;
+            _maxDepth = maxDepth;
+        }
+
+        internal byte[] Utf8 { get; }
+
+        internal global::System.Text.Json.JsonElement Element => (global::System.Text.Json.JsonElement)(_element ??= Parse(Utf8, _maxDepth));
+
+        private static object Parse(byte[] utf8, int maxDepth)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8, new global::System.Text.Json.JsonReaderOptions { MaxDepth = maxDepth });
+            reader.Read();
+            return global::System.Text.Json.JsonElement.ParseValue(ref reader);
+        }
     }
 
 """;
