@@ -576,24 +576,65 @@ namespace CometAnalyzers.Generation.Emitter
                 throw WrongType(ref reader, "an array");
             }
 
-            var list = new global::System.Collections.Generic.List<T>();
-            while (true)
+            // Items gather in this thread's scratch array and the list is made once, at its exact size: growing a list by
+            // doubling copied and dropped an array per doubling. A nested list of the same T finds the slot empty and
+            // gathers in an array of its own.
+            T[] items = ListScratch<T>.Items ?? new T[16];
+            ListScratch<T>.Items = null;
+            int count = 0;
+            try
             {
-                Next(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                while (true)
                 {
-                    return list;
+                    Next(ref reader);
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                    {
+                        break;
+                    }
+
+                    T item;
+                    try
+                    {
+                        item = readItem(ref reader);
+                    }
+                    catch (__NAME__ContractException exception)
+                    {
+                        throw exception.Within("[" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    }
+
+                    if (count == items.Length)
+                    {
+                        global::System.Array.Resize(ref items, 2 * count);
+                    }
+
+                    items[count++] = item;
                 }
 
-                try
+                var list = new global::System.Collections.Generic.List<T>(count);
+                for (int i = 0; i < count; i++)
                 {
-                    list.Add(readItem(ref reader));
+                    list.Add(items[i]);
                 }
-                catch (__NAME__ContractException exception)
+
+                return list;
+            }
+            finally
+            {
+                global::System.Array.Clear(items, 0, count); // holds no reference to what was read
+                if (items.Length <= ListScratch<T>.MaxKept)
                 {
-                    throw exception.Within("[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    ListScratch<T>.Items = items;
                 }
             }
+        }
+
+        private static class ListScratch<T>
+        {
+            /// <summary>What a thread keeps between reads; a longer list is read in an array that is then dropped.</summary>
+            internal const int MaxKept = 1024;
+
+            [global::System.ThreadStatic]
+            internal static T[]? Items;
         }
 
         internal static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> readValue)

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using CometAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CometAnalyzers.Tests.Generator
+{
+    /// <summary>
+    /// Generated list readers gather items in a per-thread scratch array and build each list at its exact size. What could
+    /// go wrong is state: a list of the same type nested in another (a recursive schema), a list longer than the scratch
+    /// keeps, and a read that fails halfway must each leave the next read untouched.
+    /// </summary>
+    public class GeneratedListTests
+    {
+        private const string Contract = """
+            { "name": "Tree", "response": { "$ref": "#/schemas/Node" },
+              "schemas": { "Node": { "type": "object", "required": ["name"], "properties": {
+                "name": { "type": "string" },
+                "children": { "type": "array", "items": { "$ref": "#/schemas/Node" } },
+                "weights": { "type": "array", "items": { "type": "integer" } } } } } }
+            """;
+
+        private const string Probe = """
+            namespace Consumer
+            {
+                public static class Probe
+                {
+                    public static string RoundTrip(string json)
+                    {
+                        if (!Tree.Contracts.Node.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out Tree.Contracts.Node? node, out Tree.Contracts.TreeContractError? error))
+                        {
+                            return "error at " + error!.Path;
+                        }
+
+                        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+                        {
+                            node.WriteTo(writer);
+                        }
+
+                        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public void Lists_of_a_type_nested_in_lists_of_the_same_type_keep_their_own_items()
+        {
+            const string json = """{"name":"a","children":[{"name":"b","children":[{"name":"c","children":[],"weights":[7]}],"weights":[1,2,3]},{"name":"d","weights":[4]}],"weights":[5,6]}""";
+            Assert.Equal(json, RoundTrip(json).Single());
+        }
+
+        [Fact]
+        public void Lists_longer_than_the_scratch_keeps_are_read_whole_and_the_next_read_is_unaffected()
+        {
+            string weights = string.Join(",", Enumerable.Range(0, 3000));
+            string large = $$"""{"name":"a","children":[{"name":"b","weights":[{{weights}}]}],"weights":[{{weights}}]}""";
+            const string small = """{"name":"z","weights":[1,2]}""";
+            Assert.Equal(new[] { large, small, large }, RoundTrip(large, small, large));
+        }
+
+        [Fact]
+        public void A_read_that_fails_inside_nested_lists_reports_the_path_and_leaves_no_items_behind()
+        {
+            const string broken = """{"name":"a","children":[{"name":"b","weights":[1,2]},{"name":"c","children":[{"name":"d","weights":[3,"x"]}]}]}""";
+            const string next = """{"name":"e","children":[{"name":"f","weights":[]}],"weights":[9]}""";
+            Assert.Equal(new[] { "error at $.children[1].children[0].weights[1]", next }, RoundTrip(broken, next));
+        }
+
+        /// <summary>Compiles the contract with the probe, loads it apart, and round-trips each input in order on one thread.</summary>
+        private static string[] RoundTrip(params string[] inputs)
+        {
+            GeneratorRun run = GeneratorHarness.Run(new[] { ("/p/tree.contract.json", Contract) }, new[] { Probe });
+            run.AssertGeneratedCodeCompilesCleanly();
+            using var image = new MemoryStream();
+            var emitted = run.OutputCompilation.Emit(image);
+            Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+
+            var context = new AssemblyLoadContext("lists", isCollectible: true);
+            try
+            {
+                image.Position = 0;
+                MethodInfo roundTrip = context.LoadFromStream(image).GetType("Consumer.Probe", throwOnError: true)!.GetMethod("RoundTrip")!;
+                return inputs.Select(input => (string)roundTrip.Invoke(null, new object[] { input })!).ToArray();
+            }
+            finally
+            {
+                context.Unload();
+            }
+        }
+    }
+}
