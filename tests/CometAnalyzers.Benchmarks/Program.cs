@@ -12,7 +12,8 @@ namespace CometAnalyzers.Benchmarks
     /// <summary>
     /// <c>dotnet run -c Release --project tests/CometAnalyzers.Benchmarks -- --filter '*'</c> runs every benchmark, then the
     /// two checks that are not BenchmarkDotNet benchmarks: the generator's caching and ElapsedTime (category Generator)
-    /// and the rules' cost on a 1,000-file project (category Rules). Arguments go to BenchmarkDotNet; in addition:
+    /// and the rules' cost on a 1,000-file project, in-process and with the SDK's compiler (category Rules; the compiler
+    /// part alone: category Build). Arguments go to BenchmarkDotNet; in addition:
     /// <c>--checks-only</c> runs just the checks, <c>--no-checks</c> skips them. With <c>--anyCategories</c>, a check runs
     /// only when its category is listed. The checks' report is written to BenchmarkDotNet.Artifacts/results/checks-report.md.
     /// </summary>
@@ -49,10 +50,18 @@ namespace CometAnalyzers.Benchmarks
                 reports.Add(GeneratorCheck.Run());
             }
 
-            if (categories is null || categories.Contains("Rules"))
+            bool rules = categories is null || categories.Contains("Rules");
+            if (rules)
             {
                 Console.WriteLine("// * Check: rule cost on a 1,000-file project *");
                 reports.Add(await RulesCost.RunAsync());
+            }
+
+            // Part of Rules; "Build" runs it alone (about 55 compiles with the SDK's compiler: some 30 minutes on 2 cores).
+            if (rules || categories!.Contains("Build"))
+            {
+                Console.WriteLine("// * Check: build cost with the SDK's compiler on a 1,000-file project *");
+                reports.Add(await BuildCost.RunAsync());
             }
 
             if (reports.Count > 0)

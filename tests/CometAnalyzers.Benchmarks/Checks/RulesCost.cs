@@ -119,6 +119,14 @@ namespace CometAnalyzers.Benchmarks.Checks
             return report;
         }
 
+        /// <summary>COMET diagnostics per id on the synthetic project, found the way <see cref="RunAsync"/> finds them (every rule Warn).</summary>
+        public static async Task<SortedDictionary<string, int>> CometDiagnosticCountsAsync()
+        {
+            CSharpCompilation project = RoslynInputs.Compilation("Synthetic", SyntheticProject.Files());
+            var (_, diagnostics, _) = await MeasureAsync(project, CometAnalyzersByReflection(), new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(RoslynInputs.CometContractFile())));
+            return new SortedDictionary<string, int>(diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
+        }
+
         private static string Key(DiagnosticAnalyzer analyzer) => analyzer.GetType().AssemblyQualifiedName!;
 
         /// <summary>
@@ -236,17 +244,22 @@ namespace CometAnalyzers.Benchmarks.Checks
         /// <summary>Meziantou's analyzers from the package folder built for the newest Roslyn this host can load.</summary>
         public static ImmutableArray<DiagnosticAnalyzer> MeziantouAnalyzers(out string path)
         {
-            Version host = typeof(Compilation).Assembly.GetName().Version!;
+            path = MeziantouAnalyzerPath(typeof(Compilation).Assembly.GetName().Version!);
+            var reference = new AnalyzerFileReference(path, new DefaultLoader());
+            return reference.GetAnalyzers(LanguageNames.CSharp);
+        }
+
+        /// <summary>Meziantou.Analyzer.dll from the package's analyzers/dotnet/roslynX.Y folder with the newest X.Y a compiler of version <paramref name="roslyn"/> loads.</summary>
+        public static string MeziantouAnalyzerPath(Version roslyn)
+        {
             string root = Path.Combine(Paths.MeziantouPackageFolder, "analyzers", "dotnet");
             string folder = Directory.GetDirectories(root, "roslyn*")
                 .Select(d => (Path: d, Version: Version.TryParse(Path.GetFileName(d)["roslyn".Length..], out Version? v) ? v : null))
-                .Where(d => d.Version is not null && d.Version <= new Version(host.Major, host.Minor))
+                .Where(d => d.Version is not null && d.Version <= new Version(roslyn.Major, roslyn.Minor))
                 .OrderByDescending(d => d.Version)
                 .Select(d => d.Path)
-                .FirstOrDefault() ?? throw new InvalidOperationException($"No Meziantou analyzer folder under {root} loads in Roslyn {host}.");
-            path = Path.Combine(folder, "cs", "Meziantou.Analyzer.dll");
-            var reference = new AnalyzerFileReference(path, new DefaultLoader());
-            return reference.GetAnalyzers(LanguageNames.CSharp);
+                .FirstOrDefault() ?? throw new InvalidOperationException($"No Meziantou analyzer folder under {root} loads in Roslyn {roslyn}.");
+            return Path.Combine(folder, "cs", "Meziantou.Analyzer.dll");
         }
 
         private sealed class DefaultLoader : IAnalyzerAssemblyLoader
