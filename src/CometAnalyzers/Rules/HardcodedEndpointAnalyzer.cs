@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using CometAnalyzers.Contract;
@@ -65,7 +64,7 @@ namespace CometAnalyzers.Rules
         private sealed class AnalyzerContext
         {
             private readonly CompilationContracts _contracts;
-            private readonly ConcurrentDictionary<SyntaxTree, EndpointClassifier> _classifiers = new();
+            private readonly PerTree<EndpointClassifier> _classifiers = new();
             private readonly EndpointFieldTracker _tracker = new();
 
             public AnalyzerContext(Compilation compilation, CompilationContracts contracts)
@@ -200,9 +199,10 @@ namespace CometAnalyzers.Rules
                 };
 
             private EndpointClassifier ClassifierFor(IOperation operation, AnalyzerOptions options)
-                => _classifiers.GetOrAdd(
+                => _classifiers.Get(
                     operation.Syntax.SyntaxTree,
-                    tree => new EndpointClassifier(_contracts.All, AllowedHosts.Read(options, tree)));
+                    (Contracts: _contracts.All, Options: options),
+                    static (tree, inputs) => new EndpointClassifier(inputs.Contracts, AllowedHosts.Read(inputs.Options, tree)));
 
             private static string Shorten(string value)
                 => value.Length <= MaxShownLength ? value : value.Substring(0, MaxShownLength) + "...";

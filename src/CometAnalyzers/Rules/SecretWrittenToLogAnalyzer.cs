@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -48,8 +47,9 @@ namespace CometAnalyzers.Rules
                 }
 
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
-                var analyzer = new AnalyzerContext(start.Compilation, contracts, sinks);
-                var logCalls = new LogCallGate(start.Compilation, new LoggedArguments(new SecretTypes(start.Compilation)));
+                var secretNames = new PerTree<SecretNames>();
+                var analyzer = new AnalyzerContext(start.Compilation, contracts, sinks, secretNames);
+                var logCalls = new LogCallGate(start.Compilation, new LoggedArguments(new SecretTypes(start.Compilation), secretNames));
                 var gate = new OperationGate(start.Compilation);
                 gate.Add<IInvocationOperation>(Invocations, logCalls.MayLeak, analyzer.AnalyzeInvocation);
                 gate.Register(start);
@@ -60,11 +60,12 @@ namespace CometAnalyzers.Rules
         {
             private readonly LogSinks _sinks;
             private readonly SecretLeakFinder _finder;
-            private readonly ConcurrentDictionary<SyntaxTree, SecretNames> _names = new();
+            private readonly PerTree<SecretNames> _names;
 
-            public AnalyzerContext(Compilation compilation, CompilationContracts contracts, LogSinks sinks)
+            public AnalyzerContext(Compilation compilation, CompilationContracts contracts, LogSinks sinks, PerTree<SecretNames> names)
             {
                 _sinks = sinks;
+                _names = names;
                 _finder = new SecretLeakFinder(compilation, new SecretTypes(compilation), new SecretReads(compilation, contracts));
             }
 
@@ -75,7 +76,7 @@ namespace CometAnalyzers.Rules
                     return;
                 }
 
-                SecretNames names = _names.GetOrAdd(invocation.Syntax.SyntaxTree, tree => SecretNames.Read(context.Options, tree));
+                SecretNames names = _names.Get(invocation.Syntax.SyntaxTree, context.Options, static (tree, options) => SecretNames.Read(options, tree));
                 foreach (IOperation value in sink.Values)
                 {
                     if (_finder.Find(value, names) is not { } leak)

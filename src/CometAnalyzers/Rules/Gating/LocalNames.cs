@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -10,10 +11,10 @@ namespace CometAnalyzers.Rules.Gating
         /// True when the member (or, for top-level statements, the file) declares <paramref name="name"/> anywhere as a
         /// local, a parameter, a pattern or foreach variable, or a local function. Scope is ignored: a false yes only costs binding.
         /// </summary>
-        public static bool Declares(SyntaxNode node, string name)
+        public static bool Declares(SyntaxNode node, string name, CancellationToken cancellationToken)
         {
             SyntaxNode scope = Scope(node);
-            foreach (SyntaxNode descendant in scope.DescendantNodesAndSelf())
+            foreach (SyntaxNode descendant in TreeNodeIndex.For(node.SyntaxTree, cancellationToken).StartingWithin(scope.Span))
             {
                 SyntaxToken identifier = descendant switch
                 {

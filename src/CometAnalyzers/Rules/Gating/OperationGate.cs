@@ -4,14 +4,16 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CometAnalyzers.Rules.Gating
 {
     /// <summary>
     /// Operation analysis that only pays for the methods that can matter. An operation action makes the driver bind
-    /// every method body and build its IOperation tree, and syntax node actions cost a dispatch per declaration. Instead
+    /// every method body and build its IOperation tree, and syntax node actions cost a driver callback per node. Instead
     /// a rule adds its node kinds here with a cheap test that can only fail where the rule could not report; one semantic
-    /// model action per tree walks the syntax once, and asks for the operation (which binds its member) of the nodes that pass.
+    /// model action per tree goes through the tree's <see cref="TreeNodeIndex"/> (one walk shared by all rules), and asks
+    /// for the operation (which binds its member) of the nodes that pass.
     /// </summary>
     internal sealed class OperationGate
     {
@@ -26,6 +28,11 @@ namespace CometAnalyzers.Rules.Gating
             var entry = new Entry<TOperation>(mayMatter, action);
             foreach (SyntaxKind kind in kinds)
             {
+                if (!TreeNodeIndex.IsIndexed(kind))
+                {
+                    throw new ArgumentException($"{kind} is not in {nameof(TreeNodeIndex)}, so no node of that kind would be seen.", nameof(kinds));
+                }
+
                 if (!_entries.TryGetValue(kind, out List<Entry>? list))
                 {
                     list = new List<Entry>();
@@ -47,11 +54,12 @@ namespace CometAnalyzers.Rules.Gating
 
         private void Analyze(SemanticModelAnalysisContext context)
         {
-            SyntaxNode root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
-            IEnumerable<SyntaxNode> nodes = context.FilterSpan is { } span ? root.DescendantNodes(span) : root.DescendantNodes();
-            foreach (SyntaxNode node in nodes)
+            TreeNodeIndex index = TreeNodeIndex.For(context.SemanticModel.SyntaxTree, context.CancellationToken);
+            TextSpan? filter = context.FilterSpan;
+            Action<Diagnostic>? report = null;
+            foreach (SyntaxNode node in index.Nodes)
             {
-                if (!_entries.TryGetValue(node.Kind(), out List<Entry>? entries))
+                if ((filter is { } span && !node.FullSpan.IntersectsWith(span)) || !_entries.TryGetValue(node.Kind(), out List<Entry>? entries))
                 {
                     continue;
                 }
@@ -59,14 +67,19 @@ namespace CometAnalyzers.Rules.Gating
                 var candidate = new CandidateNode(node, context.SemanticModel, context.Options, context.CancellationToken);
                 foreach (Entry entry in entries)
                 {
-                    entry.Run(candidate, context, _generatedCode);
+                    entry.Run(candidate, context, _generatedCode, ref report);
                 }
             }
         }
 
         private abstract class Entry
         {
-            public abstract void Run(CandidateNode candidate, SemanticModelAnalysisContext context, GeneratedCode generatedCode);
+            /// <summary>Runs the rule on the node's operation if the gate lets it through.</summary>
+            /// <param name="candidate">The node and what the gate may ask about it.</param>
+            /// <param name="context">The tree's semantic model action.</param>
+            /// <param name="generatedCode">Members marked [GeneratedCode], which are skipped.</param>
+            /// <param name="report">The context's ReportDiagnostic, made once per tree: a delegate over the context struct boxes it.</param>
+            public abstract void Run(CandidateNode candidate, SemanticModelAnalysisContext context, GeneratedCode generatedCode, ref Action<Diagnostic>? report);
         }
 
         private sealed class Entry<TOperation> : Entry
@@ -81,7 +94,7 @@ namespace CometAnalyzers.Rules.Gating
                 _action = action;
             }
 
-            public override void Run(CandidateNode candidate, SemanticModelAnalysisContext context, GeneratedCode generatedCode)
+            public override void Run(CandidateNode candidate, SemanticModelAnalysisContext context, GeneratedCode generatedCode, ref Action<Diagnostic>? report)
             {
                 SyntaxNode node = candidate.Node;
                 if (!_mayMatter(candidate)
@@ -92,7 +105,8 @@ namespace CometAnalyzers.Rules.Gating
                     return;
                 }
 
-                _action(new RuleOperationContext(operation, context.Options, context.ReportDiagnostic, context.CancellationToken), operation);
+                report ??= context.ReportDiagnostic;
+                _action(new RuleOperationContext(operation, context.Options, report, context.CancellationToken), operation);
             }
 
             /// <summary>

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Threading;
 using System.Collections.Generic;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
@@ -13,7 +13,7 @@ namespace CometAnalyzers.Rules.Retries
     /// </summary>
     internal sealed class PolicyReceivers
     {
-        private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> _retryVariables = new();
+        private readonly PerTree<HashSet<string>> _retryVariables = new();
 
         public bool MayRunRetryPolicy(CandidateNode context)
         {
@@ -40,13 +40,13 @@ namespace CometAnalyzers.Rules.Retries
                 MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
                 _ => null,
             };
-            return name is null || _retryVariables.GetOrAdd(context.Node.SyntaxTree, tree => Collect(tree, context)).Contains(name);
+            return name is null || _retryVariables.Get(context.Node.SyntaxTree, context.CancellationToken, static (tree, cancellationToken) => Collect(tree, cancellationToken)).Contains(name);
         }
 
-        private static HashSet<string> Collect(SyntaxTree tree, CandidateNode context)
+        private static HashSet<string> Collect(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (SyntaxNode node in tree.GetRoot(context.CancellationToken).DescendantNodes())
+            foreach (SyntaxNode node in TreeNodeIndex.For(tree, cancellationToken).Nodes)
             {
                 if (node is VariableDeclaratorSyntax { Initializer.Value: { } value } declarator && SyntaxNames.WithoutParenthesesOrCasts(value) is InvocationExpressionSyntax call && RetryGates.IsRetryCall(call))
                 {

@@ -52,7 +52,7 @@ namespace CometAnalyzers.Rules.Secrets
 
             return SinkNames.Contains(name)
                 || DeclaredSinks(context.CancellationToken).Contains(name)
-                || (invocation.Expression is IdentifierNameSyntax && LocalNames.Declares(invocation, name));
+                || (invocation.Expression is IdentifierNameSyntax && LocalNames.Declares(invocation, name, context.CancellationToken));
         }
 
         private HashSet<string> DeclaredSinks(CancellationToken cancellationToken)

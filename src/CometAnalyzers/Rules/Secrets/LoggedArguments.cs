@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,9 +17,13 @@ namespace CometAnalyzers.Rules.Secrets
         private const string PassThroughProperties = "|Value|Values|Parameter|";
 
         private readonly SecretTypes _types;
-        private readonly ConcurrentDictionary<SyntaxTree, SecretNames> _names = new();
+        private readonly PerTree<SecretNames> _names;
 
-        public LoggedArguments(SecretTypes types) => _types = types;
+        public LoggedArguments(SecretTypes types, PerTree<SecretNames> names)
+        {
+            _types = types;
+            _names = names;
+        }
 
         public bool AnyMayLeak(CandidateNode context)
         {
@@ -29,7 +32,7 @@ namespace CometAnalyzers.Rules.Secrets
                 return true;
             }
 
-            SecretNames names = _names.GetOrAdd(invocation.SyntaxTree, tree => SecretNames.Read(context.Options, tree));
+            SecretNames names = _names.Get(invocation.SyntaxTree, context.Options, static (tree, options) => SecretNames.Read(options, tree));
 
             // An extension method's receiver is an argument too: logger.LogDebug(...) passes the logger.
             if (invocation.Expression is MemberAccessExpressionSyntax { Expression: { } receiver } && MayLeak(receiver, context, names))

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CometAnalyzers.Rules;
+using CometAnalyzers.Rules.Gating;
+using CometAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace CometAnalyzers.Tests.Rules
+{
+    /// <summary>
+    /// The rules share one walk per tree (<see cref="TreeNodeIndex"/>): what it keeps, how it is searched, and that
+    /// the IDE's span-filtered analysis still sees only the nodes inside the span.
+    /// </summary>
+    public class TreeNodeIndexTests
+    {
+        private const string Source = """
+            using System;
+
+            class C
+            {
+                Uri A() => new Uri("https://example.com/a");
+
+                Uri B(string s)
+                {
+                    var local = "https://example.com/b";
+                    return new Uri(local + s);
+                }
+            }
+            """;
+
+        [Fact]
+        public void The_index_keeps_the_gated_kinds_in_document_order_and_nothing_else()
+        {
+            SyntaxTree tree = CSharpSyntaxTree.ParseText(Source);
+            TreeNodeIndex index = TreeNodeIndex.For(tree, CancellationToken.None);
+
+            SyntaxNode[] expected = tree.GetRoot().DescendantNodes().Where(n => TreeNodeIndex.IsIndexed(n.Kind())).ToArray();
+            Assert.Equal(expected, index.Nodes.ToArray());
+            Assert.Contains(index.Nodes, n => n.IsKind(SyntaxKind.ObjectCreationExpression));
+            Assert.Contains(index.Nodes, n => n.IsKind(SyntaxKind.VariableDeclarator));
+            Assert.DoesNotContain(index.Nodes, n => n.IsKind(SyntaxKind.IdentifierName) || n.IsKind(SyntaxKind.MethodDeclaration));
+            Assert.Equal(index.Nodes.Select(n => n.SpanStart).OrderBy(p => p), index.Nodes.Select(n => n.SpanStart));
+        }
+
+        [Fact]
+        public void The_same_tree_gets_the_same_index()
+        {
+            SyntaxTree tree = CSharpSyntaxTree.ParseText(Source);
+            Assert.Same(TreeNodeIndex.For(tree, CancellationToken.None), TreeNodeIndex.For(tree, CancellationToken.None));
+            Assert.NotSame(TreeNodeIndex.For(tree, CancellationToken.None), TreeNodeIndex.For(CSharpSyntaxTree.ParseText(Source), CancellationToken.None));
+        }
+
+        [Fact]
+        public void Nodes_starting_within_a_member_are_found_by_position()
+        {
+            SyntaxTree tree = CSharpSyntaxTree.ParseText(Source);
+            MethodDeclarationSyntax b = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "B");
+
+            SyntaxNode[] within = TreeNodeIndex.For(tree, CancellationToken.None).StartingWithin(b.Span).ToArray();
+
+            Assert.Equal(
+                tree.GetRoot().DescendantNodes().Where(n => TreeNodeIndex.IsIndexed(n.Kind()) && b.Span.Contains(n.SpanStart)).ToArray(),
+                within);
+            Assert.Contains(within, n => n is ParameterSyntax { Identifier.ValueText: "s" });
+            Assert.Contains(within, n => n is VariableDeclaratorSyntax { Identifier.ValueText: "local" });
+            Assert.DoesNotContain(within, n => n.ToString().Contains("/a", StringComparison.Ordinal));
+            Assert.Empty(TreeNodeIndex.For(tree, CancellationToken.None).StartingWithin(new TextSpan(tree.Length, 0)));
+        }
+
+        [Fact]
+        public async Task Span_filtered_analysis_reports_only_inside_the_span()
+        {
+            Project project = TestProject.Create(new[] { Source }, Array.Empty<(string, string)>(), editorConfig: null);
+            Compilation compilation = (await project.GetCompilationAsync())!;
+            SyntaxTree tree = compilation.SyntaxTrees.Single();
+            MethodDeclarationSyntax b = (await tree.GetRootAsync()).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "B");
+            // A driver of its own for each request: one that has analyzed the whole tree answers later requests from its cache.
+            CompilationWithAnalyzers Driver() => compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedEndpointAnalyzer()),
+                new CompilationWithAnalyzersOptions(project.AnalyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+
+            ImmutableArray<Diagnostic> inB = await Driver().GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), b.Span, CancellationToken.None);
+            ImmutableArray<Diagnostic> whole = await Driver().GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+
+            Assert.Equal(new[] { "\"https://example.com/a\"", "\"https://example.com/b\"" }, whole.Select(d => Text(tree, d)).OrderBy(t => t, StringComparer.Ordinal));
+            Assert.Equal(new[] { "\"https://example.com/b\"" }, inB.Select(d => Text(tree, d)));
+        }
+
+        [Fact]
+        public void A_rule_cannot_gate_on_a_kind_the_index_does_not_keep()
+        {
+            Assert.False(TreeNodeIndex.IsIndexed(SyntaxKind.ReturnStatement));
+            var gate = new OperationGate(CSharpCompilation.Create("Empty"));
+
+            ArgumentException error = Assert.Throws<ArgumentException>(() =>
+                gate.Add<Microsoft.CodeAnalysis.Operations.IReturnOperation>(ImmutableArray.Create(SyntaxKind.ReturnStatement), _ => true, (_, _) => { }));
+            Assert.Contains(nameof(TreeNodeIndex), error.Message, StringComparison.Ordinal);
+        }
+
+        private static string Text(SyntaxTree tree, Diagnostic diagnostic) => tree.GetText().ToString(diagnostic.Location.SourceSpan);
+    }
+}
