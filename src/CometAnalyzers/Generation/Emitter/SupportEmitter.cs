@@ -1,3 +1,6 @@
+using System.Text;
+using CometAnalyzers.Generation.Model;
+
 namespace CometAnalyzers.Generation.Emitter
 {
     /// <summary>
@@ -6,7 +9,24 @@ namespace CometAnalyzers.Generation.Emitter
     /// </summary>
     internal static class SupportEmitter
     {
-        public static string EmitJsonHelpers(EmitContext context) => Header(context) + JsonHelpersTemplate.Replace("__NAME__", context.ContractName) + Footer;
+        public static string EmitJsonHelpers(EmitContext context)
+            => Header(context) + JsonHelpersTemplate.Replace("__NAME__", context.ContractName).Replace("__TYPE_ITEMS__", TypeItems(context)) + Footer;
+
+        /// <summary>An item reader per generated type, for lists of it (see <c>ReadList&lt;T, TItems&gt;</c>).</summary>
+        private static string TypeItems(EmitContext context)
+        {
+            var text = new StringBuilder();
+            foreach (TypeSpec type in context.Spec.Types)
+            {
+                string self = context.Qualified(type.Name);
+                text.Append("            internal struct Read").Append(type.Name).Append(" : IItemReader<").Append(self).Append(">\n")
+                    .Append("            {\n")
+                    .Append("                public ").Append(self).Append(" Read(ref global::System.Text.Json.Utf8JsonReader reader) => ").Append(self).Append(".ReadJson(ref reader);\n")
+                    .Append("            }\n");
+            }
+
+            return text.ToString();
+        }
 
         public static string EmitErrors(EmitContext context) => Header(context) + ErrorsTemplate.Replace("__NAME__", context.ContractName) + Footer;
 
@@ -569,7 +589,70 @@ namespace CometAnalyzers.Generation.Emitter
         internal static void WriteKept(global::System.Text.Json.Utf8JsonWriter writer, __NAME__KeptJson value, bool redact)
             => writer.WriteRawValue(value.Utf8, skipInputValidation: true); // checked when it was read
 
-        internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> readItem)
+        /// <summary>
+        /// Reads one list item. Lists read through a struct that implements it: a generic method is compiled for each
+        /// struct it is given, so the item read is a direct call (inlined when small) instead of a delegate call per item.
+        /// </summary>
+        internal interface IItemReader<T>
+        {
+            T Read(ref global::System.Text.Json.Utf8JsonReader reader);
+        }
+
+        internal static class PrimitiveItems
+        {
+            internal struct ReadString : IItemReader<string>
+            {
+                public string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadString(ref reader);
+            }
+
+            internal struct ReadInt32 : IItemReader<int>
+            {
+                public int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadInt32(ref reader);
+            }
+
+            internal struct ReadInt64 : IItemReader<long>
+            {
+                public long Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadInt64(ref reader);
+            }
+
+            internal struct ReadSingle : IItemReader<float>
+            {
+                public float Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadSingle(ref reader);
+            }
+
+            internal struct ReadDouble : IItemReader<double>
+            {
+                public double Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadDouble(ref reader);
+            }
+
+            internal struct ReadBoolean : IItemReader<bool>
+            {
+                public bool Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadBoolean(ref reader);
+            }
+
+            internal struct ReadDateTime : IItemReader<global::System.DateTimeOffset>
+            {
+                public global::System.DateTimeOffset Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadDateTime(ref reader);
+            }
+
+            internal struct ReadUnixTime : IItemReader<global::System.DateTimeOffset>
+            {
+                public global::System.DateTimeOffset Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadUnixTime(ref reader);
+            }
+
+            internal struct ReadJson : IItemReader<global::System.Text.Json.JsonElement>
+            {
+                public global::System.Text.Json.JsonElement Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadJson(ref reader);
+            }
+        }
+
+        internal static class TypeItems
+        {
+__TYPE_ITEMS__        }
+
+        /// <summary>A list of items that are neither null nor lists or maps themselves (those read through <see cref="ReadList{T}"/>).</summary>
+        internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader)
+            where TItems : struct, IItemReader<T>
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
@@ -578,54 +661,97 @@ namespace CometAnalyzers.Generation.Emitter
 
             // Items gather in this thread's scratch array and the list is made once, at its exact size: growing a list by
             // doubling copied and dropped an array per doubling. A nested list of the same T finds the slot empty and
-            // gathers in an array of its own.
+            // gathers in an array of its own. A failed read leaves the slot empty (the next read allocates one again).
             T[] items = ListScratch<T>.Items ?? new T[16];
             ListScratch<T>.Items = null;
             int count = 0;
-            try
+            while (true)
             {
-                while (true)
+                Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                 {
-                    Next(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-
-                    T item;
-                    try
-                    {
-                        item = readItem(ref reader);
-                    }
-                    catch (__NAME__ContractException exception)
-                    {
-                        throw exception.Within("[" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                    }
-
-                    if (count == items.Length)
-                    {
-                        global::System.Array.Resize(ref items, 2 * count);
-                    }
-
-                    items[count++] = item;
+                    break;
                 }
 
-                var list = new global::System.Collections.Generic.List<T>(count);
-                for (int i = 0; i < count; i++)
+                T item;
+                try
                 {
-                    list.Add(items[i]);
+                    item = default(TItems).Read(ref reader);
+                }
+                catch (__NAME__ContractException exception)
+                {
+                    throw exception.Within("[" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
                 }
 
-                return list;
+                if (count == items.Length)
+                {
+                    global::System.Array.Resize(ref items, 2 * count);
+                }
+
+                items[count++] = item;
             }
-            finally
+
+            return ToList(items, count);
+        }
+
+        internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> readItem)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                global::System.Array.Clear(items, 0, count); // holds no reference to what was read
-                if (items.Length <= ListScratch<T>.MaxKept)
-                {
-                    ListScratch<T>.Items = items;
-                }
+                throw WrongType(ref reader, "an array");
             }
+
+            // Gathers as ReadList<T, TItems> does.
+            T[] items = ListScratch<T>.Items ?? new T[16];
+            ListScratch<T>.Items = null;
+            int count = 0;
+            while (true)
+            {
+                Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                {
+                    break;
+                }
+
+                T item;
+                try
+                {
+                    item = readItem(ref reader);
+                }
+                catch (__NAME__ContractException exception)
+                {
+                    throw exception.Within("[" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                }
+
+                if (count == items.Length)
+                {
+                    global::System.Array.Resize(ref items, 2 * count);
+                }
+
+                items[count++] = item;
+            }
+
+            return ToList(items, count);
+        }
+
+        /// <summary>The gathered items as a list of their exact size; the scratch array is cleared and kept for the next list.</summary>
+        private static global::System.Collections.Generic.List<T> ToList<T>(T[] items, int count)
+        {
+            var list = new global::System.Collections.Generic.List<T>(count);
+            global::System.Span<T> gathered = global::System.MemoryExtensions.AsSpan(items, 0, count);
+            global::System.Runtime.InteropServices.CollectionsMarshal.SetCount(list, count);
+            gathered.CopyTo(global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+            if (global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            {
+                gathered.Clear(); // holds no reference to what was read
+            }
+
+            if (items.Length <= ListScratch<T>.MaxKept)
+            {
+                ListScratch<T>.Items = items;
+            }
+
+            return list;
         }
 
         private static class ListScratch<T>

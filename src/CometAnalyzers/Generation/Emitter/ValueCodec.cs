@@ -15,6 +15,7 @@ namespace CometAnalyzers.Generation.Emitter
         /// <summary>An expression that reads the value at the current token of <paramref name="reader"/>.</summary>
         public static string Read(TypeRef type, EmitContext context, string reader = "reader") => type.Kind switch
         {
+            TypeKind.List when ItemReader(type, context) is { } items => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}, {items}>(ref {reader})",
             TypeKind.List => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}>(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
             TypeKind.Map => $"{context.Json}.ReadMap<{TypeNames.Element(type, context)}>(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
             TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson(ref {reader})",
@@ -28,6 +29,17 @@ namespace CometAnalyzers.Generation.Emitter
             TypeKind.Map => $"{context.Json}.WriteMap<{TypeNames.Element(type, context)}>({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context)}, {redact});",
             TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.WriteValue({writer}, {value}, {redact});",
             _ => $"{context.Json}.Write{type.Kind}({writer}, {value}, {redact});",
+        };
+
+        /// <summary>
+        /// The struct that reads a list's items (a direct call, where a delegate is an indirect one per item); null for
+        /// items that may be null or are lists or maps themselves, which are read through a delegate.
+        /// </summary>
+        private static string? ItemReader(TypeRef list, EmitContext context) => list.ElementNullable ? null : list.Element!.Kind switch
+        {
+            TypeKind.List or TypeKind.Map => null,
+            TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Json}.TypeItems.Read{list.Element.Name}",
+            _ => $"{context.Json}.PrimitiveItems.Read{list.Element.Kind}",
         };
 
         private static string ReaderDelegate(TypeRef type, bool nullable, EmitContext context)
