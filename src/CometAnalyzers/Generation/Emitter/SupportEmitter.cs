@@ -279,7 +279,12 @@ namespace CometAnalyzers.Generation.Emitter
                 throw WrongType(ref reader, "an integer");
             }
 
-            if (!reader.TryGetInt64(out long value))
+            if (!reader.HasValueSequence && TryReadShortInteger(reader.ValueSpan, out long value))
+            {
+                return value;
+            }
+
+            if (!reader.TryGetInt64(out value))
             {
                 throw OutOfRange("a 64-bit integer");
             }
@@ -287,11 +292,91 @@ namespace CometAnalyzers.Generation.Emitter
             return value;
         }
 
+        /// <summary>
+        /// An integer of at most 18 digits (too short to overflow) read without the general parser, which is slower
+        /// for the short numbers payloads are full of. The reader has checked the JSON number grammar; a fraction,
+        /// an exponent or a longer number returns false and goes to the general parser.
+        /// </summary>
+        private static bool TryReadShortInteger(global::System.ReadOnlySpan<byte> number, out long value)
+        {
+            int start = number.Length > 0 && number[0] == (byte)'-' ? 1 : 0;
+            value = 0;
+            if (number.Length - start > 18)
+            {
+                return false;
+            }
+
+            long magnitude = 0;
+            for (int i = start; i < number.Length; i++)
+            {
+                uint digit = (uint)(number[i] - '0');
+                if (digit > 9)
+                {
+                    return false;
+                }
+
+                magnitude = (magnitude * 10) + digit;
+            }
+
+            value = start == 0 ? magnitude : -magnitude;
+            return true;
+        }
+
+        /// <summary>
+        /// A number of at most 15 digits without exponent, read as its digits over a power of ten: both are exact
+        /// doubles, so the one division rounds correctly, to the same double the general parser returns. Anything
+        /// else returns false and goes to the general parser.
+        /// </summary>
+        private static bool TryReadShortDecimal(global::System.ReadOnlySpan<byte> number, out double value)
+        {
+            int start = number.Length > 0 && number[0] == (byte)'-' ? 1 : 0;
+            value = 0;
+            if (number.Length - start > 16)
+            {
+                return false;
+            }
+
+            long digits = 0;
+            int point = -1;
+            for (int i = start; i < number.Length; i++)
+            {
+                uint digit = (uint)(number[i] - '0');
+                if (digit <= 9)
+                {
+                    digits = (digits * 10) + digit;
+                }
+                else if (number[i] == (byte)'.' && point < 0)
+                {
+                    point = i;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            if (point < 0 && number.Length - start > 15)
+            {
+                return false;
+            }
+
+            double magnitude = point < 0 ? digits : digits / PowersOfTen[number.Length - point - 1];
+            value = start == 0 ? magnitude : -magnitude;
+            return true;
+        }
+
+        private static readonly double[] PowersOfTen = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+
         internal static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
             {
                 throw WrongType(ref reader, "an integer");
+            }
+
+            if (!reader.HasValueSequence && TryReadShortInteger(reader.ValueSpan, out long small) && small >= int.MinValue && small <= int.MaxValue)
+            {
+                return (int)small;
             }
 
             if (!reader.TryGetInt32(out int value))
@@ -309,7 +394,12 @@ namespace CometAnalyzers.Generation.Emitter
                 throw WrongType(ref reader, "a number");
             }
 
-            if (!reader.TryGetDouble(out double value) || double.IsInfinity(value))
+            if (!reader.HasValueSequence && TryReadShortDecimal(reader.ValueSpan, out double value))
+            {
+                return value;
+            }
+
+            if (!reader.TryGetDouble(out value) || double.IsInfinity(value))
             {
                 throw OutOfRange("a double");
             }
