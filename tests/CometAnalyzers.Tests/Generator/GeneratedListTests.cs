@@ -72,6 +72,34 @@ namespace CometAnalyzers.Tests.Generator
             Assert.Equal(new[] { "error at $.children[1].children[0].weights[1]", next }, RoundTrip(broken, next));
         }
 
+        [Fact]
+        public void Item_readers_are_emitted_for_the_lists_that_read_through_them_and_no_others()
+        {
+            // Lists of nullable items and lists of lists read through delegates; a list inside a list, a map or a union
+            // still reads its own items through a struct. Node and Unused are never list items, so get no reader.
+            const string contract = """
+                { "name": "Shapes", "response": { "$ref": "#/schemas/Node" },
+                  "schemas": {
+                    "Node": { "type": "object", "properties": {
+                      "tags": { "type": "array", "items": { "type": "string" } },
+                      "scores": { "type": "array", "items": { "type": ["number", "null"] } },
+                      "grid": { "type": "array", "items": { "type": "array", "items": { "type": "integer" } } },
+                      "byName": { "type": "object", "additionalProperties": { "type": "array", "items": { "$ref": "#/schemas/Leaf" } } },
+                      "maybeLeaves": { "type": "array", "items": { "anyOf": [{ "$ref": "#/schemas/Leaf" }, { "type": "null" }] } },
+                      "content": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "$ref": "#/schemas/Part" } }] },
+                      "unused": { "$ref": "#/schemas/Unused" } } },
+                    "Leaf": { "type": "object", "properties": { "weight": { "type": "number" } } },
+                    "Part": { "type": "object", "properties": { "text": { "type": "string" } } },
+                    "Unused": { "type": "object", "properties": { "flag": { "type": "boolean" } } } } }
+                """;
+
+            GeneratorRun run = GeneratorHarness.RunContract(contract);
+            run.AssertGeneratedCodeCompilesCleanly();
+            string helpers = run.Sources.Single(s => s.HintName.EndsWith("ShapesJson.g.cs", StringComparison.Ordinal)).Text;
+            string[] readers = System.Text.RegularExpressions.Regex.Matches(helpers, @"internal struct (\w+) : IItemReader").Select(m => m.Groups[1].Value).ToArray();
+            Assert.Equal(new[] { "ReadInt64", "ReadString", "ReadLeaf", "ReadPart" }, readers);
+        }
+
         /// <summary>Compiles the contract with the probe, loads it apart, and round-trips each input in order on one thread.</summary>
         private static string[] RoundTrip(params string[] inputs)
         {

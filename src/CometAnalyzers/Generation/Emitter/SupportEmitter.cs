@@ -10,23 +10,33 @@ namespace CometAnalyzers.Generation.Emitter
     internal static class SupportEmitter
     {
         public static string EmitJsonHelpers(EmitContext context)
-            => Header(context) + JsonHelpersTemplate.Replace("__NAME__", context.ContractName).Replace("__TYPE_ITEMS__", TypeItems(context)) + Footer;
+            => Header(context) + JsonHelpersTemplate.Replace("__NAME__", context.ContractName).Replace("__ITEM_READERS__", ItemReaders(context)) + Footer;
 
-        /// <summary>An item reader per generated type, for lists of it (see <c>ReadList&lt;T, TItems&gt;</c>).</summary>
-        private static string TypeItems(EmitContext context)
+        /// <summary>
+        /// The item-reader structs of the lists the contract reads with <c>ReadList&lt;T, TItems&gt;</c>, and only those:
+        /// a struct per generated type would be dead code the compiler still binds in every consuming build.
+        /// </summary>
+        private static string ItemReaders(EmitContext context)
         {
-            var text = new StringBuilder();
-            foreach (TypeSpec type in context.Spec.Types)
+            var primitives = new StringBuilder();
+            var types = new StringBuilder();
+            foreach (TypeRef items in ValueCodec.ListItemsReadByStruct(context.Spec))
             {
-                string self = context.Qualified(type.Name);
-                text.Append("            internal struct Read").Append(type.Name).Append(" : IItemReader<").Append(self).Append(">\n")
+                (string holder, string name) = ValueCodec.ItemReader(items);
+                string type = TypeNames.Of(items, context);
+                StringBuilder text = holder == "TypeItems" ? types : primitives;
+                text.Append(text.Length == 0 ? string.Empty : "\n")
+                    .Append("            internal struct ").Append(name).Append(" : IItemReader<").Append(type).Append(">\n")
                     .Append("            {\n")
-                    .Append("                public ").Append(self).Append(" Read(ref global::System.Text.Json.Utf8JsonReader reader) => ").Append(self).Append(".ReadJson(ref reader);\n")
+                    .Append("                public ").Append(type).Append(" Read(ref global::System.Text.Json.Utf8JsonReader reader) => ").Append(ValueCodec.Read(items, context)).Append(";\n")
                     .Append("            }\n");
             }
 
-            return text.ToString();
+            return NestedClass("PrimitiveItems", primitives) + NestedClass("TypeItems", types);
         }
+
+        private static string NestedClass(string name, StringBuilder members)
+            => members.Length == 0 ? string.Empty : "        internal static class " + name + "\n        {\n" + members + "        }\n\n";
 
         public static string EmitErrors(EmitContext context) => Header(context) + ErrorsTemplate.Replace("__NAME__", context.ContractName) + Footer;
 
@@ -688,59 +698,7 @@ namespace CometAnalyzers.Generation.Emitter
             T Read(ref global::System.Text.Json.Utf8JsonReader reader);
         }
 
-        internal static class PrimitiveItems
-        {
-            internal struct ReadString : IItemReader<string>
-            {
-                public string Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadString(ref reader);
-            }
-
-            internal struct ReadInt32 : IItemReader<int>
-            {
-                public int Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadInt32(ref reader);
-            }
-
-            internal struct ReadInt64 : IItemReader<long>
-            {
-                public long Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadInt64(ref reader);
-            }
-
-            internal struct ReadSingle : IItemReader<float>
-            {
-                public float Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadSingle(ref reader);
-            }
-
-            internal struct ReadDouble : IItemReader<double>
-            {
-                public double Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadDouble(ref reader);
-            }
-
-            internal struct ReadBoolean : IItemReader<bool>
-            {
-                public bool Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadBoolean(ref reader);
-            }
-
-            internal struct ReadDateTime : IItemReader<global::System.DateTimeOffset>
-            {
-                public global::System.DateTimeOffset Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadDateTime(ref reader);
-            }
-
-            internal struct ReadUnixTime : IItemReader<global::System.DateTimeOffset>
-            {
-                public global::System.DateTimeOffset Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadUnixTime(ref reader);
-            }
-
-            internal struct ReadJson : IItemReader<global::System.Text.Json.JsonElement>
-            {
-                public global::System.Text.Json.JsonElement Read(ref global::System.Text.Json.Utf8JsonReader reader) => __NAME__Json.ReadJson(ref reader);
-            }
-        }
-
-        internal static class TypeItems
-        {
-__TYPE_ITEMS__        }
-
-        /// <summary>A list of items that are neither null nor lists or maps themselves (those read through <see cref="ReadList{T}"/>).</summary>
+__ITEM_READERS__        /// <summary>A list of items that are neither null nor lists or maps themselves (those read through <see cref="ReadList{T}"/>).</summary>
         internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader)
             where TItems : struct, IItemReader<T>
         {

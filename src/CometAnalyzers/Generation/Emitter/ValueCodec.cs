@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using CometAnalyzers.Generation.Model;
 
 namespace CometAnalyzers.Generation.Emitter
@@ -15,7 +16,7 @@ namespace CometAnalyzers.Generation.Emitter
         /// <summary>An expression that reads the value at the current token of <paramref name="reader"/>.</summary>
         public static string Read(TypeRef type, EmitContext context, string reader = "reader") => type.Kind switch
         {
-            TypeKind.List when ItemReader(type, context) is { } items => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}, {items}>(ref {reader})",
+            TypeKind.List when StructReadItems(type) is { } items => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}, {ItemReaderType(items, context)}>(ref {reader})",
             TypeKind.List => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}>(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
             TypeKind.Map => $"{context.Json}.ReadMap<{TypeNames.Element(type, context)}>(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
             TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson(ref {reader})",
@@ -32,15 +33,73 @@ namespace CometAnalyzers.Generation.Emitter
         };
 
         /// <summary>
-        /// The struct that reads a list's items (a direct call, where a delegate is an indirect one per item); null for
-        /// items that may be null or are lists or maps themselves, which are read through a delegate.
+        /// The item type of a list read through an item-reader struct (a direct call, where a delegate is an indirect one
+        /// per item); null for items that may be null or are lists or maps themselves, which are read through a delegate.
         /// </summary>
-        private static string? ItemReader(TypeRef list, EmitContext context) => list.ElementNullable ? null : list.Element!.Kind switch
+        private static TypeRef? StructReadItems(TypeRef list)
+            => list.Kind == TypeKind.List && !list.ElementNullable && list.Element is { Kind: not (TypeKind.List or TypeKind.Map) } element ? element : null;
+
+        /// <summary>The item-reader struct for <paramref name="element"/>: its name and the class of <c>&lt;Name&gt;Json</c> it is nested in.</summary>
+        public static (string Holder, string Name) ItemReader(TypeRef element) => element.Kind switch
         {
-            TypeKind.List or TypeKind.Map => null,
-            TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Json}.TypeItems.Read{list.Element.Name}",
-            _ => $"{context.Json}.PrimitiveItems.Read{list.Element.Kind}",
+            TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => ("TypeItems", "Read" + element.Name),
+            _ => ("PrimitiveItems", "Read" + element.Kind),
         };
+
+        private static string ItemReaderType(TypeRef element, EmitContext context)
+        {
+            (string holder, string name) = ItemReader(element);
+            return context.Json + "." + holder + "." + name;
+        }
+
+        /// <summary>
+        /// The item types of every list the contract reads through an item-reader struct, one per struct and ordered by
+        /// the struct's name (ordinal), so the helpers emit those structs and no others, in the same order for the same spec.
+        /// </summary>
+        /// <remarks>
+        /// Follows the values <see cref="Read"/> is called for (members and union cases), into the lists and maps it reads
+        /// again for nested items. Kept free-form members are Json, never lists, so walking them finds nothing.
+        /// </remarks>
+        public static List<TypeRef> ListItemsReadByStruct(ContractSpec spec)
+        {
+            var found = new SortedDictionary<string, TypeRef>(System.StringComparer.Ordinal);
+            foreach (TypeSpec type in spec.Types)
+            {
+                switch (type)
+                {
+                    case ObjectSpec objectSpec:
+                        foreach (PropertySpec property in objectSpec.Properties)
+                        {
+                            CollectStructReadItems(property.Type, found);
+                        }
+
+                        break;
+                    case UnionSpec union:
+                        foreach (UnionCaseSpec @case in union.Cases)
+                        {
+                            CollectStructReadItems(@case.Type, found);
+                        }
+
+                        break;
+                }
+            }
+
+            return new List<TypeRef>(found.Values);
+        }
+
+        private static void CollectStructReadItems(TypeRef type, SortedDictionary<string, TypeRef> found)
+        {
+            if (StructReadItems(type) is { } items)
+            {
+                (string holder, string name) = ItemReader(items);
+                found[holder + "." + name] = items;
+            }
+
+            if (type.Element is { } element)
+            {
+                CollectStructReadItems(element, found);
+            }
+        }
 
         private static string ReaderDelegate(TypeRef type, bool nullable, EmitContext context)
         {
