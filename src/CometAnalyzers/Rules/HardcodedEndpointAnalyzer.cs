@@ -83,7 +83,7 @@ namespace CometAnalyzers.Rules
                     return;
                 }
 
-                EndpointClassifier classifier = ClassifierFor(operation, context.Options);
+                EndpointClassifier classifier = ClassifierFor(context);
                 if (ContractEndpoint(operation, value, classifier) is { } contract)
                 {
                     if (_tracker.TryClaim(operation.Syntax.GetLocation()))
@@ -123,7 +123,7 @@ namespace CometAnalyzers.Rules
                         continue;
                     }
 
-                    EndpointClassifier classifier = ClassifierFor(value, context.Options);
+                    EndpointClassifier classifier = ClassifierFor(context);
                     if (ContractEndpoint(value, text, classifier) is null
                         && RemoteEndpoint(value, text, sink.Kind, classifier) is { } diagnostic
                         && _tracker.TryClaim(diagnostic.Location))
@@ -198,10 +198,10 @@ namespace CometAnalyzers.Rules
                     _ => false,
                 };
 
-            private EndpointClassifier ClassifierFor(IOperation operation, AnalyzerOptions options)
+            private EndpointClassifier ClassifierFor(RuleOperationContext context)
                 => _classifiers.Get(
-                    operation.Syntax.SyntaxTree,
-                    (Contracts: _contracts.All, Options: options),
+                    context.Scope,
+                    (Contracts: _contracts.All, context.Options),
                     static (tree, inputs) => new EndpointClassifier(inputs.Contracts, AllowedHosts.Read(inputs.Options, tree)));
 
             private static string Shorten(string value)

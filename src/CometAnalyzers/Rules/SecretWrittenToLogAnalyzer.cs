@@ -76,7 +76,7 @@ namespace CometAnalyzers.Rules
                     return;
                 }
 
-                SecretNames names = _names.Get(invocation.Syntax.SyntaxTree, context.Options, static (tree, options) => SecretNames.Read(options, tree));
+                SecretNames names = _names.Get(context.Scope, context.Options, static (tree, options) => SecretNames.Read(options, tree));
                 foreach (IOperation value in sink.Values)
                 {
                     if (_finder.Find(value, names) is not { } leak)

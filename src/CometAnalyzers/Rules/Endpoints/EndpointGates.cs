@@ -8,6 +8,7 @@ using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CometAnalyzers.Rules.Endpoints
 {
@@ -42,12 +43,20 @@ namespace CometAnalyzers.Rules.Endpoints
         private readonly AliasNames _aliases;
         private readonly Compilation _compilation;
         private readonly INamedTypeSymbol? _httpClient;
+        private readonly INamedTypeSymbol? _uri;
+        private readonly INamedTypeSymbol? _uriBuilder;
+        private readonly INamedTypeSymbol? _requestMessage;
+        private readonly INamedTypeSymbol? _jsonExtensions;
         private HashSet<string>? _derivedClientMethods;
 
         public EndpointGates(Compilation compilation, ImmutableArray<ContractSettings> contracts)
         {
             _compilation = compilation;
             _httpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+            _uri = compilation.GetTypeByMetadataName("System.Uri");
+            _uriBuilder = compilation.GetTypeByMetadataName("System.UriBuilder");
+            _requestMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage");
+            _jsonExtensions = compilation.GetTypeByMetadataName("System.Net.Http.Json.HttpClientJsonExtensions");
             _aliases = new AliasNames(compilation);
             _contractWords = ContractWords(contracts);
         }
@@ -64,6 +73,15 @@ namespace CometAnalyzers.Rules.Endpoints
             if (_contractWords.Length == 0)
             {
                 return false;
+            }
+
+            // Most candidates are a single piece of text: judged without collecting parts.
+            switch (node)
+            {
+                case LiteralExpressionSyntax literal:
+                    return MayNameContract(literal.Token.ValueText);
+                case InterpolatedStringTextSyntax interpolatedText:
+                    return MayNameContract(interpolatedText.TextToken.ValueText);
             }
 
             List<StringPart> parts = StringSyntax.Parts(node);
@@ -116,13 +134,22 @@ namespace CometAnalyzers.Rules.Endpoints
         }
 
         /// <summary>
-        /// Asks the semantic model (which binds the statement, not the method) for the method called: only a sink's
+        /// Reads the method called from the call's operation: only a sink's
         /// string parameters can take a URL, and a parameter or property passed there is never one COMET001 follows.
         /// </summary>
         private bool BoundSinkMayTakeUrl(CandidateNode context, ArgumentListSyntax? arguments)
         {
             SemanticModel model = context.SemanticModel;
-            if (arguments is null || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method)
+
+            // The operation rather than GetSymbolInfo: in a build the SDK's analyzers have bound the method already, and
+            // the operation is then a lookup, where symbol info is computed again for every call.
+            (IMethodSymbol? method, ImmutableArray<IArgumentOperation> bound) = arguments is null ? default : model.GetOperation(context.Node, context.CancellationToken) switch
+            {
+                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+                _ => default,
+            };
+            if (method is null)
             {
                 // Not resolved (half-typed code, ambiguous overloads): the rule sorts it out.
                 return true;
@@ -134,20 +161,20 @@ namespace CometAnalyzers.Rules.Endpoints
             }
 
             // UriBuilder's host takes a bare host: any string.
-            if (method.MethodKind == MethodKind.Constructor && method.ContainingType.ToDisplayString() == "System.UriBuilder")
+            if (method.MethodKind == MethodKind.Constructor && Is(method.ContainingType, _uriBuilder))
             {
                 return true;
             }
 
-            for (int i = 0; i < arguments.Arguments.Count; i++)
+            // Written arguments only: an extension method's receiver, defaults and params arrays are implicit.
+            foreach (IArgumentOperation argument in bound)
             {
-                ArgumentSyntax argument = arguments.Arguments[i];
-                if (ParameterOf(method, argument, i) is not { Type.SpecialType: SpecialType.System_String })
+                if (argument.Syntax is not ArgumentSyntax written || argument.Parameter is not { Type.SpecialType: SpecialType.System_String })
                 {
                     continue;
                 }
 
-                StringPart leading = StringSyntax.Leading(argument.Expression);
+                StringPart leading = StringSyntax.Leading(written.Expression);
                 if (leading.Kind == PartKind.Text ? MayStartUrl(leading.Text)
                     : leading.Kind == PartKind.Unknown && !IsParameterOrProperty(leading.Node, model, context.CancellationToken))
                 {
@@ -161,26 +188,18 @@ namespace CometAnalyzers.Rules.Endpoints
         private bool IsSinkMethod(IMethodSymbol method)
         {
             INamedTypeSymbol? type = method.ContainingType;
-            string typeName = type?.ToDisplayString() ?? string.Empty;
             if (method.MethodKind == MethodKind.Constructor)
             {
-                return typeName is "System.Uri" or "System.UriBuilder" or "System.Net.Http.HttpRequestMessage";
+                return Is(type, _uri) || Is(type, _uriBuilder) || Is(type, _requestMessage);
             }
 
-            return (typeName == "System.Uri" && method.Name == "TryCreate")
-                || typeName == "System.Net.Http.Json.HttpClientJsonExtensions"
-                || (type is not null && (SymbolEqualityComparer.Default.Equals(type, _httpClient) || DerivesFromHttpClient(type)));
+            return (Is(type, _uri) && method.Name == "TryCreate")
+                || Is(type, _jsonExtensions)
+                || (type is not null && (Is(type, _httpClient) || DerivesFromHttpClient(type)));
         }
 
-        private static IParameterSymbol? ParameterOf(IMethodSymbol method, ArgumentSyntax argument, int position)
-        {
-            if (argument.NameColon is { } named)
-            {
-                return method.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText);
-            }
-
-            return position < method.Parameters.Length ? method.Parameters[position] : null;
-        }
+        private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? wellKnown)
+            => wellKnown is not null && SymbolEqualityComparer.Default.Equals(type, wellKnown);
 
         private static bool IsParameterOrProperty(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
             => node is IdentifierNameSyntax or MemberAccessExpressionSyntax

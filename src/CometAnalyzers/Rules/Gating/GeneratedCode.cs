@@ -1,4 +1,3 @@
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,7 +15,7 @@ namespace CometAnalyzers.Rules.Gating
         public GeneratedCode(Compilation compilation)
             => _attribute = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
 
-        public bool Contains(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        public bool Contains(SyntaxNode node, TreeScope scope)
         {
             if (_attribute is null)
             {
@@ -35,7 +34,14 @@ namespace CometAnalyzers.Rules.Gating
 
                 if (declaration is not null)
                 {
-                    return model.GetDeclaredSymbol(declaration, cancellationToken) is { } symbol && IsGenerated(symbol);
+                    // Candidates come in document order, so most share the member the previous one was in.
+                    if (scope.LastMember != declaration)
+                    {
+                        scope.LastMember = declaration;
+                        scope.LastMemberIsGenerated = scope.SemanticModel.GetDeclaredSymbol(declaration, scope.CancellationToken) is { } symbol && IsGenerated(symbol);
+                    }
+
+                    return scope.LastMemberIsGenerated;
                 }
             }
 

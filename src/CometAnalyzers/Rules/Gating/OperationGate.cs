@@ -56,7 +56,7 @@ namespace CometAnalyzers.Rules.Gating
         {
             TreeNodeIndex index = TreeNodeIndex.For(context.SemanticModel.SyntaxTree, context.CancellationToken);
             TextSpan? filter = context.FilterSpan;
-            Action<Diagnostic>? report = null;
+            TreeScope? scope = null;
             foreach (SyntaxNode node in index.Nodes)
             {
                 if ((filter is { } span && !node.FullSpan.IntersectsWith(span)) || !_entries.TryGetValue(node.Kind(), out List<Entry>? entries))
@@ -64,10 +64,12 @@ namespace CometAnalyzers.Rules.Gating
                     continue;
                 }
 
-                var candidate = new CandidateNode(node, context.SemanticModel, context.Options, context.CancellationToken);
+                // Made once per tree, and only for a tree with a candidate: the report delegate boxes the context struct.
+                scope ??= new TreeScope(context.SemanticModel, context.Options, context.ReportDiagnostic, context.CancellationToken);
+                var candidate = new CandidateNode(node, scope);
                 foreach (Entry entry in entries)
                 {
-                    entry.Run(candidate, context, _generatedCode, ref report);
+                    entry.Run(candidate, _generatedCode);
                 }
             }
         }
@@ -75,11 +77,9 @@ namespace CometAnalyzers.Rules.Gating
         private abstract class Entry
         {
             /// <summary>Runs the rule on the node's operation if the gate lets it through.</summary>
-            /// <param name="candidate">The node and what the gate may ask about it.</param>
-            /// <param name="context">The tree's semantic model action.</param>
+            /// <param name="candidate">The node, and the tree's scope the gate and the rule share.</param>
             /// <param name="generatedCode">Members marked [GeneratedCode], which are skipped.</param>
-            /// <param name="report">The context's ReportDiagnostic, made once per tree: a delegate over the context struct boxes it.</param>
-            public abstract void Run(CandidateNode candidate, SemanticModelAnalysisContext context, GeneratedCode generatedCode, ref Action<Diagnostic>? report);
+            public abstract void Run(CandidateNode candidate, GeneratedCode generatedCode);
         }
 
         private sealed class Entry<TOperation> : Entry
@@ -94,19 +94,19 @@ namespace CometAnalyzers.Rules.Gating
                 _action = action;
             }
 
-            public override void Run(CandidateNode candidate, SemanticModelAnalysisContext context, GeneratedCode generatedCode, ref Action<Diagnostic>? report)
+            public override void Run(CandidateNode candidate, GeneratedCode generatedCode)
             {
                 SyntaxNode node = candidate.Node;
+                TreeScope scope = candidate.Scope;
                 if (!_mayMatter(candidate)
-                    || context.SemanticModel.GetOperation(node, context.CancellationToken) is not { } found
+                    || scope.SemanticModel.GetOperation(node, scope.CancellationToken) is not { } found
                     || OperationOf(found, node) is not { } operation
-                    || generatedCode.Contains(node, context.SemanticModel, context.CancellationToken))
+                    || generatedCode.Contains(node, scope))
                 {
                     return;
                 }
 
-                report ??= context.ReportDiagnostic;
-                _action(new RuleOperationContext(operation, context.Options, report, context.CancellationToken), operation);
+                _action(new RuleOperationContext(operation, scope), operation);
             }
 
             /// <summary>

@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,22 +7,21 @@ namespace CometAnalyzers.Rules.Gating
     /// <summary>An operation a rule judges, found by <see cref="OperationGate"/>, and how to report on it.</summary>
     internal readonly struct RuleOperationContext
     {
-        private readonly Action<Diagnostic> _report;
-
-        public RuleOperationContext(IOperation operation, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
+        public RuleOperationContext(IOperation operation, TreeScope scope)
         {
             Operation = operation;
-            Options = options;
-            _report = report;
-            CancellationToken = cancellationToken;
+            Scope = scope;
         }
 
         public IOperation Operation { get; }
 
-        public AnalyzerOptions Options { get; }
+        /// <summary>The tree's analysis by this rule: per-tree values live there.</summary>
+        public TreeScope Scope { get; }
 
-        public CancellationToken CancellationToken { get; }
+        public AnalyzerOptions Options => Scope.Options;
 
-        public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
+        public CancellationToken CancellationToken => Scope.CancellationToken;
+
+        public void ReportDiagnostic(Diagnostic diagnostic) => Scope.ReportDiagnostic(diagnostic);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -46,6 +47,9 @@ namespace CometAnalyzers.Rules.Gating
 
         private static readonly ConditionalWeakTable<SyntaxTree, TreeNodeIndex> ByTree = new();
 
+        [ThreadStatic]
+        private static SyntaxNode[]? s_scratch;
+
         private TreeNodeIndex(ImmutableArray<SyntaxNode> nodes) => Nodes = nodes;
 
         /// <summary>The indexed nodes in document order (by start position, outer before inner).</summary>
@@ -91,16 +95,33 @@ namespace CometAnalyzers.Rules.Gating
 
         private static TreeNodeIndex Build(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            ImmutableArray<SyntaxNode>.Builder nodes = ImmutableArray.CreateBuilder<SyntaxNode>();
-            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            // The nodes gather in this thread's scratch array and are copied once into an array of the exact size: an
+            // ImmutableArray builder grew by doubling, and its dropped arrays were most of what the walk allocated.
+            SyntaxNode[] scratch = s_scratch ?? new SyntaxNode[256];
+            s_scratch = null;
+            int count = 0;
+            try
             {
-                if (IndexedKinds.Contains(node.Kind()))
+                foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
-                    nodes.Add(node);
-                }
-            }
+                    if (IndexedKinds.Contains(node.Kind()))
+                    {
+                        if (count == scratch.Length)
+                        {
+                            Array.Resize(ref scratch, 2 * count);
+                        }
 
-            return new TreeNodeIndex(nodes.ToImmutable());
+                        scratch[count++] = node;
+                    }
+                }
+
+                return new TreeNodeIndex(ImmutableArray.Create(scratch, 0, count));
+            }
+            finally
+            {
+                Array.Clear(scratch, 0, count); // keeps no tree alive
+                s_scratch = scratch;
+            }
         }
     }
 }

@@ -102,10 +102,19 @@ namespace CometAnalyzers.Rules.Retries
                     continue;
                 }
 
-                var next = new List<SimulationPath>();
-                foreach (SimulationPath candidate in current)
+                List<SimulationPath> next;
+                if (current.Count == 1)
                 {
-                    next.AddRange(candidate.Completion == Completion.Normal ? Execute(statement, candidate) : One(candidate));
+                    // The usual case: one path goes on, and the statement's own list is that path's continuation.
+                    next = current[0].Completion == Completion.Normal ? Execute(statement, current[0]) : current;
+                }
+                else
+                {
+                    next = new List<SimulationPath>();
+                    foreach (SimulationPath candidate in current)
+                    {
+                        next.AddRange(candidate.Completion == Completion.Normal ? Execute(statement, candidate) : One(candidate));
+                    }
                 }
 
                 if (next.Count > MaxPaths)

@@ -40,7 +40,7 @@ namespace CometAnalyzers.Rules.Retries
                 MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
                 _ => null,
             };
-            return name is null || _retryVariables.Get(context.Node.SyntaxTree, context.CancellationToken, static (tree, cancellationToken) => Collect(tree, cancellationToken)).Contains(name);
+            return name is null || _retryVariables.Get(context.Scope, context.CancellationToken, static (tree, cancellationToken) => Collect(tree, cancellationToken)).Contains(name);
         }
 
         private static HashSet<string> Collect(SyntaxTree tree, CancellationToken cancellationToken)

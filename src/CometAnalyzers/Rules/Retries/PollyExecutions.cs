@@ -18,7 +18,7 @@ namespace CometAnalyzers.Rules.Retries
         public static IInvocationOperation? RetryCallBehind(IInvocationOperation execute, RetrySymbols symbols)
         {
             if (!execute.TargetMethod.Name.StartsWith("Execute", System.StringComparison.Ordinal)
-                || execute.TargetMethod.ContainingNamespace?.ToDisplayString() != "Polly"
+                || !IsPolly(execute.TargetMethod.ContainingNamespace)
                 || execute.Instance is null)
             {
                 return null;
@@ -50,7 +50,7 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             while (builder is not null && OperationWalk.SkipConversions(builder) is IInvocationOperation step
-                   && step.TargetMethod.ContainingNamespace?.ToDisplayString() == "Polly"
+                   && IsPolly(step.TargetMethod.ContainingNamespace)
                    && step.TargetMethod.Name is "Handle" or "Or" or "HandleResult" or "OrResult" or "HandleInner" or "OrInner")
             {
                 if (step.TargetMethod.Name is "Handle" or "Or" && step.Arguments.IsEmpty && step.TargetMethod.TypeArguments.Length == 1
@@ -102,5 +102,9 @@ namespace CometAnalyzers.Rules.Retries
 
             return model.GetOperation(initializer.Value) is { } value ? value : null;
         }
+
+        /// <summary>The top-level Polly namespace (v7's policies), compared by name rather than by formatting it.</summary>
+        private static bool IsPolly(INamespaceSymbol? ns)
+            => ns is { Name: "Polly", ContainingNamespace.IsGlobalNamespace: true };
     }
 }

@@ -1,15 +1,15 @@
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CometAnalyzers.Rules.Secrets
 {
     /// <summary>
-    /// Clears the arguments of a log call that certainly hold no secret, asking the semantic model about each argument
-    /// (which binds the call's statement, not its method). An argument is cleared when it is a constant, its type is
-    /// never a secret (numbers, enums, dates...), or it is a parameter, field or property read whose name is not a secret
-    /// name: what <see cref="SecretLeakFinder"/> concludes for those. Anything else (locals, calls, interpolations,
-    /// secret-carrying types) is left to the finder.
+    /// Clears the log calls whose values certainly hold no secret, reading the call's operation once (in a build the
+    /// SDK's analyzers have already bound every method, so it is a lookup). A value is cleared when it is a constant,
+    /// its type is never a secret (numbers, enums, dates...), or it is a parameter, field or property read whose name is
+    /// not a secret name: what <see cref="SecretLeakFinder"/> concludes for those. Anything else (locals, calls,
+    /// interpolations, secret-carrying types) is left to the finder.
     /// </summary>
     internal sealed class LoggedArguments
     {
@@ -27,22 +27,23 @@ namespace CometAnalyzers.Rules.Secrets
 
         public bool AnyMayLeak(CandidateNode context)
         {
-            if (context.Node is not InvocationExpressionSyntax invocation)
+            if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
+            {
+                // Half-typed or not a call after all: the rule finds nothing to judge either.
+                return true;
+            }
+
+            SecretNames names = _names.Get(context.Scope, context.Options, static (tree, options) => SecretNames.Read(options, tree));
+
+            // The receiver too: an extension method's receiver is its first argument (logger.LogDebug(...) passes the logger).
+            if (invocation.Instance is { } instance && MayLeak(instance, names))
             {
                 return true;
             }
 
-            SecretNames names = _names.Get(invocation.SyntaxTree, context.Options, static (tree, options) => SecretNames.Read(options, tree));
-
-            // An extension method's receiver is an argument too: logger.LogDebug(...) passes the logger.
-            if (invocation.Expression is MemberAccessExpressionSyntax { Expression: { } receiver } && MayLeak(receiver, context, names))
+            foreach (IArgumentOperation argument in invocation.Arguments)
             {
-                return true;
-            }
-
-            foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
-            {
-                if (MayLeak(argument.Expression, context, names))
+                if (MayLeak(argument.Value, names))
                 {
                     return true;
                 }
@@ -51,32 +52,50 @@ namespace CometAnalyzers.Rules.Secrets
             return false;
         }
 
-        private bool MayLeak(ExpressionSyntax expression, CandidateNode context, SecretNames names)
+        private bool MayLeak(IOperation value, SecretNames names)
         {
-            SemanticModel model = context.SemanticModel;
-            if (model.GetConstantValue(expression, context.CancellationToken).HasValue)
+            // What was written, not what the compiler made of it for the parameter (boxing, params arrays).
+            while (value is IConversionOperation { IsImplicit: true, Operand: { } operand })
+            {
+                value = operand;
+            }
+
+            if (value.IsImplicit && ValueParts.Elements(value) is { } elements)
+            {
+                foreach (IOperation element in elements)
+                {
+                    if (MayLeak(element, names))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (value.ConstantValue.HasValue)
             {
                 return false;
             }
 
-            ITypeSymbol? type = model.GetTypeInfo(expression, context.CancellationToken).Type;
+            ITypeSymbol? type = value.Type;
             if (_types.IsNeverSecret(type))
             {
                 return false;
             }
 
-            if (type is null || _types.SecretType(type) is not null || expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+            if (type is null || _types.SecretType(type) is not null)
             {
                 return true;
             }
 
-            switch (model.GetSymbolInfo(expression, context.CancellationToken).Symbol)
+            switch (value)
             {
-                case IParameterSymbol parameter:
-                    return names.IsSecret(parameter.Name);
-                case IFieldSymbol field:
-                    return names.IsSecret(field.Name);
-                case IPropertySymbol { IsIndexer: false } property:
+                case IParameterReferenceOperation parameter:
+                    return names.IsSecret(parameter.Parameter.Name);
+                case IFieldReferenceOperation field:
+                    return names.IsSecret(field.Field.Name);
+                case IPropertyReferenceOperation { Property: { IsIndexer: false } property } reference:
                     if (names.IsSecret(property.Name))
                     {
                         return true;
@@ -84,7 +103,7 @@ namespace CometAnalyzers.Rules.Secrets
 
                     // Value, Values, Parameter: the finder judges what they belong to.
                     return PassThroughProperties.Contains("|" + property.Name + "|")
-                        && (expression is not MemberAccessExpressionSyntax access || MayLeak(access.Expression, context, names));
+                        && (reference.Instance is not { IsImplicit: false } owner || MayLeak(owner, names));
                 default:
                     return true;
             }
