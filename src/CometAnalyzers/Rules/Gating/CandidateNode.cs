@@ -18,7 +18,7 @@ namespace CometAnalyzers.Rules.Gating
         /// <summary>The tree's analysis by this rule: per-tree values live there.</summary>
         public TreeScope Scope { get; }
 
-        /// <summary>Binds only the statement around what it is asked about (GetConstantValue, GetSymbolInfo), never the whole method.</summary>
+        /// <summary>The tree's model. In a build the SDK's analyzers have bound every method already, so asking for an operation is a lookup.</summary>
         public SemanticModel SemanticModel => Scope.SemanticModel;
 
         public AnalyzerOptions Options => Scope.Options;
