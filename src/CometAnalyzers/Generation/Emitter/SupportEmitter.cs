@@ -698,8 +698,8 @@ namespace CometAnalyzers.Generation.Emitter
             T Read(ref global::System.Text.Json.Utf8JsonReader reader);
         }
 
-__ITEM_READERS__        /// <summary>A list of items that are neither null nor lists or maps themselves (those read through <see cref="ReadList{T}"/>).</summary>
-        internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader)
+__ITEM_READERS__        /// <summary>A list of items that are neither null nor lists or maps themselves (the others read through <see cref="ReadList{T}"/>).</summary>
+        internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader, TItems itemReader = default)
             where TItems : struct, IItemReader<T>
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
@@ -724,7 +724,7 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                 T item;
                 try
                 {
-                    item = default(TItems).Read(ref reader);
+                    item = itemReader.Read(ref reader);
                 }
                 catch (__NAME__ContractException exception)
                 {
@@ -742,44 +742,17 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             return ToList(items, count);
         }
 
+        /// <summary>A list of nullable items, or of lists or maps: read the same way, an item through a delegate.</summary>
         internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> readItem)
+            => ReadList<T, DelegateItems<T>>(ref reader, new DelegateItems<T>(readItem));
+
+        private readonly struct DelegateItems<T> : IItemReader<T>
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                throw WrongType(ref reader, "an array");
-            }
+            private readonly ValueReader<T> _read;
 
-            // Gathers as ReadList<T, TItems> does.
-            T[] items = ListScratch<T>.Items ?? new T[16];
-            ListScratch<T>.Items = null;
-            int count = 0;
-            while (true)
-            {
-                Next(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    break;
-                }
+            public DelegateItems(ValueReader<T> read) => _read = read;
 
-                T item;
-                try
-                {
-                    item = readItem(ref reader);
-                }
-                catch (__NAME__ContractException exception)
-                {
-                    throw exception.Within("[" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
-                }
-
-                if (count == items.Length)
-                {
-                    global::System.Array.Resize(ref items, 2 * count);
-                }
-
-                items[count++] = item;
-            }
-
-            return ToList(items, count);
+            public T Read(ref global::System.Text.Json.Utf8JsonReader reader) => _read(ref reader);
         }
 
         /// <summary>The gathered items as a list of their exact size; the scratch array is cleared and kept for the next list.</summary>
