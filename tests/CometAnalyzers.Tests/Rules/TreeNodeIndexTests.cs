@@ -16,8 +16,9 @@ using Xunit;
 namespace CometAnalyzers.Tests.Rules
 {
     /// <summary>
-    /// The rules share one walk per tree (<see cref="TreeNodeIndex"/>): what it keeps, how it is searched, and that
-    /// the IDE's span-filtered analysis still sees only the nodes inside the span.
+    /// The rules share one walk per tree (<see cref="TreeNodeIndex"/>): what it keeps, how it is searched, that the IDE's
+    /// span-filtered analysis still sees only the nodes inside the span, and that a document's analysis keeps what a rule
+    /// reports away from the node that found it.
     /// </summary>
     public class TreeNodeIndexTests
     {
@@ -92,6 +93,31 @@ namespace CometAnalyzers.Tests.Rules
 
             Assert.Equal(new[] { "\"https://example.com/a\"", "\"https://example.com/b\"" }, whole.Select(d => Text(tree, d)).OrderBy(t => t, StringComparer.Ordinal));
             Assert.Equal(new[] { "\"https://example.com/b\"" }, inB.Select(d => Text(tree, d)));
+        }
+
+        /// <summary>
+        /// The IDE asks for one document's diagnostics. COMET004 finds the policy at the call that executes it, in a method,
+        /// and reports at the policy's handler, in a field: a semantic model action reports for the whole tree, so that
+        /// diagnostic is live in the editor and not only in builds (an operation action's would be dropped there).
+        /// </summary>
+        [Fact]
+        public async Task Document_analysis_reports_away_from_the_node_that_found_it()
+        {
+            string source = RetrySources.InClass("""
+                    private static readonly IAsyncPolicy Retry = Policy.Handle<HttpRequestException>().RetryAsync(3);
+
+                    Task<string> ModelsAsync() => Retry.ExecuteAsync(() => _http.GetStringAsync("https://api.cometapi.com/v1/models"));
+                """);
+            Project project = TestProject.Create(new[] { source, RetrySources.ContractClass }, new[] { ("/project/contracts/test.contract.json", RetrySources.Contract) }, editorConfig: null);
+            Compilation compilation = (await project.GetCompilationAsync())!;
+            SyntaxTree tree = compilation.SyntaxTrees.First();
+            CompilationWithAnalyzers driver = compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new RetryOnNonRetryableStatusAnalyzer()),
+                new CompilationWithAnalyzersOptions(project.AnalyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+
+            ImmutableArray<Diagnostic> document = await driver.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+
+            Assert.Equal(new[] { "Handle<HttpRequestException>" }, document.Select(d => Text(tree, d)));
         }
 
         [Fact]
