@@ -1,4 +1,5 @@
 using System;
+using Microsoft.CodeAnalysis;
 
 namespace CometAnalyzers.Rules.Gating
 {
@@ -10,7 +11,7 @@ namespace CometAnalyzers.Rules.Gating
         where T : class
     {
         /// <summary><paramref name="create"/> should not capture (a lambda that captures allocates on every call, even a hit).</summary>
-        public T Get<TArgument>(TreeScope scope, TArgument argument, Func<Microsoft.CodeAnalysis.SyntaxTree, TArgument, T> create)
+        public T Get<TArgument>(TreeScope scope, TArgument argument, Func<SyntaxTree, TArgument, T> create)
             => scope.Get(this, argument, create);
     }
 }
