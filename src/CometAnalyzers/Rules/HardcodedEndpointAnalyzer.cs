@@ -84,9 +84,11 @@ namespace CometAnalyzers.Rules
                 }
 
                 EndpointClassifier classifier = ClassifierFor(context);
-                if (ContractEndpoint(operation, value, classifier) is { } contract)
+                if (classifier.MatchContract(value) is { } matched)
                 {
-                    if (_tracker.TryClaim(operation.Syntax.GetLocation()))
+                    // A contract endpoint is never judged again as a plain URL where it reaches HTTP: built only from
+                    // endpoint constants (Host + Path), it was reported at their declarations.
+                    if (ContractEndpoint(operation, matched, classifier) is { } contract && _tracker.TryClaim(operation.Syntax.GetLocation()))
                     {
                         context.ReportDiagnostic(ForContract(operation, value, contract));
                     }
@@ -124,7 +126,7 @@ namespace CometAnalyzers.Rules
                     }
 
                     EndpointClassifier classifier = ClassifierFor(context);
-                    if (ContractEndpoint(value, text, classifier) is null
+                    if (classifier.MatchContract(text) is null
                         && RemoteEndpoint(value, text, sink.Kind, classifier) is { } diagnostic
                         && _tracker.TryClaim(diagnostic.Location))
                     {
@@ -137,10 +139,9 @@ namespace CometAnalyzers.Rules
             /// The contract whose endpoint this constant hardcodes. A constant built from named constants that are
             /// endpoints themselves is reported at their declarations instead, unless its own literals add an endpoint.
             /// </summary>
-            private static ContractSettings? ContractEndpoint(IOperation operation, string value, EndpointClassifier classifier)
+            private static ContractSettings? ContractEndpoint(IOperation operation, ContractSettings contract, EndpointClassifier classifier)
             {
-                ContractSettings? contract = classifier.MatchContract(value);
-                if (contract is null || !ConstantStrings.NamedConstantValues(operation).Any(v => classifier.MatchContract(v) is not null))
+                if (!ConstantStrings.NamedConstantValues(operation).Any(v => classifier.MatchContract(v) is not null))
                 {
                     return contract;
                 }

@@ -133,6 +133,24 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_constant_built_from_reported_constants_is_not_reported_again_where_it_reaches_http()
+            => Test("""
+                using System;
+                using System.Net.Http;
+                class C
+                {
+                    const string Host = [|"https://api.cometapi.com"|];
+                    const string Path = [|"/v1/chat/completions"|];
+                    const string Url = Host + Path;
+                    static readonly string Interpolated = $"{Host}{Path}";
+
+                    HttpRequestMessage Request() => new HttpRequestMessage(HttpMethod.Post, Url);
+                    Uri Address() => new Uri(Interpolated);
+                    Uri Inline() => new Uri(Host + Path);
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task A_constant_that_adds_the_path_to_a_reported_host_is_reported()
             => Test("""
                 class C
