@@ -82,6 +82,30 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task LoggerMessage_Define_delegates_called_through_Invoke_are_sinks()
+            => Test("""
+                class C
+                {
+                    static readonly Action<ILogger, string, Exception?> Calling =
+                        LoggerMessage.Define<string>(LogLevel.Information, new EventId(1), "Calling with {ApiKey}");
+
+                    event EventHandler<string>? KeyRotated;
+
+                    void M(ILogger logger, string apiKey)
+                    {
+                        Calling.Invoke(logger, [|apiKey|], null);
+                        Calling?.Invoke(logger, [|apiKey|], null);
+                        C.Calling.Invoke(logger, [|apiKey|], null);
+                        var local = Calling;
+                        local.Invoke(logger, [|apiKey|], null);
+
+                        // An event handler is not a logger delegate.
+                        KeyRotated?.Invoke(this, apiKey);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Console_writes_are_sinks()
             => Test("""
                 class C

@@ -58,6 +58,9 @@ namespace CometAnalyzers.Rules.Gating
             }
         }
 
+        /// <summary>"Sending" in <c>Sending</c>, <c>LogDefs.Sending</c>, <c>global::LogDefs.Sending</c>; null for any other expression.</summary>
+        public static string? Rightmost(SyntaxNode expression) => RightmostName(expression);
+
         private static string? RightmostName(SyntaxNode expression)
             => expression switch
             {

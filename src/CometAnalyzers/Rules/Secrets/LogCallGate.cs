@@ -36,7 +36,14 @@ namespace CometAnalyzers.Rules.Secrets
         private bool MayLog(CandidateNode context)
         {
             var invocation = (InvocationExpressionSyntax)context.Node;
-            if (SyntaxNames.Invoked(invocation) is not { } name)
+            SyntaxNode? callee = invocation.Expression;
+            if (SyntaxNames.Invoked(invocation) == "Invoke")
+            {
+                // Sending.Invoke(logger, apiKey, null) and Sending?.Invoke(...) call the delegate by its own name.
+                callee = DelegateOf(invocation) ?? callee;
+            }
+
+            if (callee is null || SyntaxNames.Rightmost(callee) is not { } name)
             {
                 // A delegate returned by an expression: GetLogger()(logger, apiKey, null).
                 return true;
@@ -52,8 +59,17 @@ namespace CometAnalyzers.Rules.Secrets
 
             return SinkNames.Contains(name)
                 || DeclaredSinks(context.CancellationToken).Contains(name)
-                || (invocation.Expression is IdentifierNameSyntax && LocalNames.Declares(invocation, name, context.CancellationToken));
+                || (callee is IdentifierNameSyntax && LocalNames.Declares(invocation, name, context.CancellationToken));
         }
+
+        /// <summary>The delegate whose Invoke is called: <c>Sending</c> in <c>Sending.Invoke(...)</c> and <c>Sending?.Invoke(...)</c>.</summary>
+        private static SyntaxNode? DelegateOf(InvocationExpressionSyntax invocation)
+            => invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Expression,
+                MemberBindingExpressionSyntax when invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation => conditional.Expression,
+                _ => null,
+            };
 
         private HashSet<string> DeclaredSinks(CancellationToken cancellationToken)
         {
