@@ -276,6 +276,100 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Deconstructing_request_headers_leaks_the_values_not_the_names()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request)
+                    {
+                        foreach (var (name, values) in request.Headers)
+                        {
+                            logger.LogTrace("{Name}: {Values}", name, [|string.Join(",", values)|]);
+                        }
+
+                        foreach ((string name, IEnumerable<string> values) in request.Headers)
+                        {
+                            logger.LogTrace("{Name}: {Values}", name, [|values|]);
+                        }
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Locals_declared_by_patterns_leak_what_they_matched()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, IConfiguration config)
+                    {
+                        if (config["CometApi:ApiKey"] is not { Length: > 0 } key)
+                        {
+                            throw new InvalidOperationException("CometApi:ApiKey is not set.");
+                        }
+
+                        logger.LogDebug("Using {Key}", [|key|]);
+
+                        if (config["CometApi:ApiKey"] is string value)
+                        {
+                            logger.LogDebug("Using {Value}", [|value|]);
+                        }
+
+                        string shown = config["CometApi:ApiKey"] switch
+                        {
+                            null => "none",
+                            var text => text,
+                        };
+                        logger.LogDebug("Using {Shown}", [|shown|]);
+
+                        // The model name matched by the same pattern is not a secret.
+                        if (config["CometApi:Model"] is { Length: > 0 } model)
+                        {
+                            logger.LogDebug("Using {Model}", model);
+                        }
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Locals_deconstructed_from_a_tuple_leak_by_position()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, IConfiguration config)
+                    {
+                        var (model, key) = (config["CometApi:Model"], config["CometApi:ApiKey"]);
+                        logger.LogDebug("Using {Model}", model);
+                        logger.LogDebug("Using {Key}", [|key|]);
+
+                        (string? first, (int tokens, string? second)) = (config["CometApi:Model"], (42, config["CometApi:ApiKey"]));
+                        logger.LogDebug("{First} {Tokens}", first, tokens);
+                        logger.LogDebug("{Second}", [|second|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_StringBuilder_filled_in_statements_leaks_what_was_appended()
+            => Test("""
+                using System.Text;
+                class C
+                {
+                    void M(ILogger logger, string apiKey, int promptTokens)
+                    {
+                        var header = new StringBuilder();
+                        header.Append("Authorization: Bearer ");
+                        header.Append(apiKey);
+                        logger.LogDebug("{Header}", [|header.ToString()|]);
+
+                        var usage = new StringBuilder();
+                        usage.Append("prompt tokens: ").Append(promptTokens);
+                        usage.AppendLine();
+                        logger.LogDebug("{Usage}", usage.ToString());
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Secrets_leak_through_tuples_anonymous_objects_builders_and_conditionals()
             => Test("""
                 class C

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,7 +17,13 @@ namespace CometAnalyzers.Rules.Secrets
         /// <summary><c>M(out x)</c>: the value is the invocation that wrote it.</summary>
         OutArgument,
 
-        /// <summary>Deconstruction, patterns and other writes whose value is not followed.</summary>
+        /// <summary><c>value is string x</c>, <c>value is { Length: > 0 } x</c>, a switch's <c>string x</c>: the value matched.</summary>
+        Match,
+
+        /// <summary><c>x.Append(value)</c> on a StringBuilder: the value is the call, which keeps what it appends.</summary>
+        Append,
+
+        /// <summary>Deconstruction into anything but a tuple literal, nested patterns and other writes whose value is not followed.</summary>
         Unknown,
     }
 
@@ -55,7 +62,7 @@ namespace CometAnalyzers.Rules.Secrets
 
                         break;
                     case IDeconstructionAssignmentOperation deconstruction when Mentions(deconstruction.Target, local):
-                        writes.Add(new LocalWrite(LocalWriteKind.Unknown, null));
+                        writes.Add(Deconstructed(deconstruction.Target, deconstruction.Value, local));
                         break;
                     case IAssignmentOperation assignment when IsLocal(assignment.Target, local):
                         // Simple, compound (+=) and coalesce (??=) assignments alike.
@@ -68,10 +75,20 @@ namespace CometAnalyzers.Rules.Secrets
                         writes.Add(new LocalWrite(LocalWriteKind.ForEach, loop.Collection));
                         break;
                     case IForEachLoopOperation loop when loop.LoopControlVariable is { } control && Mentions(control, local):
-                        writes.Add(new LocalWrite(LocalWriteKind.Unknown, null));
+                        // foreach (var (name, values) in headers): the second of a pair is the entry's value, which
+                        // carries what the collection carries; the key (a header name) is not followed.
+                        writes.Add(Elements(control) is { Length: 2 } pair && IsLocal(pair[1], local)
+                            ? new LocalWrite(LocalWriteKind.ForEach, loop.Collection)
+                            : new LocalWrite(LocalWriteKind.Unknown, null));
                         break;
                     case IDeclarationPatternOperation pattern when Same(pattern.DeclaredSymbol, local):
-                        writes.Add(new LocalWrite(LocalWriteKind.Unknown, null));
+                        writes.Add(Matched(pattern));
+                        break;
+                    case IRecursivePatternOperation pattern when Same(pattern.DeclaredSymbol, local):
+                        writes.Add(Matched(pattern));
+                        break;
+                    case IInvocationOperation call when IsLocal(call.Instance, local) && AppendsToStringBuilder(call.TargetMethod):
+                        writes.Add(new LocalWrite(LocalWriteKind.Append, call));
                         break;
                 }
             }
@@ -87,6 +104,67 @@ namespace CometAnalyzers.Rules.Secrets
         }
 
         private static bool IsDeclarationValue(IOperation? value) => value?.Parent is IVariableInitializerOperation;
+
+        /// <summary><c>var (a, b) = (x, y)</c>: each local gets the element at its position; any other value is not followed.</summary>
+        private static LocalWrite Deconstructed(IOperation target, IOperation value, ILocalSymbol local)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (Elements(target) is { } targets && value is ITupleOperation { Elements: var values } && values.Length == targets.Length)
+            {
+                for (int i = 0; i < targets.Length; i++)
+                {
+                    if (IsLocal(targets[i], local))
+                    {
+                        return new LocalWrite(LocalWriteKind.Assignment, values[i]);
+                    }
+
+                    if (Mentions(targets[i], local))
+                    {
+                        return Deconstructed(targets[i], values[i], local);
+                    }
+                }
+            }
+
+            return new LocalWrite(LocalWriteKind.Unknown, null);
+        }
+
+        /// <summary>The parts of a deconstruction target: <c>var (a, b)</c>, <c>(var a, var b)</c>, <c>(a, b)</c>.</summary>
+        private static ImmutableArray<IOperation>? Elements(IOperation target)
+            => target switch
+            {
+                IDeclarationExpressionOperation declaration => Elements(declaration.Expression),
+                ITupleOperation tuple => tuple.Elements,
+                _ => null,
+            };
+
+        /// <summary>The value a pattern's variable is matched against, through <c>not</c> and <c>and</c>; null inside a sub-pattern.</summary>
+        private static LocalWrite Matched(IPatternOperation pattern)
+        {
+            IOperation current = pattern;
+            while (current.Parent is INegatedPatternOperation or IBinaryPatternOperation)
+            {
+                current = current.Parent;
+            }
+
+            IOperation? value = current.Parent switch
+            {
+                IIsPatternOperation isPattern => isPattern.Value,
+                ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+                IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } } => switchStatement.Value,
+                _ => null,
+            };
+
+            return value is null ? new LocalWrite(LocalWriteKind.Unknown, null) : new LocalWrite(LocalWriteKind.Match, value);
+        }
+
+        /// <summary>StringBuilder's Append, AppendLine, AppendFormat, Insert and Replace: they return the builder they changed.</summary>
+        private static bool AppendsToStringBuilder(IMethodSymbol method)
+            => method.ContainingType is { Name: "StringBuilder", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } type
+                && SymbolEqualityComparer.Default.Equals(method.ReturnType, type);
 
         private static IOperation Root(IOperation operation)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using static CometAnalyzers.Rules.Secrets.TypeChecks;
@@ -98,6 +99,7 @@ namespace CometAnalyzers.Rules.Secrets
                     IInterpolatedStringHandlerCreationOperation handler => Visit(handler.Content, depth + 1),
                     IBinaryOperation binary => Visit(binary.LeftOperand, depth + 1) ?? Visit(binary.RightOperand, depth + 1),
                     IConditionalOperation conditional => Visit(conditional.WhenTrue, depth + 1) ?? Visit(conditional.WhenFalse, depth + 1),
+                    ISwitchExpressionOperation switchExpression => VisitAll(switchExpression.Arms.Select(arm => arm.Value), depth),
                     ICoalesceOperation coalesce => Visit(coalesce.Value, depth + 1) ?? Visit(coalesce.WhenNull, depth + 1),
                     IConditionalAccessOperation access => Visit(access.WhenNotNull, depth + 1),
                     IConditionalAccessInstanceOperation instance => Visit(ConditionalReceiver(instance), depth + 1),
@@ -159,7 +161,7 @@ namespace CometAnalyzers.Rules.Secrets
                     {
                         SecretLeak? leak = write.Kind switch
                         {
-                            LocalWriteKind.Assignment or LocalWriteKind.ForEach => Visit(write.Value, depth + 1),
+                            LocalWriteKind.Assignment or LocalWriteKind.ForEach or LocalWriteKind.Match or LocalWriteKind.Append => Visit(write.Value, depth + 1),
                             LocalWriteKind.OutArgument when write.Value is { } call && SourceRead(call) is { } read => new SecretLeak(call, read),
                             _ => null,
                         };
