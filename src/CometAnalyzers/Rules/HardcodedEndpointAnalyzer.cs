@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CometAnalyzers.Contract;
@@ -107,32 +108,59 @@ namespace CometAnalyzers.Rules
             {
                 foreach (EndpointSinkValue sink in Sinks.ValuesOf(operation))
                 {
-                    IOperation value = ConstantStrings.Leading(sink.Value);
-                    if (value is ILocalReferenceOperation local && LocalWrites.SingleValue(local) is { } localValue)
+                    foreach (IOperation alternative in Alternatives(sink.Value))
                     {
-                        value = ConstantStrings.Leading(localValue);
-                    }
-
-                    if (value is IFieldReferenceOperation { Field: { } field } && EndpointFieldTracker.IsFollowed(field))
-                    {
-                        _tracker.AddSinkUse(field, sink.Kind, context.ReportDiagnostic);
-                        continue;
-                    }
-
-                    // Named constants are judged at their declaration; contract endpoints were reported by AnalyzeConstant.
-                    if (ConstantStrings.IsNamedConstant(value) || !ConstantStrings.TryGetValue(value, out string text))
-                    {
-                        continue;
-                    }
-
-                    EndpointClassifier classifier = ClassifierFor(context);
-                    if (classifier.MatchContract(text) is null
-                        && RemoteEndpoint(value, text, sink.Kind, classifier) is { } diagnostic
-                        && _tracker.TryClaim(diagnostic.Location))
-                    {
-                        context.ReportDiagnostic(diagnostic);
+                        AnalyzeSinkValue(context, alternative, sink.Kind);
                     }
                 }
+            }
+
+            private void AnalyzeSinkValue(RuleOperationContext context, IOperation sinkValue, EndpointSinkKind kind)
+            {
+                IOperation value = ConstantStrings.Leading(sinkValue);
+                if (value is ILocalReferenceOperation local && LocalWrites.SingleValue(local) is { } localValue)
+                {
+                    value = ConstantStrings.Leading(localValue);
+                }
+
+                if (value is IFieldReferenceOperation { Field: { } field } && EndpointFieldTracker.IsFollowed(field))
+                {
+                    _tracker.AddSinkUse(field, kind, context.ReportDiagnostic);
+                    return;
+                }
+
+                // Named constants are judged at their declaration; contract endpoints were reported by AnalyzeConstant.
+                if (ConstantStrings.IsNamedConstant(value) || !ConstantStrings.TryGetValue(value, out string text))
+                {
+                    return;
+                }
+
+                EndpointClassifier classifier = ClassifierFor(context);
+                if (classifier.MatchContract(text) is null
+                    && RemoteEndpoint(value, text, kind, classifier) is { } diagnostic
+                    && _tracker.TryClaim(diagnostic.Location))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+
+            /// <summary>
+            /// Every value a sink can receive: both sides of <c>??</c> and both branches of <c>?:</c>. A URL written as
+            /// the fallback of a configured one (<c>config["BaseUrl"] ?? "https://..."</c>) is still a hardcoded endpoint.
+            /// </summary>
+            private static IEnumerable<IOperation> Alternatives(IOperation value)
+            {
+                while (value is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                return value switch
+                {
+                    ICoalesceOperation coalesce => Alternatives(coalesce.Value).Concat(Alternatives(coalesce.WhenNull)),
+                    IConditionalOperation { WhenFalse: { } whenFalse } conditional => Alternatives(conditional.WhenTrue).Concat(Alternatives(whenFalse)),
+                    _ => new[] { value },
+                };
             }
 
             /// <summary>

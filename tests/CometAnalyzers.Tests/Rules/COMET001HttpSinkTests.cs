@@ -100,6 +100,19 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_fallback_url_in_a_coalesce_or_conditional_is_reported()
+            => Test("""
+                class C
+                {
+                    Uri Fallback(string? configured) => new Uri(configured ?? [|"https://gateway.example.com/"|]);
+                    Uri Either(bool eu) => new Uri(eu ? [|"https://eu.example.com/"|] : [|"https://us.example.com/"|]);
+                    Uri Nested(string? a, bool b) => new Uri(a ?? (b ? [|"https://b.example.com/"|] : "http://localhost:5000/"));
+                    Uri Configured(string? a, string b) => new Uri(a ?? b);
+                    Uri Relative(string? path) => new Uri(path ?? "v1/models", UriKind.Relative);
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task A_static_readonly_field_used_at_sinks_is_reported_once_at_its_initializer()
             => Test("""
                 class C
