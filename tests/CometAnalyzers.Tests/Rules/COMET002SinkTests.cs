@@ -106,6 +106,28 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Collection_expressions_and_scope_state_collections_carry_their_elements()
+            => Test("""
+                class C
+                {
+                    sealed class Settings { public string? ApiKey { get; set; } }
+
+                    void M(ILogger logger, string apiKey, string model, int promptTokens)
+                    {
+                        logger.LogInformation("{Key}", [|[apiKey]|]);
+                        using var dictionary = logger.BeginScope(new Dictionary<string, object?> { ["ApiKey"] = [|apiKey|] });
+                        using var added = logger.BeginScope(new Dictionary<string, object?> { { "ApiKey", [|apiKey|] } });
+                        using var pairs = logger.BeginScope(new List<KeyValuePair<string, object?>> { [|new("ApiKey", apiKey)|] });
+
+                        // Non-secret state, and an object initializer: a plain object does not print its members.
+                        logger.LogInformation("{Model}", [model]);
+                        using var state = logger.BeginScope(new Dictionary<string, object?> { ["Model"] = model, ["PromptTokens"] = promptTokens });
+                        logger.LogInformation("{Settings}", new Settings { ApiKey = apiKey });
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Console_writes_are_sinks()
             => Test("""
                 class C
