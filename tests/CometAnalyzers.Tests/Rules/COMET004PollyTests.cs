@@ -16,6 +16,21 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Arithmetic_that_overflows_is_not_judged_and_does_not_stop_the_file()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    IAsyncPolicy<HttpResponseMessage> Odd = Policy.HandleResult<HttpResponseMessage>(r =>
+                    {
+                        long min = long.MinValue;
+                        long divisor = -1;
+                        return (int)r.StatusCode >= 500 || min / divisor == 0 || min % divisor == 1;
+                    }).RetryAsync(3);
+
+                    IAsyncPolicy<HttpResponseMessage> Retry = Policy
+                        .HandleResult<HttpResponseMessage>(r => [|!r.IsSuccessStatusCode|])
+                        .RetryAsync(3);
+                """).RunAsync();
+
+        [Fact]
         public Task Polly_v7_HandleResult_on_status_400_and_above_is_reported()
             => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
                     IAsyncPolicy<HttpResponseMessage> Retry = Policy

@@ -131,8 +131,10 @@ namespace CometAnalyzers.Rules.Retries
                 BinaryOperatorKind.Add => left.Number + right.Number,
                 BinaryOperatorKind.Subtract => left.Number - right.Number,
                 BinaryOperatorKind.Multiply => left.Number * right.Number,
-                BinaryOperatorKind.Divide when right.Number != 0 => left.Number / right.Number,
-                BinaryOperatorKind.Remainder when right.Number != 0 => left.Number % right.Number,
+                // long.MinValue / -1 and % -1 throw even unchecked; C# code doing that throws too, so it is not judged.
+                BinaryOperatorKind.Divide when right.Number != 0 && !(right.Number == -1 && left.Number == long.MinValue) => left.Number / right.Number,
+                BinaryOperatorKind.Remainder when right.Number != 0 && right.Number != -1 => left.Number % right.Number,
+                BinaryOperatorKind.Remainder when right.Number == -1 => 0,
                 _ => null,
             };
             return result is { } value ? StatusValue.Int(value, fromStatus) : StatusValue.Vaguest(left, right);
