@@ -27,6 +27,66 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Loops_that_retry_on_headers_or_failure_details_are_not_judged()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    async Task<HttpResponseMessage> RetryAfterOnly(string url)
+                    {
+                        for (int attempt = 0; attempt < 3; attempt++)
+                        {
+                            var response = await _http.GetAsync(url);
+                            if (response.IsSuccessStatusCode)
+                            {
+                                return response;
+                            }
+
+                            if (response.Headers.RetryAfter?.Delta is { } wait)
+                            {
+                                await Task.Delay(wait);
+                                continue;
+                            }
+
+                            return response;
+                        }
+
+                        throw new InvalidOperationException("Out of attempts.");
+                    }
+
+                    async Task<string> ConnectionFailuresOnly(string url)
+                    {
+                        for (int attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
+                            {
+                                await Task.Delay(200);
+                            }
+                        }
+
+                        throw new InvalidOperationException("Out of attempts.");
+                    }
+
+                    async Task<string> SocketFailuresOnly(string url)
+                    {
+                        for (int attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException ex) when (ex.InnerException is System.Net.Sockets.SocketException or IOException)
+                            {
+                                await Task.Delay(200);
+                            }
+                        }
+
+                        throw new InvalidOperationException("Out of attempts.");
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task Leaving_only_on_success_is_reported_at_the_success_check()
             => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
                     async Task<HttpResponseMessage> SendAsync(string url)

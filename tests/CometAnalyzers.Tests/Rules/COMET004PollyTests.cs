@@ -31,6 +31,33 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Retrying_when_the_server_sends_Retry_After_is_not_judged_however_the_null_test_is_spelled()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    IAsyncPolicy<HttpResponseMessage> PropertyPattern = Policy
+                        .HandleResult<HttpResponseMessage>(r => r.Headers.RetryAfter is { } || (int)r.StatusCode >= 500)
+                        .RetryAsync(3);
+
+                    IAsyncPolicy<HttpResponseMessage> Alone = Policy
+                        .HandleResult<HttpResponseMessage>(r => r.Headers.RetryAfter is { })
+                        .RetryAsync(3);
+
+                    IAsyncPolicy<HttpResponseMessage> TypePattern = Policy
+                        .HandleResult<HttpResponseMessage>(r => r.Headers.RetryAfter is System.Net.Http.Headers.RetryConditionHeaderValue)
+                        .RetryAsync(3);
+
+                    RetryStrategyOptions<HttpResponseMessage> Options = new()
+                    {
+                        ShouldHandle = args => args.Outcome switch
+                        {
+                            { Exception: HttpRequestException } => PredicateResult.True(),
+                            { Result.Headers.RetryAfter: { } } => PredicateResult.True(),
+                            { Result.StatusCode: >= HttpStatusCode.InternalServerError } => PredicateResult.True(),
+                            _ => PredicateResult.False(),
+                        },
+                    };
+                """).RunAsync();
+
+        [Fact]
         public Task Polly_v7_HandleResult_on_status_400_and_above_is_reported()
             => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
                     IAsyncPolicy<HttpResponseMessage> Retry = Policy

@@ -60,7 +60,9 @@ namespace CometAnalyzers.Rules.Retries
             {
                 "StatusCode" => StatusValue.Int(status, fromStatus: true),
                 "IsSuccessStatusCode" => StatusValue.Bool(Scenario.IsSuccessStatus(status), fromStatus: true),
-                _ => StatusValue.Opaque,
+
+                // Headers, content, reason phrase: they come with the response, so they differ from one outcome to the next.
+                _ => StatusValue.Unknown,
             };
         }
 
@@ -82,7 +84,8 @@ namespace CometAnalyzers.Rules.Retries
             bool clientStatus = property.Name == "Status" && RetrySymbols.Is(property.ContainingType, _symbols.ClientResultException);
             if (!httpStatus && !clientStatus)
             {
-                return StatusValue.Opaque;
+                // HttpRequestError, InnerException, Message: they describe this failure, not a constant.
+                return StatusValue.Unknown;
             }
 
             if (!exception.ExceptionStatusKnown)

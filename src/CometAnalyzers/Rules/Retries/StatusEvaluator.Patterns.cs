@@ -94,12 +94,20 @@ namespace CometAnalyzers.Rules.Retries
             return matched;
         }
 
-        /// <summary>A type test in a pattern: when the static type already matches, only null fails.</summary>
+        /// <summary>
+        /// A type test in a pattern: when the static type already matches, only null fails. A value the interpreter does
+        /// not model (a header, a field) may be null or not: the test is not judged (<c>RetryAfter is { }</c>).
+        /// </summary>
         private StatusValue PatternTypeTest(IPatternOperation pattern, ITypeSymbol? matchedType, StatusValue input)
         {
             if (matchedType is null || IsAssignable(pattern.InputType, matchedType))
             {
-                return input.Kind == ValueKind.Null ? StatusValue.Bool(false, input.FromStatus) : StatusValue.Bool(true, fromStatus: false);
+                return input.Kind switch
+                {
+                    ValueKind.Null => StatusValue.Bool(false, input.FromStatus),
+                    ValueKind.Unknown or ValueKind.Opaque => StatusValue.Vague(input),
+                    _ => StatusValue.Bool(true, fromStatus: false),
+                };
             }
 
             return TypeTest(input, matchedType, negated: false);
