@@ -279,6 +279,115 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task An_if_that_continues_while_attempts_remain_and_throws_after_is_not_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<string> PrefixIncrement(string url)
+                    {
+                        int attempt = 0;
+                        while (true)
+                        {
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException ex) when (ex.StatusCode is null)
+                            {
+                                if (++attempt < 3)
+                                {
+                                    await Task.Delay(100);
+                                    continue;
+                                }
+
+                                throw;
+                            }
+                        }
+                    }
+
+                    async Task<string> PostfixIncrement(string url)
+                    {
+                        int attempt = 0;
+                        while (true)
+                        {
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException ex) when (ex.StatusCode is null)
+                            {
+                                if (attempt++ < 3) continue;
+                                throw;
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task An_if_that_continues_without_leaving_after_it_is_still_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<string> GetAsync(string url)
+                    {
+                        int attempt = 0;
+                        [|while|] (true)
+                        {
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException)
+                            {
+                                if (++attempt < 3)
+                                {
+                                    continue;
+                                }
+
+                                await Task.Delay(1000);
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_capped_exponential_backoff_is_not_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<string> GetAsync(string url)
+                    {
+                        for (int delayMs = 100; delayMs <= 1600; delayMs *= 2)
+                        {
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException ex) when (ex.StatusCode is null)
+                            {
+                                await Task.Delay(delayMs);
+                            }
+                        }
+
+                        throw new InvalidOperationException("Out of attempts.");
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_counter_declared_in_the_body_starts_again_every_time_and_is_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<string> GetAsync(string url)
+                    {
+                        [|while|] (true)
+                        {
+                            int attempt = 0;
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException ex) when (ex.StatusCode is null && attempt++ < 3)
+                            {
+                                await Task.Delay(100);
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task A_polling_loop_that_sends_on_a_schedule_whatever_the_outcome_is_not_reported()
             => RetrySources.Test<UnboundedRetryAnalyzer>("""
                     async Task PollAsync(CancellationToken cancellationToken)
