@@ -388,6 +388,44 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_DelegatingHandler_that_sends_through_base_until_success_is_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    sealed class RetryHandler : DelegatingHandler
+                    {
+                        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                        {
+                            [|while|] (true)
+                            {
+                                var response = await base.SendAsync(request, cancellationToken);
+                                if (response.IsSuccessStatusCode)
+                                {
+                                    return response;
+                                }
+
+                                await Task.Delay(1000, cancellationToken);
+                            }
+                        }
+                    }
+
+                    sealed class BoundedHandler : DelegatingHandler
+                    {
+                        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                        {
+                            for (int attempt = 0; ; attempt++)
+                            {
+                                var response = await base.SendAsync(request, cancellationToken);
+                                if ((int)response.StatusCode < 500 || attempt >= CometApiContract.MaxRetries)
+                                {
+                                    return response;
+                                }
+
+                                await Task.Delay(1000, cancellationToken);
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task A_polling_loop_that_sends_on_a_schedule_whatever_the_outcome_is_not_reported()
             => RetrySources.Test<UnboundedRetryAnalyzer>("""
                     async Task PollAsync(CancellationToken cancellationToken)

@@ -87,6 +87,44 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_DelegatingHandler_that_retries_every_failure_is_reported_and_one_that_retries_5xx_is_not()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    sealed class RetryHandler : DelegatingHandler
+                    {
+                        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                        {
+                            for (int attempt = 0; ; attempt++)
+                            {
+                                var response = await base.SendAsync(request, cancellationToken);
+                                if ([|response.IsSuccessStatusCode|] || attempt >= 3)
+                                {
+                                    return response;
+                                }
+
+                                await Task.Delay(1000, cancellationToken);
+                            }
+                        }
+                    }
+
+                    sealed class TransientHandler : DelegatingHandler
+                    {
+                        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+                        {
+                            for (int attempt = 0; ; attempt++)
+                            {
+                                var response = await base.SendAsync(request, cancellationToken);
+                                if ((int)response.StatusCode < 500 || attempt >= 3)
+                                {
+                                    return response;
+                                }
+
+                                await Task.Delay(1000, cancellationToken);
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task Leaving_only_on_success_is_reported_at_the_success_check()
             => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
                     async Task<HttpResponseMessage> SendAsync(string url)

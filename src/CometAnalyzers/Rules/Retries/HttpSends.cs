@@ -7,7 +7,7 @@ namespace CometAnalyzers.Rules.Retries
     {
         None,
 
-        /// <summary>Returns the response whatever its status (HttpClient.SendAsync, GetAsync, PostAsJsonAsync...).</summary>
+        /// <summary>Returns the response whatever its status (HttpClient.SendAsync, GetAsync, PostAsJsonAsync..., a handler's base.SendAsync).</summary>
         ReturnsResponse,
 
         /// <summary>Throws HttpRequestException on an unsuccessful status (HttpClient.GetStringAsync, GetFromJsonAsync...).</summary>
@@ -32,6 +32,12 @@ namespace CometAnalyzers.Rules.Retries
             ITypeSymbol? receiver = method.IsExtensionMethod && method.Parameters.Length > 0
                 ? method.Parameters[0].Type
                 : method.IsStatic ? null : method.ContainingType;
+            if (method.Name is "Send" or "SendAsync" && RetrySymbols.DerivesFrom(receiver, symbols.HttpMessageHandler) && ReturnsResponse(method.ReturnType, symbols))
+            {
+                // base.SendAsync(request, ct) in a DelegatingHandler: the next handler sends the request.
+                return SendKind.ReturnsResponse;
+            }
+
             bool onHttpClient = RetrySymbols.DerivesFrom(receiver, symbols.HttpClient) || RetrySymbols.DerivesFrom(receiver, symbols.HttpMessageInvoker);
             if (!onHttpClient || method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.ReducedExtension)
             {

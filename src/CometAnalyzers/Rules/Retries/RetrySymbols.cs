@@ -16,6 +16,7 @@ namespace CometAnalyzers.Rules.Retries
         {
             HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
             HttpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
+            HttpMessageHandler = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageHandler");
             HttpResponseMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpResponseMessage");
             HttpRequestException = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestException");
             HttpContent = compilation.GetTypeByMetadataName("System.Net.Http.HttpContent");
@@ -57,6 +58,9 @@ namespace CometAnalyzers.Rules.Retries
         public INamedTypeSymbol? HttpClient { get; }
 
         public INamedTypeSymbol? HttpMessageInvoker { get; }
+
+        /// <summary>A DelegatingHandler sends through <c>base.SendAsync</c>: the hand-written retry handler.</summary>
+        public INamedTypeSymbol? HttpMessageHandler { get; }
 
         public INamedTypeSymbol? HttpResponseMessage { get; }
 
