@@ -12,15 +12,15 @@ namespace CometAnalyzers.Rules.Gating
     {
         /// <summary>"SendAsync" in <c>client.SendAsync(r)</c>, <c>SendAsync(r)</c>, <c>client?.SendAsync(r)</c>; null when a call invokes an expression's value.</summary>
         public static string? Invoked(SyntaxNode node)
-            => node is InvocationExpressionSyntax invocation ? RightmostName(invocation.Expression) : null;
+            => node is InvocationExpressionSyntax invocation ? Rightmost(invocation.Expression) : null;
 
         /// <summary>"ShouldHandle" in <c>ShouldHandle = x</c>, <c>options.ShouldHandle = x</c>, <c>options?.ShouldHandle = x</c>.</summary>
         public static string? Assigned(SyntaxNode node)
-            => node is AssignmentExpressionSyntax assignment ? RightmostName(assignment.Left) : null;
+            => node is AssignmentExpressionSyntax assignment ? Rightmost(assignment.Left) : null;
 
         /// <summary>"Uri" in <c>new Uri(x)</c>, <c>new System.Uri(x)</c>, <c>new global::System.Uri(x)</c>; null for <c>new(x)</c>.</summary>
         public static string? Created(SyntaxNode node)
-            => node is ObjectCreationExpressionSyntax creation ? RightmostName(creation.Type) : null;
+            => node is ObjectCreationExpressionSyntax creation ? Rightmost(creation.Type) : null;
 
         /// <summary>
         /// True when the node has a call anywhere inside it, lambdas included. A loop that sends must call something,
@@ -59,9 +59,7 @@ namespace CometAnalyzers.Rules.Gating
         }
 
         /// <summary>"Sending" in <c>Sending</c>, <c>LogDefs.Sending</c>, <c>global::LogDefs.Sending</c>; null for any other expression.</summary>
-        public static string? Rightmost(SyntaxNode expression) => RightmostName(expression);
-
-        private static string? RightmostName(SyntaxNode expression)
+        public static string? Rightmost(SyntaxNode expression)
             => expression switch
             {
                 SimpleNameSyntax name => name.Identifier.ValueText,

@@ -60,9 +60,14 @@ namespace CometAnalyzers.Rules.Retries
         /// <summary>A local declared in the body starts again at every iteration, so it cannot count attempts.</summary>
         private static bool DeclaredIn(ISymbol symbol, IOperation body)
         {
+            if (symbol is not ILocalSymbol)
+            {
+                return false;
+            }
+
             foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
             {
-                if (symbol is ILocalSymbol && reference.SyntaxTree == body.Syntax.SyntaxTree && body.Syntax.Span.Contains(reference.Span))
+                if (reference.SyntaxTree == body.Syntax.SyntaxTree && body.Syntax.Span.Contains(reference.Span))
                 {
                     return true;
                 }

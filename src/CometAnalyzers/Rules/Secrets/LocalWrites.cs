@@ -77,7 +77,7 @@ namespace CometAnalyzers.Rules.Secrets
                     case IForEachLoopOperation loop when loop.LoopControlVariable is { } control && Mentions(control, local):
                         // foreach (var (name, values) in headers): the second of a pair is the entry's value, which
                         // carries what the collection carries; the key (a header name) is not followed.
-                        writes.Add(Elements(control) is { Length: 2 } pair && IsLocal(pair[1], local)
+                        writes.Add(DeconstructedParts(control) is { Length: 2 } pair && IsLocal(pair[1], local)
                             ? new LocalWrite(LocalWriteKind.ForEach, loop.Collection)
                             : new LocalWrite(LocalWriteKind.Unknown, null));
                         break;
@@ -113,7 +113,7 @@ namespace CometAnalyzers.Rules.Secrets
                 value = conversion.Operand;
             }
 
-            if (Elements(target) is { } targets && value is ITupleOperation { Elements: var values } && values.Length == targets.Length)
+            if (DeconstructedParts(target) is { } targets && value is ITupleOperation { Elements: var values } && values.Length == targets.Length)
             {
                 for (int i = 0; i < targets.Length; i++)
                 {
@@ -133,10 +133,10 @@ namespace CometAnalyzers.Rules.Secrets
         }
 
         /// <summary>The parts of a deconstruction target: <c>var (a, b)</c>, <c>(var a, var b)</c>, <c>(a, b)</c>.</summary>
-        private static ImmutableArray<IOperation>? Elements(IOperation target)
+        private static ImmutableArray<IOperation>? DeconstructedParts(IOperation target)
             => target switch
             {
-                IDeclarationExpressionOperation declaration => Elements(declaration.Expression),
+                IDeclarationExpressionOperation declaration => DeconstructedParts(declaration.Expression),
                 ITupleOperation tuple => tuple.Elements,
                 _ => null,
             };

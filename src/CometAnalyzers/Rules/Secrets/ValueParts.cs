@@ -17,7 +17,8 @@ namespace CometAnalyzers.Rules.Secrets
                 return initializer.ElementValues;
             }
 
-            // [apiKey] and [.. values]: a collection expression's children are its elements (and spreads).
+            // [apiKey] and [.. values]: a collection expression's children are its elements (and spreads). Roslyn 4.8 has no
+            // operation type for it, so it is known by its syntax.
             if (value.Syntax is CollectionExpressionSyntax)
             {
                 return value.ChildOperations;
