@@ -118,15 +118,23 @@ namespace CometAnalyzers.Rules
 
         private static void AnalyzeLoop(RuleOperationContext context, ILoopOperation loop, RetrySymbols symbols, ContractSettings contract)
         {
-            if (RetryLoop.TryCreate(loop, symbols) is null || AttemptBound.IsBounded(loop))
+            if (RetryLoop.TryCreate(loop, symbols) is not { } retry)
             {
                 return;
             }
 
-            string fix = contract.MaxRetries is { } max
-                ? $"count attempts and stop after {contract.ContractTypeName}.MaxRetries ({Format(max)}) retries"
-                : "count attempts and stop after a fixed number of retries";
-            context.ReportDiagnostic(Diagnostic.Create(Rule, LoopLocations.Keyword(loop), "This loop sends the request again after a failure with no limit on attempts", fix));
+            string stop = contract.MaxRetries is { } max
+                ? $"stop after {contract.ContractTypeName}.MaxRetries ({Format(max)}) retries"
+                : "stop after a fixed number of retries";
+            if (AttemptBound.HasNoGuard(loop))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, LoopLocations.Keyword(loop), "This loop sends the request again after a failure with no limit on attempts", "count attempts and " + stop));
+            }
+            else if (AttemptBound.FailureThatBypassesTheGuard(retry) is { } failure)
+            {
+                string after = failure.IsTransportFailure ? "a transport failure" : $"a {Format(failure.Status!.Value)} response";
+                context.ReportDiagnostic(Diagnostic.Create(Rule, LoopLocations.Keyword(loop), $"This loop sends the request again after {after} without reaching its attempt limit", "count attempts on that path too and " + stop));
+            }
         }
 
         /// <summary>int.MaxValue is a retry without a bound; a constant above the contract's maxRetries breaks its budget.</summary>

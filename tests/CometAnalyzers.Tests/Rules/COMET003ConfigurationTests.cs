@@ -64,6 +64,33 @@ namespace CometAnalyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task The_loop_message_names_the_failure_that_bypasses_the_attempt_limit()
+        {
+            var diagnostics = await RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<HttpResponseMessage> SendAsync(string url)
+                    {
+                        int attempt = 0;
+                        while (true)
+                        {
+                            var response = await _http.GetAsync(url);
+                            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                            {
+                                continue;
+                            }
+
+                            if (response.IsSuccessStatusCode || ++attempt > 3)
+                            {
+                                return response;
+                            }
+                        }
+                    }
+                """).GetDiagnosticsAsync();
+            Assert.Equal(
+                "This loop sends the request again after a 429 response without reaching its attempt limit; count attempts on that path too and stop after CometApiContract.MaxRetries (3) retries",
+                Assert.Single(diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
         public Task A_contract_with_another_maxRetries_moves_the_budget()
             => AnalyzerTest.For<UnboundedRetryAnalyzer>()
                 .WithSource(RetrySources.InClass("""

@@ -388,6 +388,144 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_429_branch_that_continues_before_the_attempt_check_is_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<HttpResponseMessage> SendAsync(string url)
+                    {
+                        int attempt = 0;
+                        [|while|] (true)
+                        {
+                            var response = await _http.GetAsync(url);
+                            if (response.IsSuccessStatusCode)
+                            {
+                                return response;
+                            }
+
+                            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                            {
+                                await Task.Delay(1000);
+                                continue;
+                            }
+
+                            if (++attempt >= 3)
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(500);
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task An_attempt_check_that_429_short_circuits_is_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<HttpResponseMessage> SendAsync(string url)
+                    {
+                        int attempt = 0;
+                        [|while|] (true)
+                        {
+                            var response = await _http.GetAsync(url);
+                            if (response.IsSuccessStatusCode)
+                            {
+                                return response;
+                            }
+
+                            if (response.StatusCode != HttpStatusCode.TooManyRequests && ++attempt >= 3)
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(500);
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_429_branch_that_skips_the_counter_step_is_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<HttpResponseMessage> SendAsync(string url)
+                    {
+                        int attempt = 0;
+                        [|while|] (true)
+                        {
+                            if (attempt >= 3)
+                            {
+                                throw new InvalidOperationException("Out of attempts.");
+                            }
+
+                            var response = await _http.GetAsync(url);
+                            if (response.IsSuccessStatusCode)
+                            {
+                                return response;
+                            }
+
+                            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                            {
+                                continue;
+                            }
+
+                            attempt++;
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task An_attempt_check_before_the_429_branch_bounds_every_path_and_is_not_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<HttpResponseMessage> CheckFirst(string url)
+                    {
+                        int attempt = 0;
+                        while (true)
+                        {
+                            var response = await _http.GetAsync(url);
+                            if (response.IsSuccessStatusCode || ++attempt > CometApiContract.MaxRetries)
+                            {
+                                return response;
+                            }
+
+                            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                            {
+                                await Task.Delay(1000);
+                                continue;
+                            }
+
+                            await Task.Delay(500);
+                        }
+                    }
+
+                    async Task<HttpResponseMessage> CountInFinally(string url)
+                    {
+                        int attempt = 0;
+                        while (true)
+                        {
+                            if (attempt >= 3)
+                            {
+                                throw new InvalidOperationException("Out of attempts.");
+                            }
+
+                            try
+                            {
+                                var response = await _http.GetAsync(url);
+                                if (response.IsSuccessStatusCode)
+                                {
+                                    return response;
+                                }
+
+                                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                                {
+                                    continue;
+                                }
+                            }
+                            finally
+                            {
+                                attempt++;
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task A_DelegatingHandler_that_sends_through_base_until_success_is_reported()
             => RetrySources.Test<UnboundedRetryAnalyzer>("""
                     sealed class RetryHandler : DelegatingHandler

@@ -8,21 +8,83 @@ namespace CometAnalyzers.Rules.Retries
     /// Whether a loop counts its attempts and stops: a variable the loop steps (<c>++</c>, <c>--</c>, <c>+=</c>, <c>-=</c>,
     /// <c>*=</c>, <c>/=</c>) and that outlives one iteration is compared in the loop condition, in a catch filter, in an if
     /// that leaves the loop (throw, return, break), or in an if that continues when the statement after it leaves
-    /// (<c>if (++attempt &lt; 3) { continue; } throw;</c>).
+    /// (<c>if (++attempt &lt; 3) { continue; } throw;</c>). Every path that sends again must step that counter and
+    /// evaluate that comparison: a 429 branch that continues before the check repeats for ever.
     /// </summary>
     internal static class AttemptBound
     {
-        public static bool IsBounded(ILoopOperation loop)
+        /// <summary>True when the loop has no such guard at all, whatever its paths.</summary>
+        public static bool HasNoGuard(ILoopOperation loop)
         {
             HashSet<ISymbol> counters = Counters(loop);
             if (counters.Count == 0)
             {
-                return false;
+                return true;
             }
 
             foreach (IOperation guard in Guards(loop))
             {
                 if (ComparesCounter(guard, counters))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The first failure after which the loop sends again on a path that does not count and check its attempts.</summary>
+        public static Scenario? FailureThatBypassesTheGuard(RetryLoop retry)
+        {
+            ILoopOperation loop = retry.Loop;
+            HashSet<ISymbol> counters = Counters(loop);
+            var guards = new HashSet<IOperation>(Guards(loop));
+            foreach ((Scenario failure, List<LoopOutcome> repeating) in retry.RepeatingPaths())
+            {
+                foreach (LoopOutcome outcome in repeating)
+                {
+                    if (!CountsAndChecks(outcome.Trail, counters, guards, loop))
+                    {
+                        return failure;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool CountsAndChecks(AttemptTrail? trail, HashSet<ISymbol> counters, HashSet<IOperation> guards, ILoopOperation loop)
+        {
+            var stepped = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (IOperation operation in AttemptTrail.Operations(trail))
+            {
+                if (StepTarget(operation) is { } symbol && counters.Contains(symbol))
+                {
+                    stepped.Add(symbol);
+                }
+            }
+
+            if (stepped.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (IOperation operation in AttemptTrail.Operations(trail))
+            {
+                if (Compared(operation) is { } compared && ReadsCounter(compared, stepped) && InGuard(operation, guards, loop))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InGuard(IOperation operation, HashSet<IOperation> guards, ILoopOperation loop)
+        {
+            for (IOperation? current = operation; current is not null && current != loop; current = current.Parent)
+            {
+                if (guards.Contains(current))
                 {
                     return true;
                 }
@@ -36,21 +98,27 @@ namespace CometAnalyzers.Rules.Retries
             var counters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (IOperation operation in OperationWalk.DescendantsAndSelf(loop))
             {
-                IOperation? target = operation switch
-                {
-                    IIncrementOrDecrementOperation increment => increment.Target,
-                    ICompoundAssignmentOperation compound when IsStep(compound.OperatorKind) => compound.Target,
-                    ISimpleAssignmentOperation { Value: IBinaryOperation sum } assignment
-                        when IsStep(sum.OperatorKind) && SymbolEqualityComparer.Default.Equals(OperationWalk.ReferencedSymbol(sum.LeftOperand), OperationWalk.ReferencedSymbol(assignment.Target)) => assignment.Target,
-                    _ => null,
-                };
-                if (target is not null && OperationWalk.ReferencedSymbol(target) is { } symbol && !DeclaredIn(symbol, loop.Body))
+                if (StepTarget(operation) is { } symbol && !DeclaredIn(symbol, loop.Body))
                 {
                     counters.Add(symbol);
                 }
             }
 
             return counters;
+        }
+
+        /// <summary>The variable <paramref name="operation"/> steps, if it is a step.</summary>
+        private static ISymbol? StepTarget(IOperation operation)
+        {
+            IOperation? target = operation switch
+            {
+                IIncrementOrDecrementOperation increment => increment.Target,
+                ICompoundAssignmentOperation compound when IsStep(compound.OperatorKind) => compound.Target,
+                ISimpleAssignmentOperation { Value: IBinaryOperation sum } assignment
+                    when IsStep(sum.OperatorKind) && SymbolEqualityComparer.Default.Equals(OperationWalk.ReferencedSymbol(sum.LeftOperand), OperationWalk.ReferencedSymbol(assignment.Target)) => assignment.Target,
+                _ => null,
+            };
+            return target is null ? null : OperationWalk.ReferencedSymbol(target);
         }
 
         /// <summary>A capped backoff (<c>delay *= 2</c>) counts as surely as an attempt counter.</summary>
@@ -151,14 +219,7 @@ namespace CometAnalyzers.Rules.Retries
         {
             foreach (IOperation operation in OperationWalk.DescendantsAndSelf(guard))
             {
-                IOperation? compared = operation switch
-                {
-                    IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
-                        or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary => binary,
-                    IIsPatternOperation isPattern => isPattern.Value,
-                    _ => null,
-                };
-                if (compared is not null && ReadsCounter(compared, counters))
+                if (Compared(operation) is { } compared && ReadsCounter(compared, counters))
                 {
                     return true;
                 }
@@ -166,6 +227,15 @@ namespace CometAnalyzers.Rules.Retries
 
             return false;
         }
+
+        /// <summary>What a comparison or pattern test looks at, if <paramref name="operation"/> is one.</summary>
+        private static IOperation? Compared(IOperation operation)
+            => operation switch
+            {
+                IBinaryOperation binary when AttemptTrail.IsComparison(binary.OperatorKind) => binary,
+                IIsPatternOperation isPattern => isPattern.Value,
+                _ => null,
+            };
 
         private static bool ReadsCounter(IOperation operation, HashSet<ISymbol> counters)
         {

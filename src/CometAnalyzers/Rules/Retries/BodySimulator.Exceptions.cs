@@ -20,6 +20,15 @@ namespace CometAnalyzers.Rules.Retries
                 return One(path.Unknown());
             }
 
+            if (tryOperation.Finally is not null)
+            {
+                // The finally block runs on every way out; its steps (attempt++ in finally) count on each path.
+                foreach (SimulationPath result in results)
+                {
+                    RecordSteps(tryOperation.Finally, result);
+                }
+            }
+
             return results;
         }
 

@@ -116,7 +116,7 @@ namespace CometAnalyzers.Rules.Retries
 
         /// <summary>
         /// A loop inside the loop body: judged only when it cannot send, jump out or throw (for example a loop that
-        /// reads the response stream); locals it assigns become opaque.
+        /// reads the response stream); locals it assigns become opaque and its steps count.
         /// </summary>
         private SimulationPath NestedLoop(ILoopOperation nested, SimulationPath path)
         {
@@ -140,6 +140,8 @@ namespace CometAnalyzers.Rules.Retries
                 }
             }
 
+            // Not run, so a counter it steps is taken as stepped: the path is not blamed for skipping it.
+            RecordSteps(nested, path);
             return path;
         }
 

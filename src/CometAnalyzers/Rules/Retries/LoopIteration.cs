@@ -14,16 +14,20 @@ namespace CometAnalyzers.Rules.Retries
 
     internal readonly struct LoopOutcome
     {
-        public LoopOutcome(LoopEnd end, Decision? decision)
+        public LoopOutcome(LoopEnd end, SimulationPath path)
         {
             End = end;
-            Decision = decision;
+            Decision = path.LastDecision;
+            Trail = path.Env.Trail;
         }
 
         public LoopEnd End { get; }
 
         /// <summary>The last status-dependent choice on the way to <see cref="End"/>.</summary>
         public Decision? Decision { get; }
+
+        /// <summary>The steps and comparisons evaluated on the way to <see cref="End"/>.</summary>
+        public AttemptTrail? Trail { get; }
     }
 
     /// <summary>Runs one iteration of a loop for one scenario: does the loop go round again, or leave?</summary>
@@ -53,7 +57,7 @@ namespace CometAnalyzers.Rules.Retries
                         case Completion.Continue:
                             if (conditionSends)
                             {
-                                outcomes.Add(new LoopOutcome(LoopEnd.Repeat, path.LastDecision));
+                                outcomes.Add(new LoopOutcome(LoopEnd.Repeat, path));
                             }
                             else
                             {
@@ -64,10 +68,10 @@ namespace CometAnalyzers.Rules.Retries
                         case Completion.Break:
                         case Completion.Return:
                         case Completion.Throw:
-                            outcomes.Add(new LoopOutcome(LoopEnd.Exit, path.LastDecision));
+                            outcomes.Add(new LoopOutcome(LoopEnd.Exit, path));
                             break;
                         default:
-                            outcomes.Add(new LoopOutcome(LoopEnd.Unknown, path.LastDecision));
+                            outcomes.Add(new LoopOutcome(LoopEnd.Unknown, path));
                             break;
                     }
                 }
@@ -92,11 +96,11 @@ namespace CometAnalyzers.Rules.Retries
             {
                 if (bottom.Completion != Completion.Normal)
                 {
-                    outcomes.Add(new LoopOutcome(bottom.Completion == Completion.Throw ? LoopEnd.Exit : LoopEnd.Unknown, bottom.LastDecision));
+                    outcomes.Add(new LoopOutcome(bottom.Completion == Completion.Throw ? LoopEnd.Exit : LoopEnd.Unknown, bottom));
                 }
                 else if (condition is null)
                 {
-                    outcomes.Add(new LoopOutcome(LoopEnd.Repeat, bottom.LastDecision));
+                    outcomes.Add(new LoopOutcome(LoopEnd.Repeat, bottom));
                 }
                 else
                 {
@@ -114,19 +118,19 @@ namespace CometAnalyzers.Rules.Retries
             (List<SimulationPath> whenTrue, List<SimulationPath> whenFalse, List<SimulationPath> ended) = simulator.SplitOn(condition, path);
             foreach (SimulationPath leaving in whenFalse)
             {
-                outcomes.Add(new LoopOutcome(LoopEnd.Exit, leaving.LastDecision));
+                outcomes.Add(new LoopOutcome(LoopEnd.Exit, leaving));
             }
 
             foreach (SimulationPath stopped in ended)
             {
-                outcomes.Add(new LoopOutcome(stopped.Completion == Completion.Throw ? LoopEnd.Exit : LoopEnd.Unknown, stopped.LastDecision));
+                outcomes.Add(new LoopOutcome(stopped.Completion == Completion.Throw ? LoopEnd.Exit : LoopEnd.Unknown, stopped));
             }
 
             if (onTrue is { } end)
             {
                 foreach (SimulationPath repeating in whenTrue)
                 {
-                    outcomes.Add(new LoopOutcome(end, repeating.LastDecision));
+                    outcomes.Add(new LoopOutcome(end, repeating));
                 }
 
                 return new List<SimulationPath>();

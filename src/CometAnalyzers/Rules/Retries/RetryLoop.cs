@@ -35,20 +35,37 @@ namespace CometAnalyzers.Rules.Retries
                 return null;
             }
 
-            if (Repeats(LoopIteration.Run(loop, symbols, Scenario.TransportFailure)) is not null)
+            foreach (Scenario failure in Failures())
             {
-                return new RetryLoop(loop, symbols);
-            }
-
-            foreach (int status in FailureStatuses)
-            {
-                if (Repeats(LoopIteration.Run(loop, symbols, Scenario.WithStatus(status))) is not null)
+                if (Repeats(LoopIteration.Run(loop, symbols, failure)) is not null)
                 {
                     return new RetryLoop(loop, symbols);
                 }
             }
 
             return null;
+        }
+
+        /// <summary>For each failure the loop certainly sends again after, the paths on which it does.</summary>
+        public IEnumerable<(Scenario Failure, List<LoopOutcome> Repeating)> RepeatingPaths()
+        {
+            foreach (Scenario failure in Failures())
+            {
+                List<LoopOutcome> outcomes = LoopIteration.Run(Loop, _symbols, failure);
+                if (Repeats(outcomes) is not null)
+                {
+                    yield return (failure, outcomes.FindAll(outcome => outcome.End == LoopEnd.Repeat));
+                }
+            }
+        }
+
+        private static IEnumerable<Scenario> Failures()
+        {
+            yield return Scenario.TransportFailure;
+            foreach (int status in FailureStatuses)
+            {
+                yield return Scenario.WithStatus(status);
+            }
         }
 
         /// <summary>The path on which the loop sends again after <paramref name="status"/>, if it certainly has one.</summary>

@@ -64,6 +64,11 @@ namespace CometAnalyzers.Rules.Retries
 
         private StatusValue EvaluateOperation(IOperation operation)
         {
+            if (AttemptTrail.Records(operation))
+            {
+                Env.Record(operation);
+            }
+
             switch (operation)
             {
                 case ILocalReferenceOperation local:
