@@ -37,6 +37,50 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_streamed_token_local_holding_model_text_is_not_a_secret()
+            => Test("""
+                using OpenAI.Chat;
+
+                class C
+                {
+                    void Stream(ChatClient chat, ILogger logger)
+                    {
+                        foreach (StreamingChatCompletionUpdate update in chat.CompleteChatStreaming("Hello"))
+                        {
+                            foreach (ChatMessageContentPart part in update.ContentUpdate)
+                            {
+                                var token = part.Text;
+                                Console.Write(token);
+                                logger.LogTrace("Streamed {Token}", token);
+                            }
+                        }
+                    }
+
+                    async Task StreamAsync(IAsyncEnumerable<string> tokens, ILogger logger)
+                    {
+                        await foreach (var token in tokens)
+                        {
+                            Console.Write(token);
+                        }
+
+                        string lastToken = "";
+                        await foreach (string token in StreamTokensAsync())
+                        {
+                            lastToken = token;
+                        }
+
+                        logger.LogDebug("Last {Token}", lastToken);
+                    }
+
+                    async IAsyncEnumerable<string> StreamTokensAsync()
+                    {
+                        await Task.Yield();
+                        yield return "Hi";
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Lengths_and_checks_about_a_secret_are_not_the_secret()
             => Test("""
                 class C

@@ -53,6 +53,21 @@ namespace CometAnalyzers.Tests.Rules
             => Assert.True(SecretNames.Default.IsSecret(name), name);
 
         [Theory]
+        [InlineData("token", true)]
+        [InlineData("Token", true)]
+        [InlineData("tokenValue", true)]
+        [InlineData("lastToken", true)]
+        [InlineData("textToken", true)]
+        [InlineData("accessToken", false)]
+        [InlineData("bearerToken", false)]
+        [InlineData("refreshToken", false)]
+        [InlineData("cometToken", false)]
+        [InlineData("maskedToken", false)]
+        [InlineData("apiKey", false)]
+        public void Only_a_bare_or_text_qualified_token_is_ambiguous(string name, bool ambiguous)
+            => Assert.Equal(ambiguous, SecretNames.Default.IsAmbiguous(name));
+
+        [Theory]
         [InlineData("TotalTokens")]
         [InlineData("maxTokens")]
         [InlineData("promptTokens")]

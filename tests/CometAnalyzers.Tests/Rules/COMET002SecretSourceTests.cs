@@ -21,6 +21,11 @@ namespace CometAnalyzers.Tests.Rules
                         logger.LogDebug([|$"Sending {request}"|]);
                         logger.LogDebug("Headers {Headers}", [|request.Headers.ToString()|]);
                         logger.LogDebug("Original {Request}", [|response.RequestMessage|]);
+                        logger.LogDebug("Headers {Headers}", [|request.Headers.NonValidated|]);
+                        foreach (var header in request.Headers.NonValidated)
+                        {
+                            logger.LogDebug("{Name}: {Value}", header.Key, [|header.Value|]);
+                        }
                     }
                 }
                 """).RunAsync();
@@ -93,6 +98,7 @@ namespace CometAnalyzers.Tests.Rules
                     {
                         logger.LogInformation("Request id {Id}", response.Headers.GetValues("x-request-id").FirstOrDefault());
                         logger.LogInformation("Headers {Headers}", response.Headers);
+                        logger.LogInformation("Headers {Headers}", response.Headers.NonValidated);
                         logger.LogInformation("Response {Response}", response);
                         logger.LogInformation("Status {Status}", response.StatusCode);
                     }
@@ -410,6 +416,48 @@ namespace CometAnalyzers.Tests.Rules
         }
 
         [Fact]
+        public Task A_token_local_is_judged_by_what_it_holds()
+            => Test("""
+                class Jwt { public string WriteToken(object claims) => ""; }
+                class Options { public string Token { get; set; } = ""; }
+
+                class C
+                {
+                    async Task M(ILogger logger, HttpRequestMessage request, IConfiguration configuration, Options options, Jwt jwt, string[] parts)
+                    {
+                        var token = request.Headers.Authorization?.Parameter;
+                        logger.LogDebug("{T}", [|token|]);
+
+                        var configured = configuration["CometApi:Token"];
+                        logger.LogDebug("{T}", [|configured|]);
+
+                        var fromOptions = options.Token;
+                        logger.LogDebug("{T}", [|fromOptions|]);
+
+                        var fetched = await GetTokenAsync();
+                        logger.LogDebug("{T}", [|fetched|]);
+                    }
+
+                    void Produced(ILogger logger, Jwt jwt, object claims, string header)
+                    {
+                        var token = jwt.WriteToken(claims);
+                        logger.LogDebug("{T}", [|token|]);
+
+                        var (scheme, credentials) = Split(header);
+                        string token2 = credentials;
+                        logger.LogDebug("{T}", [|token2|]);
+
+                        var (kind, token3) = Split(header);
+                        logger.LogDebug("{T} {K}", [|token3|], kind);
+                    }
+
+                    static (string, string) Split(string header) => (header, header);
+
+                    Task<string> GetTokenAsync() => Task.FromResult("");
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task The_secret_names_option_adds_names()
             => Test("""
                 class C
@@ -424,6 +472,21 @@ namespace CometAnalyzers.Tests.Rules
                 }
                 """)
                 .WithEditorConfig("comet_secret_names = licenseKey, pat")
+                .RunAsync();
+
+        [Fact]
+        public Task Listing_token_in_the_secret_names_option_judges_token_locals_by_name_again()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, Func<string> next)
+                    {
+                        var token = next.Method.Name;
+                        logger.LogDebug("{T}", [|token|]);
+                    }
+                }
+                """)
+                .WithEditorConfig("comet_secret_names = token")
                 .RunAsync();
 
         [Fact]

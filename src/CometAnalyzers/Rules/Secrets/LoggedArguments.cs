@@ -13,9 +13,6 @@ namespace CometAnalyzers.Rules.Secrets
     /// </summary>
     internal sealed class LoggedArguments
     {
-        /// <summary><see cref="SecretLeakFinder"/> looks through these to the value they belong to.</summary>
-        private const string PassThroughProperties = "|Value|Values|Parameter|";
-
         private readonly SecretTypes _types;
         private readonly PerTree<SecretNames> _names;
 
@@ -101,8 +98,8 @@ namespace CometAnalyzers.Rules.Secrets
                         return true;
                     }
 
-                    // Value, Values, Parameter: the finder judges what they belong to.
-                    return PassThroughProperties.Contains("|" + property.Name + "|")
+                    // Value, Parameter, NonValidated: the finder judges what they belong to.
+                    return SecretLeakFinder.PassesThrough(property.Name)
                         && (reference.Instance is not { IsImplicit: false } owner || MayLeak(owner, names));
                 default:
                     return true;

@@ -33,7 +33,8 @@ namespace CometAnalyzers.Rules.Secrets
             "ToArray", "ToList", "AsEnumerable", "Where", "Skip", "Take", "Distinct", "Reverse", "Concat", "Append", "DefaultIfEmpty",
         };
 
-        private static readonly HashSet<string> PassThroughProperties = new(StringComparer.Ordinal) { "Value", "Values", "Parameter" };
+        // Properties that hand on what their owner holds: an option's Value, a header's Parameter, request.Headers.NonValidated.
+        private static readonly HashSet<string> PassThroughProperties = new(StringComparer.Ordinal) { "Value", "Values", "Parameter", "NonValidated" };
 
         private readonly SecretTypes _types;
         private readonly SecretReads _reads;
@@ -51,6 +52,9 @@ namespace CometAnalyzers.Rules.Secrets
             _convert = compilation.GetTypeByMetadataName("System.Convert");
             _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
         }
+
+        /// <summary>Whether the finder judges a read of this property by the value it belongs to.</summary>
+        public static bool PassesThrough(string propertyName) => PassThroughProperties.Contains(propertyName);
 
         public SecretLeak? Find(IOperation value, SecretNames names) => new Walk(this, names).Visit(value, 0);
 
@@ -145,7 +149,12 @@ namespace CometAnalyzers.Rules.Secrets
 
             private SecretLeak? VisitLocal(ILocalReferenceOperation local, int depth)
             {
-                if (ByName(local, local.Local.Name) is { } named)
+                string name = local.Local.Name;
+                List<LocalWrite> writes = LocalWrites.Find(local);
+
+                // var token = part.Text: an ambiguous name gives way to a value the rule can follow on every write.
+                bool judgedByValue = _names.IsAmbiguous(name) && writes.Count > 0 && writes.TrueForAll(IsFollowed);
+                if (!judgedByValue && ByName(local, name) is { } named)
                 {
                     return named;
                 }
@@ -157,7 +166,7 @@ namespace CometAnalyzers.Rules.Secrets
 
                 try
                 {
-                    foreach (LocalWrite write in LocalWrites.Find(local))
+                    foreach (LocalWrite write in writes)
                     {
                         SecretLeak? leak = write.Kind switch
                         {
@@ -165,6 +174,10 @@ namespace CometAnalyzers.Rules.Secrets
                             LocalWriteKind.OutArgument when write.Value is { } call && SourceRead(call) is { } read => new SecretLeak(call, read),
                             _ => null,
                         };
+                        if (leak is null && judgedByValue && ProducedByTokenMethod(write.Value))
+                        {
+                            leak = new SecretLeak(write.Value!, NamedSecret);
+                        }
 
                         if (leak is not null)
                         {
@@ -178,6 +191,20 @@ namespace CometAnalyzers.Rules.Secrets
                 {
                     _visitingLocals.Remove(local.Local);
                 }
+            }
+
+            private static bool IsFollowed(LocalWrite write)
+                => write.Kind is LocalWriteKind.Assignment or LocalWriteKind.ForEach or LocalWriteKind.Match or LocalWriteKind.Append;
+
+            /// <summary><c>jwt.WriteToken(claims)</c>, <c>await CreateTokenAsync(user)</c>: a method whose name says it makes a token.</summary>
+            private bool ProducedByTokenMethod(IOperation? value)
+            {
+                while (value is IAwaitOperation or IConversionOperation)
+                {
+                    value = value is IAwaitOperation awaited ? awaited.Operation : ((IConversionOperation)value).Operand;
+                }
+
+                return value is IInvocationOperation invocation && _names.IsSecret(GetterName(invocation.TargetMethod.Name));
             }
 
             private SecretLeak? VisitProperty(IPropertyReferenceOperation property, int depth)

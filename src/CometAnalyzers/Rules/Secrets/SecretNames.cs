@@ -38,6 +38,13 @@ namespace CometAnalyzers.Rules.Secrets
             "cancellation", "continuation", "page", "paging", "next", "previous", "prev", "resume", "sync", "change", "skip", "start", "end", "stop",
         };
 
+        // "<word>Token" that may as well be a piece of model output as a credential: judged by the value it holds.
+        private static readonly HashSet<string> TextTokenQualifiers = new(StringComparer.Ordinal)
+        {
+            "current", "last", "first", "new", "text", "output", "input", "generated", "streamed", "stream", "delta", "chunk",
+            "completion", "word", "partial", "model",
+        };
+
         // Declared after the word lists it is built from: static initializers run in text order.
         public static readonly SecretNames Default = new(Array.Empty<string>());
 
@@ -90,16 +97,12 @@ namespace CometAnalyzers.Rules.Secrets
 
         public bool IsSecret(string name)
         {
-            List<string> words = IdentifierWords.Split(name);
             if (SaysRedacted(name))
             {
                 return false;
             }
-            while (words.Count > 1 && IgnoredTrailingWords.Contains(words[words.Count - 1]))
-            {
-                words.RemoveAt(words.Count - 1);
-            }
 
+            List<string> words = HeadWords(name);
             if (words.Count == 0)
             {
                 return false;
@@ -111,17 +114,53 @@ namespace CometAnalyzers.Rules.Secrets
                 return words.Count == 1 || !NonSecretTokenQualifiers.Contains(words[words.Count - 2]);
             }
 
-            foreach (string[] phrase in _phrases)
+            if (EndsWithPhrase(words))
             {
-                if (EndsWith(words, phrase))
-                {
-                    return true;
-                }
+                return true;
             }
 
             foreach (string suffix in GluedSuffixes)
             {
                 if (last.EndsWith(suffix, StringComparison.Ordinal) || last.EndsWith(suffix + "s", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A secret name that streaming code uses for a piece of model output as often as for a credential: <c>token</c>,
+        /// <c>lastToken</c>, <c>textToken</c>. A local with such a name is judged by what it holds, not by its name.
+        /// Names listed in <c>comet_secret_names</c> are never ambiguous.
+        /// </summary>
+        public bool IsAmbiguous(string name)
+        {
+            List<string> words = HeadWords(name);
+            return words.Count > 0 && words[words.Count - 1] == "token"
+                && (words.Count == 1 || TextTokenQualifiers.Contains(words[words.Count - 2]))
+                && !EndsWithPhrase(words)
+                && IsSecret(name);
+        }
+
+        /// <summary>The name's words without trailing "value", "text" and "string".</summary>
+        private static List<string> HeadWords(string name)
+        {
+            List<string> words = IdentifierWords.Split(name);
+            while (words.Count > 1 && IgnoredTrailingWords.Contains(words[words.Count - 1]))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+
+            return words;
+        }
+
+        private bool EndsWithPhrase(List<string> words)
+        {
+            foreach (string[] phrase in _phrases)
+            {
+                if (EndsWith(words, phrase))
                 {
                     return true;
                 }
