@@ -49,6 +49,8 @@ namespace CometAnalyzers.Tests.Rules
         [InlineData("jwtSecretKey")]
         [InlineData("encryptionSecret")]
         [InlineData("CometApi:ApiKey")]
+        [InlineData("COMETAPI_KEY")]
+        [InlineData("cometapiKey")]
         public void Names_that_end_with_a_secret_word_are_secrets(string name)
             => Assert.True(SecretNames.Default.IsSecret(name), name);
 
@@ -93,6 +95,9 @@ namespace CometAnalyzers.Tests.Rules
         [InlineData("authScheme")]
         [InlineData("requestId")]
         [InlineData("keyboard")]
+        [InlineData("cacheKey")]
+        [InlineData("COMETAPI_KEY_NAME")]
+        [InlineData("capi")]
         [InlineData("CometApi:BaseUrl")]
         [InlineData("")]
         [InlineData("_")]

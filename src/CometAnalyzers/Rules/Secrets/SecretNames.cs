@@ -127,7 +127,8 @@ namespace CometAnalyzers.Rules.Secrets
                 }
             }
 
-            return false;
+            // COMETAPI_KEY, openaiApi_key: "api" glued to a vendor name, then "key".
+            return last is "key" or "keys" && words.Count > 1 && words[words.Count - 2].EndsWith("api", StringComparison.Ordinal);
         }
 
         /// <summary>
