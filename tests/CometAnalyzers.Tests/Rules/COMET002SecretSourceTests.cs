@@ -371,6 +371,17 @@ namespace CometAnalyzers.Tests.Rules
                         usage.Append("prompt tokens: ").Append(promptTokens);
                         usage.AppendLine();
                         logger.LogDebug("{Usage}", usage.ToString());
+
+                        var chained = new StringBuilder();
+                        chained.Append("key=").Append(apiKey).AppendLine();
+                        logger.LogDebug("{Header}", [|chained.ToString()|]);
+
+                        var seeded = new StringBuilder(apiKey);
+                        Console.WriteLine([|seeded|]);
+
+                        var sized = new StringBuilder(256);
+                        sized.Append("model=").Append("gpt-4o");
+                        Console.WriteLine(sized);
                     }
                 }
                 """).RunAsync();
@@ -392,6 +403,8 @@ namespace CometAnalyzers.Tests.Rules
                         logger.LogDebug("{State}", [|string.Concat("k=", apiKey)|]);
                         logger.LogDebug("{State}", [|string.Join(",", "a", "b", apiKey)|]);
                         logger.LogDebug("{State}", [|FormattableString.Invariant($"k={apiKey}")|]);
+                        logger.LogDebug("{State}", [|string.Create(System.Globalization.CultureInfo.InvariantCulture, $"k={apiKey}")|]);
+                        logger.LogDebug("{State}", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"tokens={apiKey.Length}"));
                     }
                 }
                 """).RunAsync();

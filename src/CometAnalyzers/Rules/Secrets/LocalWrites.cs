@@ -87,7 +87,7 @@ namespace CometAnalyzers.Rules.Secrets
                     case IRecursivePatternOperation pattern when Same(pattern.DeclaredSymbol, local):
                         writes.Add(Matched(pattern));
                         break;
-                    case IInvocationOperation call when IsLocal(call.Instance, local) && AppendsToStringBuilder(call.TargetMethod):
+                    case IInvocationOperation call when AppendsToStringBuilder(call.TargetMethod) && IsLocal(BuilderOf(call), local):
                         writes.Add(new LocalWrite(LocalWriteKind.Append, call));
                         break;
                 }
@@ -165,6 +165,18 @@ namespace CometAnalyzers.Rules.Secrets
         private static bool AppendsToStringBuilder(IMethodSymbol method)
             => method.ContainingType is { Name: "StringBuilder", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } type
                 && SymbolEqualityComparer.Default.Equals(method.ReturnType, type);
+
+        /// <summary>The builder at the start of a chain: <c>sb</c> in <c>sb.Append("key=").Append(apiKey)</c>.</summary>
+        private static IOperation? BuilderOf(IInvocationOperation call)
+        {
+            IOperation? instance = call.Instance;
+            while (instance is IInvocationOperation inner && AppendsToStringBuilder(inner.TargetMethod))
+            {
+                instance = inner.Instance;
+            }
+
+            return instance;
+        }
 
         private static IOperation Root(IOperation operation)
         {

@@ -24,7 +24,7 @@ namespace CometAnalyzers.Rules.Secrets
         private static readonly HashSet<string> PreservingStringMethods = new(StringComparer.Ordinal)
         {
             "Trim", "TrimStart", "TrimEnd", "ToUpper", "ToUpperInvariant", "ToLower", "ToLowerInvariant", "PadLeft", "PadRight",
-            "Normalize", "Replace", "Insert", "Clone", "ToCharArray", "Join", "Concat", "Format", "Copy",
+            "Normalize", "Replace", "Insert", "Clone", "ToCharArray", "Join", "Concat", "Format", "Copy", "Create",
         };
 
         private static readonly HashSet<string> PreservingLinqMethods = new(StringComparer.Ordinal)
@@ -117,6 +117,7 @@ namespace CometAnalyzers.Rules.Secrets
                     IFieldReferenceOperation field => ByName(field, field.Field.Name),
                     IPropertyReferenceOperation property => VisitProperty(property, depth),
                     IInvocationOperation invocation => VisitInvocation(invocation, depth),
+                    IObjectCreationOperation creation when Is(creation.Type, _finder._stringBuilder) => VisitAll(ArgumentValues(creation.Arguments), depth),
                     _ => ValueParts.Elements(operation) is { } elements ? VisitAll(elements, depth) : null,
                 };
             }
@@ -281,9 +282,11 @@ namespace CometAnalyzers.Rules.Secrets
                 return name.EndsWith("Async", StringComparison.Ordinal) && name.Length > 5 ? name.Substring(0, name.Length - 5) : name;
             }
 
-            private static IEnumerable<IOperation> ArgumentValues(IInvocationOperation invocation)
+            private static IEnumerable<IOperation> ArgumentValues(IInvocationOperation invocation) => ArgumentValues(invocation.Arguments);
+
+            private static IEnumerable<IOperation> ArgumentValues(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
             {
-                foreach (IArgumentOperation argument in invocation.Arguments)
+                foreach (IArgumentOperation argument in arguments)
                 {
                     if (argument.Value is { } value)
                     {
