@@ -194,5 +194,21 @@ namespace CometAnalyzers.Tests.Rules
                     }
                 }
                 """).RunAsync();
+
+        [Fact]
+        public Task Request_headers_filtered_to_drop_the_auth_header_are_not_secrets()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request)
+                    {
+                        logger.LogDebug("{Headers}", request.Headers.Where(h => h.Key != "Authorization").ToList());
+                        logger.LogDebug("{Headers}", request.Headers.Where(h => !string.Equals(h.Key, "authorization", StringComparison.OrdinalIgnoreCase)));
+                        logger.LogDebug("{Headers}", request.Headers.Where(h => h.Key is not "Authorization"));
+                        logger.LogDebug("{Headers}", [|request.Headers.Where(h => h.Key == "Authorization")|]);
+                        logger.LogDebug("{Headers}", [|request.Headers.Where(h => h.Key != "Accept")|]);
+                    }
+                }
+                """).RunAsync();
     }
 }

@@ -241,6 +241,12 @@ namespace CometAnalyzers.Rules.Secrets
                     return Visit(invocation.Instance, depth + 1) ?? VisitAll(ArgumentValues(invocation), depth);
                 }
 
+                if (Is(method.ContainingType, _finder._enumerable) && method.Name == "Where" && invocation.Arguments.Length == 2
+                    && Reads.ExcludesAuthHeader(invocation.Arguments[1].Value))
+                {
+                    return null;
+                }
+
                 if (Is(method.ContainingType, _finder._enumerable) && PreservingLinqMethods.Contains(method.Name))
                 {
                     return VisitAll(ArgumentValues(invocation), depth);

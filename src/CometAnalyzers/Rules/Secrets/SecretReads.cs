@@ -47,6 +47,56 @@ namespace CometAnalyzers.Rules.Secrets
             }
         }
 
+        /// <summary>
+        /// A filter that drops an auth header: <c>h =&gt; h.Key != "Authorization"</c>, <c>!string.Equals(h.Key, "authorization", ...)</c>,
+        /// <c>h.Key is not "Authorization"</c>. The usual way to log request headers without the secret.
+        /// </summary>
+        public bool ExcludesAuthHeader(IOperation predicate)
+        {
+            IOperation? body = predicate switch
+            {
+                IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda.Body,
+                IAnonymousFunctionOperation lambda => lambda.Body,
+                _ => null,
+            };
+            if (body is null)
+            {
+                return false;
+            }
+
+            foreach (IOperation operation in body.DescendantsAndSelf())
+            {
+                bool excludes = operation switch
+                {
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } binary => IsAuthHeader(binary.LeftOperand) || IsAuthHeader(binary.RightOperand),
+                    IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IInvocationOperation call } => MentionsAuthHeader(call),
+                    INegatedPatternOperation { Pattern: IConstantPatternOperation constant } => IsAuthHeader(constant.Value),
+                    _ => false,
+                };
+                if (excludes)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool MentionsAuthHeader(IInvocationOperation call)
+        {
+            foreach (IArgumentOperation argument in call.Arguments)
+            {
+                if (IsAuthHeader(argument.Value))
+                {
+                    return true;
+                }
+            }
+
+            return call.Instance is { } instance && IsAuthHeader(instance);
+        }
+
+        private bool IsAuthHeader(IOperation? operation) => TryGetString(operation, out string name) && _authHeaders.Contains(name);
+
         /// <summary>A configuration value or section whose key is the contract's secret key or names a secret.</summary>
         public string? ConfigurationRead(IOperation operation, SecretNames names)
         {
