@@ -72,6 +72,14 @@ namespace CometAnalyzers.Tests.Rules
                         logger.LogDebug("Last {Token}", lastToken);
                     }
 
+                    void Drain(System.Threading.Channels.ChannelReader<string> reader)
+                    {
+                        while (reader.TryRead(out var token))
+                        {
+                            Console.Write(token);
+                        }
+                    }
+
                     async IAsyncEnumerable<string> StreamTokensAsync()
                     {
                         await Task.Yield();

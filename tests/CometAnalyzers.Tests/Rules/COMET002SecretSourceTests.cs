@@ -451,7 +451,7 @@ namespace CometAnalyzers.Tests.Rules
                         logger.LogDebug("{T}", [|fetched|]);
                     }
 
-                    void Produced(ILogger logger, Jwt jwt, object claims, string header)
+                    void Produced(ILogger logger, Jwt jwt, object claims, string header, HttpRequestMessage request)
                     {
                         var token = jwt.WriteToken(claims);
                         logger.LogDebug("{T}", [|token|]);
@@ -462,6 +462,22 @@ namespace CometAnalyzers.Tests.Rules
 
                         var (kind, token3) = Split(header);
                         logger.LogDebug("{T} {K}", [|token3|], kind);
+
+                        if (TryGetToken(out var token4))
+                        {
+                            logger.LogDebug("{T}", [|token4|]);
+                        }
+
+                        if (request.Headers.TryGetValues("Authorization", out var values) && values.FirstOrDefault() is { } token5)
+                        {
+                            logger.LogDebug("{T}", [|token5|]);
+                        }
+                    }
+
+                    static bool TryGetToken(out string token)
+                    {
+                        token = "";
+                        return true;
                     }
 
                     static (string, string) Split(string header) => (header, header);

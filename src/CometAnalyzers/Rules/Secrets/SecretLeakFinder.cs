@@ -195,7 +195,7 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             private static bool IsFollowed(LocalWrite write)
-                => write.Kind is LocalWriteKind.Assignment or LocalWriteKind.ForEach or LocalWriteKind.Match or LocalWriteKind.Append;
+                => write.Kind is LocalWriteKind.Assignment or LocalWriteKind.ForEach or LocalWriteKind.Match or LocalWriteKind.Append or LocalWriteKind.OutArgument;
 
             /// <summary><c>jwt.WriteToken(claims)</c>, <c>await CreateTokenAsync(user)</c>: a method whose name says it makes a token.</summary>
             private bool ProducedByTokenMethod(IOperation? value)
