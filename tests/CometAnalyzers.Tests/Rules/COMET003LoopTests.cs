@@ -471,6 +471,41 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task An_attempt_check_that_429_overrides_is_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    async Task<HttpResponseMessage> GiveUpUnless429(string url)
+                    {
+                        int attempt = 0;
+                        [|while|] (true)
+                        {
+                            var response = await _http.GetAsync(url);
+                            if (response.IsSuccessStatusCode || (++attempt > 3 && response.StatusCode != HttpStatusCode.TooManyRequests))
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(500);
+                        }
+                    }
+
+                    async Task<string> FilterLets429Through(string url)
+                    {
+                        int attempt = 0;
+                        [|while|] (true)
+                        {
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException ex) when (attempt++ < 3 || ex.StatusCode == HttpStatusCode.TooManyRequests)
+                            {
+                                await Task.Delay(100);
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task An_attempt_check_before_the_429_branch_bounds_every_path_and_is_not_reported()
             => RetrySources.Test<UnboundedRetryAnalyzer>("""
                     async Task<HttpResponseMessage> CheckFirst(string url)

@@ -69,9 +69,12 @@ namespace CometAnalyzers.Rules.Retries
                 return false;
             }
 
-            foreach (IOperation operation in AttemptTrail.Operations(trail))
+            // The guard must have been left open by the outcome: `++attempt > 3 && status != 429` never leaves on a 429.
+            var evaluated = new HashSet<IOperation>(AttemptTrail.Operations(trail));
+            foreach (IOperation operation in evaluated)
             {
-                if (Compared(operation) is { } compared && ReadsCounter(compared, stepped) && InGuard(operation, guards, loop))
+                if (Compared(operation) is { } compared && ReadsCounter(compared, stepped)
+                    && EnclosingGuard(operation, guards, loop) is { } guard && evaluated.Contains(guard))
                 {
                     return true;
                 }
@@ -80,17 +83,17 @@ namespace CometAnalyzers.Rules.Retries
             return false;
         }
 
-        private static bool InGuard(IOperation operation, HashSet<IOperation> guards, ILoopOperation loop)
+        private static IOperation? EnclosingGuard(IOperation operation, HashSet<IOperation> guards, ILoopOperation loop)
         {
             for (IOperation? current = operation; current is not null && current != loop; current = current.Parent)
             {
                 if (guards.Contains(current))
                 {
-                    return true;
+                    return current;
                 }
             }
 
-            return false;
+            return null;
         }
 
         private static HashSet<ISymbol> Counters(ILoopOperation loop)

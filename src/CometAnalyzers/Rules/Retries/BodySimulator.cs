@@ -154,6 +154,8 @@ namespace CometAnalyzers.Rules.Retries
             else if (value.Kind == ValueKind.Opaque)
             {
                 // Both ways are possible whatever the outcome; if the status took part, it is still a decision point.
+                // Recorded: a counter check counts only where the outcome left it undecided (AttemptBound).
+                path.Env.Record(condition);
                 SimulationPath taken = path.Fork();
                 if (Evaluator.ReadStatus)
                 {
