@@ -368,6 +368,46 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task An_Interlocked_counter_is_an_attempt_bound_and_is_not_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    private int _attempts;
+
+                    async Task<string> GetAsync(string url)
+                    {
+                        int attempt = 0;
+                        while (true)
+                        {
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException) when (Interlocked.Increment(ref attempt) <= CometApiContract.MaxRetries)
+                            {
+                                await Task.Delay(100);
+                            }
+                        }
+                    }
+
+                    async Task<string> SharedCounterAsync(string url)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                return await _http.GetStringAsync(url);
+                            }
+                            catch (HttpRequestException)
+                            {
+                                if (Interlocked.Add(ref _attempts, 1) > 3)
+                                {
+                                    throw;
+                                }
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task A_counter_declared_in_the_body_starts_again_every_time_and_is_reported()
             => RetrySources.Test<UnboundedRetryAnalyzer>("""
                     async Task<string> GetAsync(string url)

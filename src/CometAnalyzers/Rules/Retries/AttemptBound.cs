@@ -6,7 +6,7 @@ namespace CometAnalyzers.Rules.Retries
 {
     /// <summary>
     /// Whether a loop counts its attempts and stops: a variable the loop steps (<c>++</c>, <c>--</c>, <c>+=</c>, <c>-=</c>,
-    /// <c>*=</c>, <c>/=</c>) and that outlives one iteration is compared in the loop condition, in a catch filter, in an if
+    /// <c>*=</c>, <c>/=</c>, <c>Interlocked.Increment</c>) and that outlives one iteration is compared in the loop condition, in a catch filter, in an if
     /// that leaves the loop (throw, return, break), or in an if that continues when the statement after it leaves
     /// (<c>if (++attempt &lt; 3) { continue; } throw;</c>). Every path that sends again must step that counter and
     /// evaluate that comparison: a 429 branch that continues before the check repeats for ever.
@@ -119,7 +119,7 @@ namespace CometAnalyzers.Rules.Retries
                 ICompoundAssignmentOperation compound when IsStep(compound.OperatorKind) => compound.Target,
                 ISimpleAssignmentOperation { Value: IBinaryOperation sum } assignment
                     when IsStep(sum.OperatorKind) && SymbolEqualityComparer.Default.Equals(OperationWalk.ReferencedSymbol(sum.LeftOperand), OperationWalk.ReferencedSymbol(assignment.Target)) => assignment.Target,
-                _ => null,
+                _ => AttemptTrail.InterlockedStep(operation),
             };
             return target is null ? null : OperationWalk.ReferencedSymbol(target);
         }

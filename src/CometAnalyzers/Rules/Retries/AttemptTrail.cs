@@ -24,7 +24,18 @@ namespace CometAnalyzers.Rules.Retries
         /// <summary>Whether the evaluator should record <paramref name="operation"/>: a step or a comparison.</summary>
         public static bool Records(IOperation operation)
             => operation is IIncrementOrDecrementOperation or ICompoundAssignmentOperation or ISimpleAssignmentOperation { Value: IBinaryOperation } or IIsPatternOperation
-                || (operation is IBinaryOperation binary && IsComparison(binary.OperatorKind));
+                || (operation is IBinaryOperation binary && IsComparison(binary.OperatorKind))
+                || InterlockedStep(operation) is not null;
+
+        /// <summary>The counter of <c>Interlocked.Increment(ref attempt)</c>, <c>Decrement</c> or <c>Add</c>, if the call is one.</summary>
+        public static IOperation? InterlockedStep(IOperation operation)
+            => operation is IInvocationOperation
+            {
+                TargetMethod: { Name: "Increment" or "Decrement" or "Add", ContainingType: { Name: "Interlocked", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } },
+                Arguments: { Length: > 0 } arguments,
+            }
+                ? arguments[0].Value
+                : null;
 
         public static bool IsComparison(BinaryOperatorKind kind)
             => kind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
