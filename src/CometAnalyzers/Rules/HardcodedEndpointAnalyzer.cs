@@ -26,6 +26,9 @@ namespace CometAnalyzers.Rules
 
         private const int MaxShownLength = 100;
 
+        /// <summary>How many locals and nested <c>??</c>/<c>?:</c> a sink value is followed through.</summary>
+        private const int MaxFollowDepth = 4;
+
         private static readonly DiagnosticDescriptor Rule = new(
             RuleIdentifiers.HardcodedEndpoint,
             title: "Endpoint URL or path is hardcoded",
@@ -85,21 +88,32 @@ namespace CometAnalyzers.Rules
                 }
 
                 EndpointClassifier classifier = ClassifierFor(context);
+                string judged = value;
                 if (classifier.MatchContract(value) is { } matched)
                 {
-                    // A contract endpoint is never judged again as a plain URL where it reaches HTTP: built only from
-                    // endpoint constants (Host + Path), it was reported at their declarations.
-                    if (ContractEndpoint(operation, matched, classifier) is { } contract && _tracker.TryClaim(operation.Syntax.GetLocation()))
+                    // A contract endpoint is never judged again as a plain URL where it reaches HTTP.
+                    if (ContractEndpoint(operation, matched, classifier) is { } contract)
                     {
-                        context.ReportDiagnostic(ForContract(operation, value, contract));
+                        if (_tracker.TryClaim(operation.Syntax.GetLocation()))
+                        {
+                            context.ReportDiagnostic(ForContract(operation, value, contract));
+                        }
+
+                        return;
                     }
 
-                    return;
+                    // Built from endpoint constants reported at their declarations: only what is written before them is judged.
+                    if (TextBeforeNamedEndpoints(operation, classifier) is not { } written)
+                    {
+                        return;
+                    }
+
+                    judged = written;
                 }
 
                 if (InitializedField(operation) is { } field)
                 {
-                    _tracker.AddInitializer(field, operation.Syntax.GetLocation(), kind => RemoteEndpoint(operation, value, kind, classifier), context.ReportDiagnostic);
+                    _tracker.AddInitializer(field, operation.Syntax.GetLocation(), kind => RemoteEndpoint(operation, value, judged, kind, classifier), context.ReportDiagnostic);
                 }
             }
 
@@ -108,24 +122,48 @@ namespace CometAnalyzers.Rules
             {
                 foreach (EndpointSinkValue sink in Sinks.ValuesOf(operation))
                 {
-                    foreach (IOperation alternative in Alternatives(sink.Value))
+                    AnalyzeSinkValue(context, sink.Value, sink.Kind, depth: 0);
+                }
+            }
+
+            /// <summary>
+            /// Judges each alternative's leading part. A local assigned once is followed to its initializer, and a
+            /// <c>??</c> or <c>?:</c> found there (or on the left of a concatenation) is split into its alternatives too.
+            /// </summary>
+            private void AnalyzeSinkValue(RuleOperationContext context, IOperation sinkValue, EndpointSinkKind kind, int depth)
+            {
+                foreach (IOperation alternative in Alternatives(sinkValue))
+                {
+                    IOperation value = ConstantStrings.Leading(alternative);
+                    IOperation? followed = value switch
                     {
-                        AnalyzeSinkValue(context, alternative, sink.Kind);
+                        ILocalReferenceOperation local => LocalWrites.SingleValue(local),
+                        ICoalesceOperation or IConditionalOperation when value != alternative => value,
+                        _ => null,
+                    };
+                    if (followed is not null && depth < MaxFollowDepth)
+                    {
+                        AnalyzeSinkValue(context, followed, kind, depth + 1);
+                    }
+                    else
+                    {
+                        AnalyzeLeading(context, value, kind);
                     }
                 }
             }
 
-            private void AnalyzeSinkValue(RuleOperationContext context, IOperation sinkValue, EndpointSinkKind kind)
+            private void AnalyzeLeading(RuleOperationContext context, IOperation value, EndpointSinkKind kind)
             {
-                IOperation value = ConstantStrings.Leading(sinkValue);
-                if (value is ILocalReferenceOperation local && LocalWrites.SingleValue(local) is { } localValue)
-                {
-                    value = ConstantStrings.Leading(localValue);
-                }
-
                 if (value is IFieldReferenceOperation { Field: { } field } && EndpointFieldTracker.IsFollowed(field))
                 {
-                    _tracker.AddSinkUse(field, kind, context.ReportDiagnostic);
+                    // A field initialized with another (Alias = Url) takes its URL from it: that field reaches HTTP too.
+                    IFieldSymbol? used = field;
+                    for (int hops = 0; used is not null && hops <= MaxFollowDepth; hops++)
+                    {
+                        _tracker.AddSinkUse(used, kind, context.ReportDiagnostic);
+                        used = EndpointFieldTracker.AliasedField(used, context.CancellationToken);
+                    }
+
                     return;
                 }
 
@@ -136,13 +174,31 @@ namespace CometAnalyzers.Rules
                 }
 
                 EndpointClassifier classifier = ClassifierFor(context);
-                if (classifier.MatchContract(text) is null
-                    && RemoteEndpoint(value, text, kind, classifier) is { } diagnostic
-                    && _tracker.TryClaim(diagnostic.Location))
+                string judged = text;
+                if (classifier.MatchContract(text) is { } matched)
+                {
+                    // Reported by AnalyzeConstant, unless its endpoint came from named constants alone: then the text
+                    // written before them ("https://gateway.example.com" + Contract.Path) is still a hardcoded URL.
+                    if (ContractEndpoint(value, matched, classifier) is not null || TextBeforeNamedEndpoints(value, classifier) is not { } written)
+                    {
+                        return;
+                    }
+
+                    judged = written;
+                }
+
+                if (RemoteEndpoint(value, text, judged, kind, classifier) is { } diagnostic && _tracker.TryClaim(diagnostic.Location))
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
             }
+
+            /// <summary>The constant text written before the first named constant that is a contract endpoint, if any.</summary>
+            private static string? TextBeforeNamedEndpoints(IOperation operation, EndpointClassifier classifier)
+                => ConstantStrings.LeadingBefore(operation, v => classifier.MatchContract(v) is not null) is { } part
+                   && ConstantStrings.TryGetValue(part, out string text)
+                    ? text
+                    : null;
 
             /// <summary>
             /// Every value a sink can receive: both sides of <c>??</c> and both branches of <c>?:</c>. A URL written as
@@ -177,9 +233,10 @@ namespace CometAnalyzers.Rules
                 return ConstantStrings.OwnLiterals(operation).Select(classifier.MatchContract).FirstOrDefault(c => c is not null);
             }
 
-            private static Diagnostic? RemoteEndpoint(IOperation operation, string value, EndpointSinkKind kind, EndpointClassifier classifier)
+            /// <summary>Reports <paramref name="value"/> when <paramref name="judged"/>, the part that fixes its host, is remote.</summary>
+            private static Diagnostic? RemoteEndpoint(IOperation operation, string value, string judged, EndpointSinkKind kind, EndpointClassifier classifier)
             {
-                bool remote = kind == EndpointSinkKind.Host ? classifier.IsRemoteHost(value) : classifier.IsRemoteUrl(value);
+                bool remote = kind == EndpointSinkKind.Host ? classifier.IsRemoteHost(judged) : classifier.IsRemoteUrl(judged);
                 return remote
                     ? Diagnostic.Create(Rule, operation.Syntax.GetLocation(), Shorten(value), "an HTTP endpoint", "read the URL from configuration so it can change without a redeploy")
                     : null;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -94,6 +95,21 @@ namespace CometAnalyzers.Rules.Endpoints
                 }
 
                 current = next;
+            }
+
+            return current;
+        }
+
+        /// <summary>
+        /// The left-most part written before the first named constant whose value <paramref name="isExcluded"/> picks
+        /// ("https://x" in <c>"https://x" + Contract.Path</c>); null when the expression starts with one.
+        /// </summary>
+        public static IOperation? LeadingBefore(IOperation operation, System.Func<string, bool> isExcluded)
+        {
+            IOperation? current = Unwrap(operation);
+            while (current is not null && NamedConstantValues(current).Any(isExcluded))
+            {
+                current = LeftMost(current);
             }
 
             return current;

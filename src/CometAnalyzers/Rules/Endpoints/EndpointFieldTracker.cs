@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometAnalyzers.Rules.Endpoints
 {
@@ -19,6 +22,37 @@ namespace CometAnalyzers.Rules.Endpoints
         /// <summary>Only fields whose value cannot change after initialization are followed.</summary>
         public static bool IsFollowed(IFieldSymbol field)
             => field.Type.SpecialType == SpecialType.System_String && (field.IsConst || (field.IsStatic && field.IsReadOnly));
+
+        /// <summary>
+        /// The followed field this one is initialized with, by a simple name (<c>static readonly string Alias = Url;</c>).
+        /// Read from syntax: the initializer of a field in another file is never bound here. The name is looked up in
+        /// the enclosing types and their bases, where a field initializer finds it.
+        /// </summary>
+        public static IFieldSymbol? AliasedField(IFieldSymbol field, CancellationToken cancellationToken)
+        {
+            if (field.DeclaringSyntaxReferences is not { Length: 1 } references
+                || references[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value }
+                || SyntaxNames.WithoutParenthesesOrCasts(value) is not IdentifierNameSyntax name)
+            {
+                return null;
+            }
+
+            for (INamedTypeSymbol? outer = field.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                for (INamedTypeSymbol? type = outer; type is not null; type = type.BaseType)
+                {
+                    foreach (ISymbol member in type.GetMembers(name.Identifier.ValueText))
+                    {
+                        if (member is IFieldSymbol aliased && IsFollowed(aliased) && !SymbolEqualityComparer.Default.Equals(aliased, field))
+                        {
+                            return aliased;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>Remembers a followed field's initializer; <paramref name="isEndpoint"/> judges it for a kind of sink.</summary>
         public void AddInitializer(IFieldSymbol field, Location location, Func<EndpointSinkKind, Diagnostic?> isEndpoint, Action<Diagnostic> report)

@@ -169,7 +169,7 @@ namespace CometAnalyzers.Rules.Endpoints
             // Written arguments only: an extension method's receiver, defaults and params arrays are implicit.
             foreach (IArgumentOperation argument in bound)
             {
-                if (argument.Syntax is not ArgumentSyntax written || argument.Parameter is not { Type.SpecialType: SpecialType.System_String })
+                if (WrittenArgument(argument.Syntax) is not { } written || argument.Parameter is not { Type.SpecialType: SpecialType.System_String })
                 {
                     continue;
                 }
@@ -183,6 +183,22 @@ namespace CometAnalyzers.Rules.Endpoints
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The argument written at this syntax. An argument in parentheses or with <c>!</c> takes the inner
+        /// expression as its syntax, so the <see cref="ArgumentSyntax"/> is found above the wrappers.
+        /// </summary>
+        private static ArgumentSyntax? WrittenArgument(SyntaxNode syntax)
+        {
+            SyntaxNode current = syntax;
+            while (current.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax
+                   || current.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+            {
+                current = current.Parent!;
+            }
+
+            return syntax as ArgumentSyntax ?? current.Parent as ArgumentSyntax;
         }
 
         private bool IsSinkMethod(IMethodSymbol method)

@@ -39,7 +39,7 @@ namespace CometAnalyzers.Rules.Gating
             return false;
         }
 
-        /// <summary>The expression inside any parentheses and casts: neither changes which call or text it is.</summary>
+        /// <summary>The expression inside any parentheses, casts and null-forgiving <c>!</c>: none changes which call or text it is.</summary>
         public static SyntaxNode WithoutParenthesesOrCasts(SyntaxNode node)
         {
             while (true)
@@ -51,6 +51,9 @@ namespace CometAnalyzers.Rules.Gating
                         continue;
                     case CastExpressionSyntax cast:
                         node = cast.Expression;
+                        continue;
+                    case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                        node = suppressed.Operand;
                         continue;
                     default:
                         return node;
