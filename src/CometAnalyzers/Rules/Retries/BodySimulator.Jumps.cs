@@ -120,7 +120,26 @@ namespace CometAnalyzers.Rules.Retries
         /// </summary>
         private SimulationPath NestedLoop(ILoopOperation nested, SimulationPath path)
         {
-            if (MayJumpOrSend(nested))
+            // foreach (var update in client.CompleteChatStreaming(...)): the collection is computed once, before the
+            // loop, so its send runs here like any statement's; only the rest of the loop is not run.
+            IOperation? sentCollection = nested is IForEachLoopOperation forEach && HttpSends.ContainsSend(forEach.Collection, _symbols)
+                ? forEach.Collection
+                : null;
+            if (sentCollection is not null)
+            {
+                StatusValue collection = Evaluate(sentCollection, path);
+                if (collection.Kind == ValueKind.Thrown)
+                {
+                    return path.Throw(collection.Inner!);
+                }
+
+                if (Evaluator.SawUnseenCall)
+                {
+                    return path.Unknown();
+                }
+            }
+
+            if (MayJumpOrSend(nested, sentCollection))
             {
                 return path.Unknown();
             }
@@ -145,9 +164,10 @@ namespace CometAnalyzers.Rules.Retries
             return path;
         }
 
-        /// <summary>True when the operation sends, returns, throws or branches out of itself.</summary>
-        private bool MayJumpOrSend(IOperation operation)
+        /// <summary>True when the operation sends, returns, throws or branches out of itself; sends in <paramref name="alreadyRun"/> do not count.</summary>
+        private bool MayJumpOrSend(IOperation operation, IOperation? alreadyRun = null)
         {
+            var ran = alreadyRun is null ? null : new HashSet<IOperation>(OperationWalk.DescendantsAndSelf(alreadyRun));
             var ownLabels = new HashSet<ILabelSymbol>(SymbolEqualityComparer.Default);
             foreach (IOperation descendant in OperationWalk.DescendantsAndSelf(operation))
             {
@@ -170,7 +190,7 @@ namespace CometAnalyzers.Rules.Retries
                     case IThrowOperation:
                     case IBranchOperation branch when !ownLabels.Contains(branch.Target):
                         return true;
-                    case IInvocationOperation invocation when HttpSends.Classify(invocation, _symbols) != SendKind.None:
+                    case IInvocationOperation invocation when ran?.Contains(invocation) != true && HttpSends.Classify(invocation, _symbols) != SendKind.None:
                         return true;
                 }
             }

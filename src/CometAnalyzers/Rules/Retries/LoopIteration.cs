@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -42,9 +43,10 @@ namespace CometAnalyzers.Rules.Retries
             // A condition that sends (while (!(await Send()).IsSuccessStatusCode)) starts the iteration.
             bool conditionSends = condition is not null && HttpSends.ContainsSend(condition, symbols);
             var entering = new List<SimulationPath> { new(new Env()) };
+            ImmutableArray<IOperation> replayed = conditionSends ? ImmutableArray<IOperation>.Empty : NextIterationStart.BeforeFirstSend(loop, symbols);
             if (conditionSends)
             {
-                entering = Decide(simulator, condition!, entering[0], outcomes, onTrue: null);
+                entering = Decide(simulator, condition!, entering[0], outcomes);
             }
 
             foreach (SimulationPath start in entering)
@@ -61,7 +63,7 @@ namespace CometAnalyzers.Rules.Retries
                             }
                             else
                             {
-                                AtBottom(simulator, loop, condition, path.Complete(Completion.Normal), outcomes);
+                                AtBottom(simulator, loop, condition, replayed, path.Complete(Completion.Normal), outcomes);
                             }
 
                             break;
@@ -88,8 +90,12 @@ namespace CometAnalyzers.Rules.Retries
                 _ => null,
             };
 
-        /// <summary>After the body: a for loop's incrementors, then the condition decides whether to go round again.</summary>
-        private static void AtBottom(BodySimulator simulator, ILoopOperation loop, IOperation? condition, SimulationPath path, List<LoopOutcome> outcomes)
+        /// <summary>
+        /// After the body: a for loop's incrementors, then the condition decides whether to go round again; if it does,
+        /// the top of the body, up to the send, may still leave.
+        /// </summary>
+        private static void AtBottom(
+            BodySimulator simulator, ILoopOperation loop, IOperation? condition, ImmutableArray<IOperation> replayed, SimulationPath path, List<LoopOutcome> outcomes)
         {
             var paths = loop is IForLoopOperation forLoop ? simulator.Sequence(forLoop.AtLoopBottom, path) : new List<SimulationPath> { path };
             foreach (SimulationPath bottom in paths)
@@ -100,20 +106,20 @@ namespace CometAnalyzers.Rules.Retries
                 }
                 else if (condition is null)
                 {
-                    outcomes.Add(new LoopOutcome(LoopEnd.Repeat, bottom));
+                    outcomes.Add(NextIterationStart.Replay(simulator, replayed, bottom));
                 }
                 else
                 {
-                    Decide(simulator, condition, bottom, outcomes, onTrue: LoopEnd.Repeat);
+                    foreach (SimulationPath repeating in Decide(simulator, condition, bottom, outcomes))
+                    {
+                        outcomes.Add(NextIterationStart.Replay(simulator, replayed, repeating));
+                    }
                 }
             }
         }
 
-        /// <summary>
-        /// Evaluates the loop condition: false leaves the loop. True either repeats (<paramref name="onTrue"/>) or,
-        /// when null, hands the paths back so the body runs.
-        /// </summary>
-        private static List<SimulationPath> Decide(BodySimulator simulator, IOperation condition, SimulationPath path, List<LoopOutcome> outcomes, LoopEnd? onTrue)
+        /// <summary>Evaluates the loop condition: false leaves the loop, and the paths on which it is true are handed back.</summary>
+        private static List<SimulationPath> Decide(BodySimulator simulator, IOperation condition, SimulationPath path, List<LoopOutcome> outcomes)
         {
             (List<SimulationPath> whenTrue, List<SimulationPath> whenFalse, List<SimulationPath> ended) = simulator.SplitOn(condition, path);
             foreach (SimulationPath leaving in whenFalse)
@@ -124,16 +130,6 @@ namespace CometAnalyzers.Rules.Retries
             foreach (SimulationPath stopped in ended)
             {
                 outcomes.Add(new LoopOutcome(stopped.Completion == Completion.Throw ? LoopEnd.Exit : LoopEnd.Unknown, stopped));
-            }
-
-            if (onTrue is { } end)
-            {
-                foreach (SimulationPath repeating in whenTrue)
-                {
-                    outcomes.Add(new LoopOutcome(end, repeating));
-                }
-
-                return new List<SimulationPath>();
             }
 
             return whenTrue;

@@ -43,7 +43,9 @@ namespace CometAnalyzers.Rules.Retries
             ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
             ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+            MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
 
             _contractTypes = new Dictionary<INamedTypeSymbol, ContractSettings>(SymbolEqualityComparer.Default);
             foreach (ContractSettings contract in contracts.All)
@@ -101,7 +103,16 @@ namespace CometAnalyzers.Rules.Retries
 
         public INamedTypeSymbol? Task { get; }
 
+        public INamedTypeSymbol? TaskOfT { get; }
+
+        /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
+        public bool IsTaskType(ITypeSymbol? type)
+            => Is(type, Task) || Is(type, TaskOfT) || Is(type, ValueTask) || Is(type, ValueTaskOfT);
+
         public INamedTypeSymbol? Enumerable { get; }
+
+        /// <summary>C# 14 binds <c>array.Contains(x)</c> to its span overload rather than to Enumerable's.</summary>
+        public INamedTypeSymbol? MemoryExtensions { get; }
 
         public static RetrySymbols Create(Compilation compilation, CompilationContracts contracts) => new(compilation, contracts);
 

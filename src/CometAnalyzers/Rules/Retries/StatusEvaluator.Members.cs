@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using CometAnalyzers.Contract;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -135,7 +134,7 @@ namespace CometAnalyzers.Rules.Retries
             return evaluated;
         }
 
-        /// <summary>Calls whose result the interpreter computes: contract checks, task wrappers, Polly's PredicateResult, Contains.</summary>
+        /// <summary>Calls whose result the interpreter computes: contract checks, task wrappers, ConfigureAwait, Polly's PredicateResult, Contains.</summary>
         private StatusValue? KnownResult(IInvocationOperation invocation)
         {
             IMethodSymbol method = invocation.TargetMethod;
@@ -151,6 +150,14 @@ namespace CometAnalyzers.Rules.Retries
                 return Evaluate(invocation.Arguments[0]);
             }
 
+            // task.ConfigureAwait(false) changes where the continuation runs, not what the await gives or throws. Only the bool
+            // overload: ConfigureAwaitOptions.SuppressThrowing makes the await swallow the failure.
+            if (method.Name == "ConfigureAwait" && count == 1 && invocation.Instance is not null && _symbols.IsTaskType(method.ContainingType)
+                && method.Parameters[0].Type.SpecialType == SpecialType.System_Boolean)
+            {
+                return Evaluate(invocation.Instance);
+            }
+
             if (RetrySymbols.Is(method.ContainingType, _symbols.PredicateResult) && count == 0)
             {
                 return method.Name switch
@@ -161,7 +168,7 @@ namespace CometAnalyzers.Rules.Retries
                 };
             }
 
-            if (method.Name == "Contains" && count == 2 && RetrySymbols.Is(method.ContainingType, _symbols.Enumerable))
+            if (IsContainsOfList(invocation))
             {
                 return Contains(invocation.Arguments[0].Value, Evaluate(invocation.Arguments[1]));
             }
@@ -180,49 +187,6 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             return null;
-        }
-
-        /// <summary><c>new[] { 408, 429 }.Contains(x)</c> and <c>XContract.RetryableStatusCodes.Contains(x)</c>.</summary>
-        private StatusValue Contains(IOperation source, StatusValue item)
-        {
-            if (item.Kind == ValueKind.Thrown)
-            {
-                return item;
-            }
-
-            source = OperationWalk.SkipConversions(source);
-            ContractSettings? contract = source is IPropertyReferenceOperation { Instance: null, Property.Name: "RetryableStatusCodes" } list
-                ? _symbols.ContractFor(list.Property.ContainingType)
-                : null;
-            HashSet<long>? constants = source is IArrayCreationOperation array ? ConstantElements(array) : null;
-            if ((contract is null && constants is null) || item.Kind != ValueKind.Int)
-            {
-                return StatusValue.Vague(item);
-            }
-
-            bool found = contract is not null ? contract.IsRetryable((int)item.Number) : constants!.Contains(item.Number);
-            return StatusValue.Bool(found, item.FromStatus);
-        }
-
-        private static HashSet<long>? ConstantElements(IArrayCreationOperation array)
-        {
-            if (array.Initializer is null)
-            {
-                return null;
-            }
-
-            var values = new HashSet<long>();
-            foreach (IOperation element in array.Initializer.ElementValues)
-            {
-                if (!element.ConstantValue.HasValue || Constant(element.ConstantValue.Value) is not { Kind: ValueKind.Int } value)
-                {
-                    return null;
-                }
-
-                values.Add(value.Number);
-            }
-
-            return values;
         }
 
         private StatusValue Create(IObjectCreationOperation creation)
