@@ -405,6 +405,8 @@ namespace CometAnalyzers.Tests.Rules
                         logger.LogDebug("{State}", [|FormattableString.Invariant($"k={apiKey}")|]);
                         logger.LogDebug("{State}", [|string.Create(System.Globalization.CultureInfo.InvariantCulture, $"k={apiKey}")|]);
                         logger.LogDebug("{State}", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"tokens={apiKey.Length}"));
+                        logger.LogDebug("{State}", [|apiKey.AsSpan().ToString()|]);
+                        logger.LogDebug("{State}", apiKey.AsSpan(0, 4).ToString());
                     }
                 }
                 """).RunAsync();
@@ -502,6 +504,22 @@ namespace CometAnalyzers.Tests.Rules
                 """)
                 .WithEditorConfig("comet_secret_names = licenseKey, pat")
                 .RunAsync();
+
+        [Fact]
+        public Task The_key_taken_out_of_an_ApiKeyCredential_is_a_secret()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, ApiKeyCredential credential, Uri endpoint)
+                    {
+                        credential.Deconstruct(out string value);
+                        logger.LogDebug("{K}", [|value|]);
+
+                        var (host, port) = (endpoint.Host, endpoint.Port);
+                        logger.LogDebug("{H}:{P}", host, port);
+                    }
+                }
+                """).RunAsync();
 
         [Fact]
         public Task Listing_token_in_the_secret_names_option_judges_token_locals_by_name_again()

@@ -42,6 +42,7 @@ namespace CometAnalyzers.Rules.Secrets
         private readonly INamedTypeSymbol? _formattableString;
         private readonly INamedTypeSymbol? _convert;
         private readonly INamedTypeSymbol? _stringBuilder;
+        private readonly INamedTypeSymbol? _memoryExtensions;
 
         public SecretLeakFinder(Compilation compilation, SecretTypes types, SecretReads reads)
         {
@@ -51,6 +52,7 @@ namespace CometAnalyzers.Rules.Secrets
             _formattableString = compilation.GetTypeByMetadataName("System.FormattableString");
             _convert = compilation.GetTypeByMetadataName("System.Convert");
             _stringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            _memoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
         }
 
         /// <summary>Whether the finder judges a read of this property by the value it belongs to.</summary>
@@ -173,6 +175,7 @@ namespace CometAnalyzers.Rules.Secrets
                         {
                             LocalWriteKind.Assignment or LocalWriteKind.ForEach or LocalWriteKind.Match or LocalWriteKind.Append => Visit(write.Value, depth + 1),
                             LocalWriteKind.OutArgument when write.Value is { } call && SourceRead(call) is { } read => new SecretLeak(call, read),
+                            LocalWriteKind.OutArgument when write.Value is IInvocationOperation { TargetMethod.Name: "Deconstruct", Instance: { } owner } => Visit(owner, depth + 1),
                             _ => null,
                         };
                         if (leak is null && judgedByValue && ProducedByTokenMethod(write.Value))
@@ -272,7 +275,8 @@ namespace CometAnalyzers.Rules.Secrets
                 return (type?.SpecialType == SpecialType.System_String && PreservingStringMethods.Contains(method.Name))
                     || (Is(type, _finder._formattableString) && method.Name is "Invariant" or "CurrentCulture")
                     || (Is(type, _finder._convert) && method.Name == "ToString")
-                    || (Is(type, _finder._stringBuilder) && method.Name.StartsWith("Append", StringComparison.Ordinal));
+                    || (Is(type, _finder._stringBuilder) && method.Name.StartsWith("Append", StringComparison.Ordinal))
+                    || (Is(type, _finder._memoryExtensions) && method.Name is "AsSpan" or "AsMemory" && method.Parameters.Length == 1);
             }
 
             private SecretLeak? ByName(IOperation operation, string name)
