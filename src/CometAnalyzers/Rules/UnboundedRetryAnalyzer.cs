@@ -118,7 +118,7 @@ namespace CometAnalyzers.Rules
 
         private static void AnalyzeLoop(RuleOperationContext context, ILoopOperation loop, RetrySymbols symbols, ContractSettings contract)
         {
-            if (RetryLoop.TryCreate(loop, symbols) is not { } retry)
+            if (RetryLoop.TryCreate(loop, symbols) is not { } retry || AttemptBound.IsBounded(retry, out Scenario? bypassedBy))
             {
                 return;
             }
@@ -126,11 +126,12 @@ namespace CometAnalyzers.Rules
             string stop = contract.MaxRetries is { } max
                 ? $"stop after {contract.ContractTypeName}.MaxRetries ({Format(max)}) retries"
                 : "stop after a fixed number of retries";
-            if (AttemptBound.HasNoGuard(loop))
+
+            if (bypassedBy is not { } failure)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, LoopLocations.Keyword(loop), "This loop sends the request again after a failure with no limit on attempts", "count attempts and " + stop));
             }
-            else if (AttemptBound.FailureThatBypassesTheGuard(retry) is { } failure)
+            else
             {
                 string after = failure.IsTransportFailure ? "a transport failure" : $"a {Format(failure.Status!.Value)} response";
                 context.ReportDiagnostic(Diagnostic.Create(Rule, LoopLocations.Keyword(loop), $"This loop sends the request again after {after} without reaching its attempt limit", "count attempts on that path too and " + stop));

@@ -13,44 +13,42 @@ namespace CometAnalyzers.Rules.Retries
     /// </summary>
     internal static class AttemptBound
     {
-        /// <summary>True when the loop has no such guard at all, whatever its paths.</summary>
-        public static bool HasNoGuard(ILoopOperation loop)
+        /// <summary>
+        /// True when every path that sends again counts and checks its attempts. Otherwise <paramref name="bypassedBy"/> is
+        /// the first failure after which a path sends again without doing so, or null when the loop has no such check at all.
+        /// </summary>
+        public static bool IsBounded(RetryLoop retry, out Scenario? bypassedBy)
         {
+            bypassedBy = null;
+            ILoopOperation loop = retry.Loop;
             HashSet<ISymbol> counters = Counters(loop);
-            if (counters.Count == 0)
-            {
-                return true;
-            }
-
+            var guards = new HashSet<IOperation>();
             foreach (IOperation guard in Guards(loop))
             {
                 if (ComparesCounter(guard, counters))
                 {
-                    return false;
+                    guards.Add(guard);
                 }
             }
 
-            return true;
-        }
+            if (guards.Count == 0)
+            {
+                return false;
+            }
 
-        /// <summary>The first failure after which the loop sends again on a path that does not count and check its attempts.</summary>
-        public static Scenario? FailureThatBypassesTheGuard(RetryLoop retry)
-        {
-            ILoopOperation loop = retry.Loop;
-            HashSet<ISymbol> counters = Counters(loop);
-            var guards = new HashSet<IOperation>(Guards(loop));
             foreach ((Scenario failure, List<LoopOutcome> repeating) in retry.RepeatingPaths())
             {
                 foreach (LoopOutcome outcome in repeating)
                 {
                     if (!CountsAndChecks(outcome.Trail, counters, guards, loop))
                     {
-                        return failure;
+                        bypassedBy = failure;
+                        return false;
                     }
                 }
             }
 
-            return null;
+            return true;
         }
 
         private static bool CountsAndChecks(AttemptTrail? trail, HashSet<ISymbol> counters, HashSet<IOperation> guards, ILoopOperation loop)

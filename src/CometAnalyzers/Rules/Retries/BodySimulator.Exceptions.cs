@@ -32,6 +32,18 @@ namespace CometAnalyzers.Rules.Retries
             return results;
         }
 
+        /// <summary>Records the steps and comparisons of a finally block, which the simulator does not run step by step.</summary>
+        private static void RecordSteps(IOperation block, SimulationPath path)
+        {
+            foreach (IOperation operation in OperationWalk.DescendantsAndSelf(block))
+            {
+                if (AttemptTrail.Records(operation))
+                {
+                    path.Env.Record(operation);
+                }
+            }
+        }
+
         /// <summary>Tries each catch clause in order; paths no clause takes keep throwing.</summary>
         private List<SimulationPath> Catch(ITryOperation tryOperation, SimulationPath thrown)
         {

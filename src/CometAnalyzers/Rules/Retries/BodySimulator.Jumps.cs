@@ -157,10 +157,14 @@ namespace CometAnalyzers.Rules.Retries
                 {
                     path.Env.Set(OperationWalk.ReferencedSymbol(target)!, StatusValue.Opaque);
                 }
+
+                // Not run, so a counter it steps is taken as stepped: the path is not blamed for skipping it.
+                if (AttemptTrail.Records(operation))
+                {
+                    path.Env.Record(operation);
+                }
             }
 
-            // Not run, so a counter it steps is taken as stepped: the path is not blamed for skipping it.
-            RecordSteps(nested, path);
             return path;
         }
 

@@ -176,18 +176,6 @@ namespace CometAnalyzers.Rules.Retries
 
         private static List<SimulationPath> One(SimulationPath path) => new() { path };
 
-        /// <summary>Records the steps and comparisons of code the simulator does not run step by step (a finally block, a nested loop).</summary>
-        private static void RecordSteps(IOperation block, SimulationPath path)
-        {
-            foreach (IOperation operation in OperationWalk.DescendantsAndSelf(block))
-            {
-                if (AttemptTrail.Records(operation))
-                {
-                    path.Env.Record(operation);
-                }
-            }
-        }
-
         private List<SimulationPath> Value(IOperation operation, SimulationPath path, bool sideEffectsMatter)
         {
             StatusValue value = Evaluate(operation, path);
