@@ -26,6 +26,7 @@ namespace CometAnalyzers.Tests.Infrastructure
         private readonly List<string> _sources = new();
         private readonly List<(string Path, string Text)> _additionalFiles = new();
         private readonly List<string> _editorConfigLines = new();
+        private readonly List<MetadataReference> _references = new();
         private CodeFixProvider? _codeFix;
         private string? _fixedSource;
         private string? _codeFixEquivalenceKey;
@@ -45,6 +46,13 @@ namespace CometAnalyzers.Tests.Infrastructure
         public AnalyzerTest WithSource(string markup)
         {
             _sources.Add(markup);
+            return this;
+        }
+
+        /// <summary>Source compiled into a referenced assembly: the analyzer sees its types as metadata only.</summary>
+        public AnalyzerTest WithReferencedAssembly(string source)
+        {
+            _references.Add(TestProject.CompileReference(source, $"Referenced{_references.Count}"));
             return this;
         }
 
@@ -146,7 +154,8 @@ namespace CometAnalyzers.Tests.Infrastructure
                 sources,
                 _additionalFiles,
                 _editorConfigLines.Count == 0 ? null : string.Join("\n", _editorConfigLines),
-                _languageVersion);
+                _languageVersion,
+                extraReferences: _references);
 
         private async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Project project, bool allowCompilerErrors)
         {

@@ -16,7 +16,8 @@ namespace CometAnalyzers.Tests.Infrastructure
             IReadOnlyList<(string Path, string Text)> additionalFiles,
             string? editorConfig,
             LanguageVersion languageVersion = LanguageVersion.Latest,
-            bool allowUnsafe = false)
+            bool allowUnsafe = false,
+            IReadOnlyList<MetadataReference>? extraReferences = null)
         {
             var workspace = new AdhocWorkspace();
             ProjectId projectId = ProjectId.CreateNewId("Test");
@@ -30,7 +31,7 @@ namespace CometAnalyzers.Tests.Infrastructure
                     filePath: SourceFolder + "Test.csproj",
                     compilationOptions: compilationOptions,
                     parseOptions: parseOptions,
-                    metadataReferences: TestReferences.All));
+                    metadataReferences: extraReferences is null ? TestReferences.All : TestReferences.All.AddRange(extraReferences)));
 
             for (int i = 0; i < sources.Count; i++)
             {
@@ -53,6 +54,27 @@ namespace CometAnalyzers.Tests.Infrastructure
             }
 
             return solution.GetProject(projectId)!;
+        }
+
+        /// <summary>
+        /// <paramref name="source"/> compiled into an assembly of its own and referenced as metadata, the way a NuGet
+        /// package's types reach the analyzer (no syntax, attributes and synthesized members as the compiler emitted them).
+        /// </summary>
+        public static MetadataReference CompileReference(string source, string assemblyName)
+        {
+            var compilation = CSharpCompilation.Create(
+                assemblyName,
+                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+                TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var image = new System.IO.MemoryStream();
+            Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(image);
+            if (!result.Success)
+            {
+                throw new System.InvalidOperationException("The referenced source does not compile:\n" + string.Join("\n", result.Diagnostics));
+            }
+
+            return MetadataReference.CreateFromImage(image.ToArray());
         }
 
         public static ImmutableArray<Diagnostic> CompilerErrors(Compilation compilation)

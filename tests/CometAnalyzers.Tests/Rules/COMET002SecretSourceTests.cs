@@ -48,6 +48,32 @@ namespace CometAnalyzers.Tests.Rules
                 }
                 """).RunAsync();
 
+        [Fact]
+        public Task Names_and_keys_held_by_static_readonly_fields_count_like_constants()
+            => Test("""
+                class C
+                {
+                    private static readonly string AuthHeader = "Authorization";
+                    private static readonly string KeySetting = "CometApi:ApiKey";
+                    private static readonly string RequestIdHeader = "x-request-id";
+                    private static readonly string ModelSetting = "CometApi:Model";
+
+                    void M(ILogger logger, HttpRequestMessage request, IConfiguration configuration)
+                    {
+                        logger.LogDebug("Auth {Auth}", [|request.Headers.GetValues(AuthHeader)|]);
+                        logger.LogDebug("Key {Key}", [|configuration[KeySetting]|]);
+                        if (request.Headers.TryGetValues(C.AuthHeader, out var values))
+                        {
+                            logger.LogDebug("Auth {Auth}", [|values|]);
+                        }
+
+                        logger.LogDebug("Id {Id}", request.Headers.GetValues(RequestIdHeader));
+                        logger.LogDebug("Model {Model}", configuration[ModelSetting]);
+                        logger.LogDebug("Headers {Headers}", request.Headers.Where(h => h.Key != AuthHeader));
+                    }
+                }
+                """).RunAsync();
+
         [Theory]
         [InlineData("Authorization")]
         [InlineData("authorization")]

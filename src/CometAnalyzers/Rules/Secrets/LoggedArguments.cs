@@ -81,7 +81,7 @@ namespace CometAnalyzers.Rules.Secrets
                 return false;
             }
 
-            if (type is null || _types.SecretType(type) is not null)
+            if (type is null || _types.SecretType(type) is not null || RecordText.PrintedSecret(type, names, _types) is not null)
             {
                 return true;
             }

@@ -94,7 +94,7 @@ namespace CometAnalyzers.Rules.Secrets
                     return null;
                 }
 
-                if (Types.SecretType(operation.Type) is { } typeReason)
+                if ((Types.SecretType(operation.Type) ?? RecordText.PrintedSecret(operation.Type, _names, Types)) is { } typeReason)
                 {
                     return new SecretLeak(operation, typeReason);
                 }

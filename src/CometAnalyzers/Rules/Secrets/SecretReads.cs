@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using CometAnalyzers.Contract;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using static CometAnalyzers.Rules.Secrets.TypeChecks;
 
@@ -207,8 +209,26 @@ namespace CometAnalyzers.Rules.Secrets
                 return true;
             }
 
+            return TryGetReadOnlyString(operation, out value);
+        }
+
+        /// <summary>
+        /// A <c>static readonly string</c> declared here with a literal (<c>static readonly string AuthHeader = "Authorization";</c>):
+        /// a constant in all but name. Read from the declaration's syntax, so no other tree is bound.
+        /// </summary>
+        private static bool TryGetReadOnlyString(IOperation? operation, out string value)
+        {
             value = string.Empty;
-            return false;
+            if (operation is not IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type.SpecialType: SpecialType.System_String } field }
+                || field.DeclaringSyntaxReferences.Length != 1
+                || field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
+                || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return false;
+            }
+
+            value = literal.Token.ValueText;
+            return true;
         }
 
         private static IOperation Unwrap(IOperation operation)
