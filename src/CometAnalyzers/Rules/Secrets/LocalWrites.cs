@@ -29,15 +29,21 @@ namespace CometAnalyzers.Rules.Secrets
 
     internal readonly struct LocalWrite
     {
-        public LocalWrite(LocalWriteKind kind, IOperation? value)
+        public LocalWrite(LocalWriteKind kind, IOperation? value, SyntaxNode? site = null)
         {
             Kind = kind;
             Value = value;
+            Site = site;
         }
 
         public LocalWriteKind Kind { get; }
 
         public IOperation? Value { get; }
+
+        /// <summary>Where the write is written: the declarator, assignment, call, loop or pattern (see <see cref="ReachingWrites"/>).</summary>
+        public SyntaxNode? Site { get; }
+
+        public LocalWrite At(SyntaxNode site) => new(Kind, Value, site);
     }
 
     /// <summary>
@@ -57,40 +63,42 @@ namespace CometAnalyzers.Rules.Secrets
                     case IVariableDeclaratorOperation declarator when Same(declarator.Symbol, local):
                         if (Initializer(declarator) is { } initial)
                         {
-                            writes.Add(new LocalWrite(LocalWriteKind.Assignment, initial));
+                            Add(new LocalWrite(LocalWriteKind.Assignment, initial));
                         }
 
                         break;
                     case IDeconstructionAssignmentOperation deconstruction when Mentions(deconstruction.Target, local):
-                        writes.Add(Deconstructed(deconstruction.Target, deconstruction.Value, local));
+                        Add(Deconstructed(deconstruction.Target, deconstruction.Value, local));
                         break;
                     case IAssignmentOperation assignment when IsLocal(assignment.Target, local):
                         // Simple, compound (+=) and coalesce (??=) assignments alike.
-                        writes.Add(new LocalWrite(LocalWriteKind.Assignment, assignment.Value));
+                        Add(new LocalWrite(LocalWriteKind.Assignment, assignment.Value));
                         break;
                     case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument when IsLocal(argument.Value, local):
-                        writes.Add(new LocalWrite(LocalWriteKind.OutArgument, argument.Parent));
+                        Add(new LocalWrite(LocalWriteKind.OutArgument, argument.Parent));
                         break;
                     case IForEachLoopOperation loop when loop.LoopControlVariable is IVariableDeclaratorOperation variable && Same(variable.Symbol, local):
-                        writes.Add(new LocalWrite(LocalWriteKind.ForEach, loop.Collection));
+                        Add(new LocalWrite(LocalWriteKind.ForEach, loop.Collection));
                         break;
                     case IForEachLoopOperation loop when loop.LoopControlVariable is { } control && Mentions(control, local):
                         // foreach (var (name, values) in headers): the second of a pair is the entry's value, which
                         // carries what the collection carries; the key (a header name) is not followed.
-                        writes.Add(DeconstructedParts(control) is { Length: 2 } pair && IsLocal(pair[1], local)
+                        Add(DeconstructedParts(control) is { Length: 2 } pair && IsLocal(pair[1], local)
                             ? new LocalWrite(LocalWriteKind.ForEach, loop.Collection)
                             : new LocalWrite(LocalWriteKind.Unknown, null));
                         break;
                     case IDeclarationPatternOperation pattern when Same(pattern.DeclaredSymbol, local):
-                        writes.Add(Matched(pattern));
+                        Add(Matched(pattern));
                         break;
                     case IRecursivePatternOperation pattern when Same(pattern.DeclaredSymbol, local):
-                        writes.Add(Matched(pattern));
+                        Add(Matched(pattern));
                         break;
                     case IInvocationOperation call when AppendsToStringBuilder(call.TargetMethod) && IsLocal(BuilderOf(call), local):
-                        writes.Add(new LocalWrite(LocalWriteKind.Append, call));
+                        Add(new LocalWrite(LocalWriteKind.Append, call));
                         break;
                 }
+
+                void Add(LocalWrite write) => writes.Add(write.At(operation.Syntax));
             }
 
             return writes;

@@ -65,7 +65,8 @@ namespace CometAnalyzers.Rules.Secrets
         {
             private readonly SecretLeakFinder _finder;
             private readonly SecretNames _names;
-            private readonly HashSet<ILocalSymbol> _visitingLocals = new(SymbolEqualityComparer.Default);
+            // Reads being followed, not locals: `key = key.Trim()` reads the key's earlier value, another read of the same local.
+            private readonly HashSet<ILocalReferenceOperation> _visitingReads = new();
 
             public Walk(SecretLeakFinder finder, SecretNames names)
             {
@@ -153,7 +154,7 @@ namespace CometAnalyzers.Rules.Secrets
             private SecretLeak? VisitLocal(ILocalReferenceOperation local, int depth)
             {
                 string name = local.Local.Name;
-                List<LocalWrite> writes = LocalWrites.Find(local);
+                List<LocalWrite> writes = ReachingWrites.Of(local, LocalWrites.Find(local));
 
                 // var token = part.Text: an ambiguous name gives way to a value the rule can follow on every write.
                 bool judgedByValue = _names.IsAmbiguous(name) && writes.Count > 0 && writes.TrueForAll(IsFollowed);
@@ -162,7 +163,7 @@ namespace CometAnalyzers.Rules.Secrets
                     return named;
                 }
 
-                if (!_visitingLocals.Add(local.Local))
+                if (!_visitingReads.Add(local))
                 {
                     return null;
                 }
@@ -193,7 +194,7 @@ namespace CometAnalyzers.Rules.Secrets
                 }
                 finally
                 {
-                    _visitingLocals.Remove(local.Local);
+                    _visitingReads.Remove(local);
                 }
             }
 
