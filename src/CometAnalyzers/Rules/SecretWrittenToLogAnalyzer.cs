@@ -13,7 +13,7 @@ namespace CometAnalyzers.Rules
 {
     /// <summary>
     /// COMET002: a secret (the API key, the auth header, a request with its headers) reaches a log, console,
-    /// debug or trace output. Reported at the leaking argument; the parts to redact ride along as additional locations.
+    /// debug or trace output, or an exception's message. Reported at the leaking argument; the parts to redact ride along as additional locations.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SecretWrittenToLogAnalyzer : DiagnosticAnalyzer
@@ -32,6 +32,8 @@ namespace CometAnalyzers.Rules
 
         private static readonly ImmutableArray<SyntaxKind> Invocations = ImmutableArray.Create(SyntaxKind.InvocationExpression);
 
+        private static readonly ImmutableArray<SyntaxKind> Creations = ImmutableArray.Create(SyntaxKind.ObjectCreationExpression);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -49,9 +51,12 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 var secretNames = new PerTree<SecretNames>();
                 var analyzer = new AnalyzerContext(start.Compilation, contracts, sinks, secretNames);
-                var logCalls = new LogCallGate(start.Compilation, new LoggedArguments(new SecretTypes(start.Compilation), secretNames));
+                var loggedArguments = new LoggedArguments(new SecretTypes(start.Compilation), secretNames);
+                var logCalls = new LogCallGate(start.Compilation, loggedArguments);
+                var exceptions = new ExceptionMessageGate(start.Compilation, loggedArguments);
                 var gate = new OperationGate(start.Compilation);
                 gate.Add<IInvocationOperation>(Invocations, logCalls.MayLeak, analyzer.AnalyzeInvocation);
+                gate.Add<IObjectCreationOperation>(Creations, exceptions.MayLeak, analyzer.AnalyzeCreation);
                 gate.Register(start);
             });
         }
@@ -71,11 +76,22 @@ namespace CometAnalyzers.Rules
 
             public void AnalyzeInvocation(RuleOperationContext context, IInvocationOperation invocation)
             {
-                if (_sinks.Find(invocation) is not { } sink)
+                if (_sinks.Find(invocation) is { } sink)
                 {
-                    return;
+                    Report(context, sink);
                 }
+            }
 
+            public void AnalyzeCreation(RuleOperationContext context, IObjectCreationOperation creation)
+            {
+                if (_sinks.Find(creation) is { } sink)
+                {
+                    Report(context, sink);
+                }
+            }
+
+            private void Report(RuleOperationContext context, LogSink sink)
+            {
                 SecretNames names = _names.Get(context.Scope, context.Options, static (tree, options) => SecretNames.Read(options, tree));
                 foreach (IOperation value in sink.Values)
                 {

@@ -31,6 +31,28 @@ namespace CometAnalyzers.Tests.Rules
                 .RunAsync();
 
         [Fact]
+        public Task A_leaking_hole_of_an_exception_message_is_replaced()
+            => Test("""
+                class C
+                {
+                    void M(string apiKey, string model)
+                    {
+                        throw new InvalidOperationException([|$"Model {model} refused key {apiKey}"|]);
+                    }
+                }
+                """)
+                .WithCodeFix<SecretWrittenToLogCodeFixProvider>(Usings + """
+                class C
+                {
+                    void M(string apiKey, string model)
+                    {
+                        throw new InvalidOperationException($"Model {model} refused key [REDACTED]");
+                    }
+                }
+                """, equivalenceKey: "COMET002_Redact")
+                .RunAsync();
+
+        [Fact]
         public Task Only_the_leaking_hole_of_an_interpolation_is_replaced()
             => Test("""
                 class C

@@ -181,6 +181,77 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Exception_messages_are_sinks()
+            => Test("""
+                using Boom = System.InvalidOperationException;
+
+                class CometAuthException : Exception
+                {
+                    public CometAuthException(string message, string? apiKey = null) : base(message) => ApiKey = apiKey;
+
+                    public string? ApiKey { get; }
+                }
+
+                class C
+                {
+                    void M(string apiKey, HttpRequestMessage request, IConfiguration configuration, int attempt)
+                    {
+                        if (attempt > 3) throw new InvalidOperationException([|$"Key {apiKey} was refused"|]);
+                        if (attempt > 4) throw new HttpRequestException([|"Failed: " + request|]);
+                        if (attempt > 5) throw new ArgumentException([|configuration["CometApi:ApiKey"]|], nameof(apiKey));
+                        if (attempt > 6) throw new Boom([|$"Key {apiKey}"|]);
+                        if (attempt > 7) throw new CometAuthException([|$"Refused {apiKey}"|]);
+                        var error = new Exception(message: [|apiKey|]);
+                        throw error;
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Exceptions_that_only_name_or_hold_a_secret_are_not_reported()
+            => Test("""
+                class CometAuthException : Exception
+                {
+                    public CometAuthException(string message, string? apiKey = null) : base(message) => ApiKey = apiKey;
+
+                    public string? ApiKey { get; }
+                }
+
+                class Keyed
+                {
+                    public Keyed(string message) { }
+                }
+
+                class C
+                {
+                    void M(string apiKey, string? model, int attempt)
+                    {
+                        if (apiKey is null) throw new ArgumentNullException(nameof(apiKey));
+                        if (apiKey.Length == 0) throw new ArgumentException("The API key is empty.", nameof(apiKey));
+                        if (attempt > 3) throw new InvalidOperationException($"Model {model} failed after {attempt} attempts");
+                        if (attempt > 4) throw new CometAuthException("The key was refused", apiKey);
+                        if (attempt > 5) throw new InvalidOperationException($"Key length {apiKey.Length}");
+                        _ = new Keyed(apiKey);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public async Task An_exception_message_names_the_exception_in_the_message()
+        {
+            var diagnostics = await Test("""
+                class C
+                {
+                    void M(string apiKey) => throw new InvalidOperationException($"Key {apiKey}");
+                }
+                """).GetDiagnosticsAsync();
+
+            Assert.Equal(
+                "'apiKey' (a secret) is written to a log through the message of InvalidOperationException; log a redacted value or omit it",
+                Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
         public Task Passing_a_secret_to_code_that_does_not_log_is_not_reported()
             => Test("""
                 class C

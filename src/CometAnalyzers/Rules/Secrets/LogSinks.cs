@@ -25,7 +25,7 @@ namespace CometAnalyzers.Rules.Secrets
     /// <summary>
     /// Recognizes logging calls: <c>ILogger</c> and its <c>Log*</c>/<c>BeginScope</c> extensions, <c>[LoggerMessage]</c>
     /// methods, <c>LoggerMessage.Define</c> delegates, <c>Console.Write*</c>, <c>Console.Out/Error.Write*</c>,
-    /// <c>Debug</c>/<c>Trace</c> writes and <c>Activity</c> tags and baggage. Each type is resolved once per
+    /// <c>Debug</c>/<c>Trace</c> writes, <c>Activity</c> tags and baggage, and exception messages. Each type is resolved once per
     /// compilation; a sink whose type is absent is never matched.
     /// </summary>
     internal sealed class LogSinks
@@ -45,6 +45,7 @@ namespace CometAnalyzers.Rules.Secrets
         private readonly INamedTypeSymbol? _debug;
         private readonly INamedTypeSymbol? _trace;
         private readonly INamedTypeSymbol? _activity;
+        private readonly INamedTypeSymbol? _exception;
 
         public LogSinks(Compilation compilation)
         {
@@ -56,6 +57,7 @@ namespace CometAnalyzers.Rules.Secrets
             _debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
             _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
             _activity = compilation.GetTypeByMetadataName("System.Diagnostics.Activity");
+            _exception = compilation.GetTypeByMetadataName("System.Exception");
         }
 
         public bool IsAvailable => _logger is not null || _console is not null || _debug is not null || _trace is not null || _activity is not null;
@@ -102,10 +104,22 @@ namespace CometAnalyzers.Rules.Secrets
             return null;
         }
 
+        /// <summary>
+        /// <c>new InvalidOperationException($"... {apiKey}")</c>: an exception's message is written wherever the exception
+        /// is logged (<c>LogError(ex, ...)</c>, the host's unhandled-exception log, a problem-details response).
+        /// </summary>
+        public LogSink? Find(IObjectCreationOperation creation)
+            => creation.Type is { } type && InheritsFrom(type, _exception)
+                ? Sink("the message of " + type.Name, creation.Arguments, p => p.Name == "message" && p.Type.SpecialType == SpecialType.System_String)
+                : null;
+
         private static LogSink Sink(string name, IInvocationOperation invocation, Func<IParameterSymbol, bool> include)
+            => Sink(name, invocation.Arguments, include);
+
+        private static LogSink Sink(string name, ImmutableArray<IArgumentOperation> arguments, Func<IParameterSymbol, bool> include)
         {
             var values = new List<IOperation>();
-            foreach (IArgumentOperation argument in invocation.Arguments)
+            foreach (IArgumentOperation argument in arguments)
             {
                 if (argument.Parameter is not { } parameter || argument.Value is not { } value || !include(parameter))
                 {

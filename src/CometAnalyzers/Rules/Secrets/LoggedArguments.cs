@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CometAnalyzers.Rules.Secrets
 {
     /// <summary>
-    /// Clears the log calls whose values certainly hold no secret, reading the call's operation once (in a build the
+    /// Clears the log calls (and exception creations) whose values certainly hold no secret, reading the call's operation once (in a build the
     /// SDK's analyzers have already bound every method, so it is a lookup). A value is cleared when it is a constant,
     /// its type is never a secret (numbers, enums, dates...), or it is a parameter, field or property read whose name is
     /// not a secret name: what <see cref="SecretLeakFinder"/> concludes for those. Anything else (locals, calls,
@@ -24,7 +24,15 @@ namespace CometAnalyzers.Rules.Secrets
 
         public bool AnyMayLeak(CandidateNode context)
         {
-            if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
+            IOperation? operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
+            System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments = operation switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => default,
+            };
+
+            if (arguments.IsDefault)
             {
                 // Half-typed or not a call after all: the rule finds nothing to judge either.
                 return true;
@@ -33,12 +41,12 @@ namespace CometAnalyzers.Rules.Secrets
             SecretNames names = _names.Get(context.Scope, context.Options, static (tree, options) => SecretNames.Read(options, tree));
 
             // The receiver too: an extension method's receiver is its first argument (logger.LogDebug(...) passes the logger).
-            if (invocation.Instance is { } instance && MayLeak(instance, names))
+            if (operation is IInvocationOperation { Instance: { } instance } && MayLeak(instance, names))
             {
                 return true;
             }
 
-            foreach (IArgumentOperation argument in invocation.Arguments)
+            foreach (IArgumentOperation argument in arguments)
             {
                 if (MayLeak(argument.Value, names))
                 {
