@@ -13,7 +13,8 @@ namespace CometAnalyzers.Rules
 {
     /// <summary>
     /// COMET002: a secret (the API key, the auth header, a request with its headers) reaches a log, console,
-    /// debug or trace output, or an exception's message. Reported at the leaking argument; the parts to redact ride along as additional locations.
+    /// debug or trace output, or an exception's message. Reported at the leaking argument; the parts to redact ride
+    /// along as additional locations.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SecretWrittenToLogAnalyzer : DiagnosticAnalyzer

@@ -25,8 +25,8 @@ namespace CometAnalyzers.Rules.Secrets
     /// <summary>
     /// Recognizes logging calls: <c>ILogger</c> and its <c>Log*</c>/<c>BeginScope</c> extensions, <c>[LoggerMessage]</c>
     /// methods, <c>LoggerMessage.Define</c> delegates, <c>Console.Write*</c>, <c>Console.Out/Error.Write*</c>,
-    /// <c>Debug</c>/<c>Trace</c> writes, <c>Activity</c> tags and baggage, and exception messages. Each type is resolved once per
-    /// compilation; a sink whose type is absent is never matched.
+    /// <c>Debug</c>/<c>Trace</c> writes, <c>Activity</c> tags and baggage, and exception messages. Each type is
+    /// resolved once per compilation; a sink whose type is absent is never matched.
     /// </summary>
     internal sealed class LogSinks
     {
