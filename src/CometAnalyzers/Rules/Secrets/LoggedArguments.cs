@@ -6,10 +6,10 @@ namespace CometAnalyzers.Rules.Secrets
 {
     /// <summary>
     /// Clears the log calls and exception creations whose values certainly hold no secret, reading the call's operation
-    /// once (in a build the SDK's analyzers have already bound every method, so it is a lookup). A value is cleared when it is a constant,
-    /// its type is never a secret (numbers, enums, dates...), or it is a parameter, field or property read whose name is
-    /// not a secret name: what <see cref="SecretLeakFinder"/> concludes for those. Anything else (locals, calls,
-    /// interpolations, secret-carrying types) is left to the finder.
+    /// once (in a build the SDK's analyzers have already bound every method, so it is a lookup). A value is cleared when
+    /// it is a constant, its type is never a secret (numbers, enums, dates...), or it is a parameter, field or property
+    /// read whose name is not a secret name: what <see cref="SecretLeakFinder"/> concludes for those. Anything else
+    /// (locals, calls, interpolations, secret-carrying types and records that print one) is left to the finder.
     /// </summary>
     internal sealed class LoggedArguments
     {
