@@ -54,6 +54,7 @@ namespace CometAnalyzers.Rules
                 gate.Add<ILiteralOperation>(EndpointGates.Literals, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
                 gate.Add<IBinaryOperation>(EndpointGates.Concatenations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
                 gate.Add<IInterpolatedStringOperation>(EndpointGates.Interpolations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
+                gate.Add<IFieldInitializerOperation>(EndpointGates.FieldInitializers, EndpointGates.MayBeFieldAlias, analyzer.AnalyzeAlias);
                 if (analyzer.Sinks.IsAvailable)
                 {
                     gate.Add<IObjectCreationOperation>(EndpointGates.Creations, gates.MayBeSink, analyzer.AnalyzeSink);
@@ -117,6 +118,17 @@ namespace CometAnalyzers.Rules
                 }
             }
 
+            /// <summary>A followed field initialized with another (<c>Alias = Url</c>, <c>Alias = Endpoints.Url</c>) takes its URL from it.</summary>
+            public void AnalyzeAlias(RuleOperationContext context, IFieldInitializerOperation initializer)
+            {
+                if (initializer.InitializedFields is { Length: 1 } fields && EndpointFieldTracker.IsFollowed(fields[0])
+                    && ConstantStrings.Unwrap(initializer.Value) is IFieldReferenceOperation { Field: { } aliased }
+                    && EndpointFieldTracker.IsFollowed(aliased))
+                {
+                    _tracker.AddAlias(fields[0], aliased.OriginalDefinition, context.ReportDiagnostic);
+                }
+            }
+
             /// <summary>Strings that reach HTTP: reported when they are remote URLs, at the constant or at its declaration.</summary>
             public void AnalyzeSink(RuleOperationContext context, IOperation operation)
             {
@@ -156,14 +168,7 @@ namespace CometAnalyzers.Rules
             {
                 if (value is IFieldReferenceOperation { Field: { } field } && EndpointFieldTracker.IsFollowed(field))
                 {
-                    // A field initialized with another (Alias = Url) takes its URL from it: that field reaches HTTP too.
-                    IFieldSymbol? used = field;
-                    for (int hops = 0; used is not null && hops <= MaxFollowDepth; hops++)
-                    {
-                        _tracker.AddSinkUse(used, kind, context.ReportDiagnostic);
-                        used = EndpointFieldTracker.AliasedField(used, context.CancellationToken);
-                    }
-
+                    _tracker.AddSinkUse(field.OriginalDefinition, kind, context.ReportDiagnostic);
                     return;
                 }
 

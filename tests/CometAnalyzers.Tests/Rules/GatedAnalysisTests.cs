@@ -61,6 +61,35 @@ namespace CometAnalyzers.Tests.Rules
                 .RunAsync();
 
         [Fact]
+        public Task COMET001_a_qualified_alias_of_a_url_constant_from_another_file_is_reported_at_the_constant()
+            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
+                .WithSource("""
+                    namespace Acme
+                    {
+                        public static class Endpoints
+                        {
+                            public const string Gateway = [|"https://gateway.example.com/"|];
+                        }
+                    }
+                    """)
+                .WithSource("""
+                    namespace App
+                    {
+                        static class Aliases
+                        {
+                            public static readonly string Gateway = Acme.Endpoints.Gateway;
+                        }
+                    }
+                    """)
+                .WithSource(HttpUsings + """
+                    class C
+                    {
+                        Uri M() => new Uri(App.Aliases.Gateway);
+                    }
+                    """)
+                .RunAsync();
+
+        [Fact]
         public Task COMET001_urls_in_lambdas_and_local_functions_are_reported()
             => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
                 .WithSource(HttpUsings + """
