@@ -186,11 +186,13 @@ namespace CometAnalyzers.Rules.Endpoints
                     continue;
                 }
 
-                StringPart leading = StringSyntax.Leading(written.Expression);
-                if (leading.Kind == PartKind.Text ? MayStartUrl(leading.Text)
-                    : leading.Kind == PartKind.Unknown && !IsParameterOrProperty(leading.Node, model, context.CancellationToken))
+                foreach (StringPart leading in StringSyntax.LeadingParts(written.Expression))
                 {
-                    return true;
+                    if (leading.Kind == PartKind.Text ? MayStartUrl(leading.Text)
+                        : leading.Kind == PartKind.Unknown && !IsParameterOrProperty(leading.Node, model, context.CancellationToken))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -248,10 +250,12 @@ namespace CometAnalyzers.Rules.Endpoints
 
             foreach (ArgumentSyntax argument in arguments.Arguments)
             {
-                StringPart leading = StringSyntax.Leading(argument.Expression);
-                if ((leading.Kind == PartKind.Text && MayStartUrl(leading.Text)) || (leading.Kind == PartKind.Unknown && !literalsOnly))
+                foreach (StringPart leading in StringSyntax.LeadingParts(argument.Expression))
                 {
-                    return true;
+                    if ((leading.Kind == PartKind.Text && MayStartUrl(leading.Text)) || (leading.Kind == PartKind.Unknown && !literalsOnly))
+                    {
+                        return true;
+                    }
                 }
             }
 
