@@ -26,7 +26,7 @@ namespace CometAnalyzers.Rules
 
         private const int MaxShownLength = 100;
 
-        /// <summary>How many locals and nested <c>??</c>/<c>?:</c> a sink value is followed through.</summary>
+        /// <summary>How many locals, string-building calls and nested <c>??</c>/<c>?:</c>/switch expressions a sink value is followed through.</summary>
         private const int MaxFollowDepth = 4;
 
         private static readonly DiagnosticDescriptor Rule = new(
@@ -54,6 +54,7 @@ namespace CometAnalyzers.Rules
                 gate.Add<ILiteralOperation>(EndpointGates.Literals, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
                 gate.Add<IBinaryOperation>(EndpointGates.Concatenations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
                 gate.Add<IInterpolatedStringOperation>(EndpointGates.Interpolations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
+                gate.Add<IFieldInitializerOperation>(EndpointGates.FieldInitializers, EndpointGates.MayBeFieldAlias, analyzer.AnalyzeAlias);
                 if (analyzer.Sinks.IsAvailable)
                 {
                     gate.Add<IObjectCreationOperation>(EndpointGates.Creations, gates.MayBeSink, analyzer.AnalyzeSink);
@@ -117,6 +118,17 @@ namespace CometAnalyzers.Rules
                 }
             }
 
+            /// <summary>A followed field initialized with another (<c>Alias = Url</c>, <c>Alias = Endpoints.Url</c>) takes its URL from it.</summary>
+            public void AnalyzeAlias(RuleOperationContext context, IFieldInitializerOperation initializer)
+            {
+                if (initializer.InitializedFields is { Length: 1 } fields && EndpointFieldTracker.IsFollowed(fields[0])
+                    && ConstantStrings.Unwrap(initializer.Value) is IFieldReferenceOperation { Field: { } aliased }
+                    && EndpointFieldTracker.IsFollowed(aliased))
+                {
+                    _tracker.AddAlias(fields[0], aliased.OriginalDefinition, context.ReportDiagnostic);
+                }
+            }
+
             /// <summary>Strings that reach HTTP: reported when they are remote URLs, at the constant or at its declaration.</summary>
             public void AnalyzeSink(RuleOperationContext context, IOperation operation)
             {
@@ -127,23 +139,26 @@ namespace CometAnalyzers.Rules
             }
 
             /// <summary>
-            /// Judges each alternative's leading part. A local assigned once is followed to its initializer, and a
-            /// <c>??</c> or <c>?:</c> found there (or on the left of a concatenation) is split into its alternatives too.
+            /// Judges each alternative's leading part. A local assigned once is followed to its initializer, a
+            /// string-building call to the argument its result starts with, and a <c>??</c>, <c>?:</c> or switch
+            /// expression found there (or on the left of a concatenation) is split into its alternatives too.
             /// </summary>
             private void AnalyzeSinkValue(RuleOperationContext context, IOperation sinkValue, EndpointSinkKind kind, int depth)
             {
                 foreach (IOperation alternative in Alternatives(sinkValue))
                 {
                     IOperation value = ConstantStrings.Leading(alternative);
+                    EndpointSinkKind followedKind = kind;
                     IOperation? followed = value switch
                     {
                         ILocalReferenceOperation local => LocalWrites.SingleValue(local),
-                        ICoalesceOperation or IConditionalOperation when value != alternative => value,
+                        ICoalesceOperation or IConditionalOperation or ISwitchExpressionOperation when value != alternative => value,
+                        IInvocationOperation call => BuiltFrom(call, kind, out followedKind),
                         _ => null,
                     };
                     if (followed is not null && depth < MaxFollowDepth)
                     {
-                        AnalyzeSinkValue(context, followed, kind, depth + 1);
+                        AnalyzeSinkValue(context, followed, followedKind, depth + 1);
                     }
                     else
                     {
@@ -156,14 +171,7 @@ namespace CometAnalyzers.Rules
             {
                 if (value is IFieldReferenceOperation { Field: { } field } && EndpointFieldTracker.IsFollowed(field))
                 {
-                    // A field initialized with another (Alias = Url) takes its URL from it: that field reaches HTTP too.
-                    IFieldSymbol? used = field;
-                    for (int hops = 0; used is not null && hops <= MaxFollowDepth; hops++)
-                    {
-                        _tracker.AddSinkUse(used, kind, context.ReportDiagnostic);
-                        used = EndpointFieldTracker.AliasedField(used, context.CancellationToken);
-                    }
-
+                    _tracker.AddSinkUse(field.OriginalDefinition, kind, context.ReportDiagnostic);
                     return;
                 }
 
@@ -201,8 +209,20 @@ namespace CometAnalyzers.Rules
                     : null;
 
             /// <summary>
-            /// Every value a sink can receive: both sides of <c>??</c> and both branches of <c>?:</c>. A URL written as
-            /// the fallback of a configured one (<c>config["BaseUrl"] ?? "https://..."</c>) is still a hardcoded endpoint.
+            /// The argument a string-building call's result starts with (<c>FormattableString.Invariant($"https://x/{p}")</c>).
+            /// A <c>string.Format</c> format string reaches a URL sink as a format, judged up to its first format item.
+            /// </summary>
+            private static IOperation? BuiltFrom(IInvocationOperation call, EndpointSinkKind kind, out EndpointSinkKind argumentKind)
+            {
+                IOperation? leading = StringBuildingCalls.Leading(call, out bool isCompositeFormat);
+                argumentKind = isCompositeFormat && kind == EndpointSinkKind.Url ? EndpointSinkKind.UrlFormat : kind;
+                return leading;
+            }
+
+            /// <summary>
+            /// Every value a sink can receive: both sides of <c>??</c>, both branches of <c>?:</c> and every arm of a switch
+            /// expression. A URL written as the fallback of a configured one (<c>config["BaseUrl"] ?? "https://..."</c>) or
+            /// for one environment (<c>env switch { "prod" => "https://...", ... }</c>) is still a hardcoded endpoint.
             /// </summary>
             private static IEnumerable<IOperation> Alternatives(IOperation value)
             {
@@ -215,6 +235,7 @@ namespace CometAnalyzers.Rules
                 {
                     ICoalesceOperation coalesce => Alternatives(coalesce.Value).Concat(Alternatives(coalesce.WhenNull)),
                     IConditionalOperation { WhenFalse: { } whenFalse } conditional => Alternatives(conditional.WhenTrue).Concat(Alternatives(whenFalse)),
+                    ISwitchExpressionOperation switchExpression => switchExpression.Arms.SelectMany(arm => Alternatives(arm.Value)),
                     _ => new[] { value },
                 };
             }
@@ -236,7 +257,12 @@ namespace CometAnalyzers.Rules
             /// <summary>Reports <paramref name="value"/> when <paramref name="judged"/>, the part that fixes its host, is remote.</summary>
             private static Diagnostic? RemoteEndpoint(IOperation operation, string value, string judged, EndpointSinkKind kind, EndpointClassifier classifier)
             {
-                bool remote = kind == EndpointSinkKind.Host ? classifier.IsRemoteHost(judged) : classifier.IsRemoteUrl(judged);
+                bool remote = kind switch
+                {
+                    EndpointSinkKind.Host => classifier.IsRemoteHost(judged),
+                    EndpointSinkKind.UrlFormat => classifier.IsRemoteUrl(EndpointText.BeforeFormatItem(judged)),
+                    _ => classifier.IsRemoteUrl(judged),
+                };
                 return remote
                     ? Diagnostic.Create(Rule, operation.Syntax.GetLocation(), Shorten(value), "an HTTP endpoint", "read the URL from configuration so it can change without a redeploy")
                     : null;

@@ -19,11 +19,14 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     const string ChatUrl = [|"https://api.cometapi.com/v1/chat/completions"|];
 
-                    async Task M(string baseUrl, object request)
+                    async Task M(string baseUrl, object request, string environment, int id)
                     {
                         var client = new HttpClient { BaseAddress = new Uri([|"https://gateway.example.com/"|]) };
                         await client.PostAsJsonAsync($"{baseUrl}[|/v1/chat/completions|]", request);
                         await client.GetStringAsync([|"https://status.example.com/health"|]);
+
+                        var gateway = environment switch { "prod" => [|"https://gateway.example.com/"|], _ => "http://localhost:5000/" };
+                        await client.GetStringAsync(FormattableString.Invariant($"{gateway}users/{id}"));
                     }
                 }
                 """).RunAsync();

@@ -117,6 +117,41 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_static_readonly_alias_written_qualified_is_followed_to_the_original_field()
+            => Test("""
+                class Endpoints
+                {
+                    public const string Url = [|"https://qualified.example.com/"|];
+                    public static readonly string ReadonlyUrl = [|"https://readonly.example.com/"|];
+                    public const string Name = "gateway";
+                    public const string Docs = "https://docs.example.com/";
+                    public const string Local = "http://localhost:5000/";
+                }
+
+                class Aliases
+                {
+                    public static readonly string Alias = Endpoints.Url;
+                    public static readonly string AliasOfAlias = Aliases.Alias;
+                    public static readonly string ReadonlyAlias = (global::Endpoints.ReadonlyUrl);
+                    public const string ConstAlias = Endpoints.Url;
+                    public static readonly string NameAlias = Endpoints.Name;
+                    public static readonly string DocsAlias = Endpoints.Docs;
+                    public static readonly string LocalAlias = Endpoints.Local;
+                }
+
+                class C
+                {
+                    Uri A() => new Uri(Aliases.Alias);
+                    Uri B() => new Uri(Aliases.AliasOfAlias);
+                    Uri D() => new Uri(Aliases.ConstAlias);
+                    Uri E() => new Uri(Aliases.ReadonlyAlias);
+                    Uri F() => new Uri(Aliases.NameAlias, UriKind.Relative);
+                    string G() => Aliases.DocsAlias;
+                    Uri H() => new Uri(Aliases.LocalAlias);
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Named_endpoint_constants_alone_stay_silent_at_sinks()
             => Test("""
                 class C

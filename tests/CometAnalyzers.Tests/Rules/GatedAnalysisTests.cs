@@ -61,6 +61,58 @@ namespace CometAnalyzers.Tests.Rules
                 .RunAsync();
 
         [Fact]
+        public Task COMET001_a_qualified_alias_of_a_url_constant_from_another_file_is_reported_at_the_constant()
+            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
+                .WithSource("""
+                    namespace Acme
+                    {
+                        public static class Endpoints
+                        {
+                            public const string Gateway = [|"https://gateway.example.com/"|];
+                        }
+                    }
+                    """)
+                .WithSource("""
+                    namespace App
+                    {
+                        static class Aliases
+                        {
+                            public static readonly string Gateway = Acme.Endpoints.Gateway;
+                        }
+                    }
+                    """)
+                .WithSource(HttpUsings + """
+                    class C
+                    {
+                        Uri M() => new Uri(App.Aliases.Gateway);
+                    }
+                    """)
+                .RunAsync();
+
+        [Fact]
+        public Task COMET001_string_calls_and_switch_arms_naming_a_field_from_another_file_are_followed_to_the_field()
+            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
+                .WithSource("""
+                    static class Urls
+                    {
+                        public const string UserFormat = [|"https://users.example.com/{0}"|];
+                        public static readonly string Prod = [|"https://prod.example.com/"|];
+                        public const string Orders = [|"https://orders.example.com"|];
+                    }
+                    """)
+                .WithSource(HttpUsings + """
+                    using System.Globalization;
+
+                    class C
+                    {
+                        Uri A(int id) => new Uri(string.Format(CultureInfo.InvariantCulture, Urls.UserFormat, id));
+                        Uri B(string env) => new Uri(env switch { "prod" => Urls.Prod, _ => "http://localhost:5000/" });
+                        Uri D(int id) => new Uri(FormattableString.Invariant($"{Urls.Orders}/orders/{id}"));
+                    }
+                    """)
+                .RunAsync();
+
+        [Fact]
         public Task COMET001_urls_in_lambdas_and_local_functions_are_reported()
             => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
                 .WithSource(HttpUsings + """

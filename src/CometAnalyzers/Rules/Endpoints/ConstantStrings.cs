@@ -134,8 +134,12 @@ namespace CometAnalyzers.Rules.Endpoints
                 {
                     IInterpolatedStringTextOperation { Text: { } text } => text,
                     IInterpolationOperation { Expression: { } expression } => Unwrap(expression),
+
+                    // Passed to a handler (string.Create), each part is an AppendLiteral or AppendFormatted call of its text or value.
+                    IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments: { Length: > 0 } arguments } } => Unwrap(arguments[0].Value),
                     _ => null,
                 },
+                IInterpolatedStringAdditionOperation { Left: { } left } => left,
                 _ => null,
             };
     }

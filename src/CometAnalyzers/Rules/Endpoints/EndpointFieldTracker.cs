@@ -1,58 +1,26 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using CometAnalyzers.Rules.Gating;
+using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CometAnalyzers.Rules.Endpoints
 {
     /// <summary>
     /// Pairs a const or static readonly string field's initializer with a use of the field at an HTTP sink, in
     /// whichever order the two are analyzed, so the URL is reported once, at the initializer, however often it is used.
-    /// One instance per compilation.
+    /// A use of an alias (a field initialized with another) is a use of the field it names too. One instance per compilation.
     /// </summary>
     internal sealed class EndpointFieldTracker
     {
         private readonly object _gate = new();
         private readonly Dictionary<IFieldSymbol, Candidate> _initializers = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IFieldSymbol, HashSet<EndpointSinkKind>> _sinkUses = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IFieldSymbol, IFieldSymbol> _aliasOf = new(SymbolEqualityComparer.Default);
         private readonly HashSet<Location> _reported = new();
 
         /// <summary>Only fields whose value cannot change after initialization are followed.</summary>
         public static bool IsFollowed(IFieldSymbol field)
             => field.Type.SpecialType == SpecialType.System_String && (field.IsConst || (field.IsStatic && field.IsReadOnly));
-
-        /// <summary>
-        /// The followed field this one is initialized with, by a simple name (<c>static readonly string Alias = Url;</c>).
-        /// Read from syntax: the initializer of a field in another file is never bound here. The name is looked up in
-        /// the enclosing types and their bases, where a field initializer finds it.
-        /// </summary>
-        public static IFieldSymbol? AliasedField(IFieldSymbol field, CancellationToken cancellationToken)
-        {
-            if (field.DeclaringSyntaxReferences is not { Length: 1 } references
-                || references[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value }
-                || SyntaxNames.WithoutParenthesesOrCasts(value) is not IdentifierNameSyntax name)
-            {
-                return null;
-            }
-
-            for (INamedTypeSymbol? outer = field.ContainingType; outer is not null; outer = outer.ContainingType)
-            {
-                for (INamedTypeSymbol? type = outer; type is not null; type = type.BaseType)
-                {
-                    foreach (ISymbol member in type.GetMembers(name.Identifier.ValueText))
-                    {
-                        if (member is IFieldSymbol aliased && IsFollowed(aliased) && !SymbolEqualityComparer.Default.Equals(aliased, field))
-                        {
-                            return aliased;
-                        }
-                    }
-                }
-            }
-
-            return null;
-        }
 
         /// <summary>Remembers a followed field's initializer; <paramref name="isEndpoint"/> judges it for a kind of sink.</summary>
         public void AddInitializer(IFieldSymbol field, Location location, Func<EndpointSinkKind, Diagnostic?> isEndpoint, Action<Diagnostic> report)
@@ -67,22 +35,35 @@ namespace CometAnalyzers.Rules.Endpoints
             found.ForEach(report);
         }
 
-        public void AddSinkUse(IFieldSymbol field, EndpointSinkKind kind, Action<Diagnostic> report)
+        /// <summary>
+        /// Remembers that <paramref name="alias"/> is initialized with <paramref name="aliased"/> (<c>Alias = Url</c>,
+        /// <c>Alias = Endpoints.Url</c>): the alias takes its URL from that field, so where it reaches HTTP that field
+        /// does too, in whichever order the alias and its uses are analyzed.
+        /// </summary>
+        public void AddAlias(IFieldSymbol alias, IFieldSymbol aliased, Action<Diagnostic> report)
         {
-            List<Diagnostic> found = new();
+            var found = new List<Diagnostic>();
             lock (_gate)
             {
-                if (!_sinkUses.TryGetValue(field, out HashSet<EndpointSinkKind>? kinds))
+                _aliasOf[alias] = aliased;
+                if (_sinkUses.TryGetValue(alias, out HashSet<EndpointSinkKind>? kinds))
                 {
-                    kinds = new HashSet<EndpointSinkKind>();
-                    _sinkUses[field] = kinds;
+                    foreach (EndpointSinkKind kind in kinds.ToArray())
+                    {
+                        AddUse(aliased, kind, found);
+                    }
                 }
+            }
 
-                kinds.Add(kind);
-                if (_initializers.TryGetValue(field, out Candidate candidate))
-                {
-                    found = Pair(candidate.Location, candidate.IsEndpoint, new[] { kind });
-                }
+            found.ForEach(report);
+        }
+
+        public void AddSinkUse(IFieldSymbol field, EndpointSinkKind kind, Action<Diagnostic> report)
+        {
+            var found = new List<Diagnostic>();
+            lock (_gate)
+            {
+                AddUse(field, kind, found);
             }
 
             found.ForEach(report);
@@ -94,6 +75,32 @@ namespace CometAnalyzers.Rules.Endpoints
             lock (_gate)
             {
                 return _reported.Add(location);
+            }
+        }
+
+        /// <summary>
+        /// Records a use for the field and each field down its alias chain. A kind a field already had was passed down
+        /// the chain then, so the walk stops there; that also ends a cycle (<c>A = B; B = A</c>).
+        /// </summary>
+        private void AddUse(IFieldSymbol field, EndpointSinkKind kind, List<Diagnostic> found)
+        {
+            for (IFieldSymbol? current = field; current is not null; current = _aliasOf.TryGetValue(current, out IFieldSymbol? next) ? next : null)
+            {
+                if (!_sinkUses.TryGetValue(current, out HashSet<EndpointSinkKind>? kinds))
+                {
+                    kinds = new HashSet<EndpointSinkKind>();
+                    _sinkUses[current] = kinds;
+                }
+
+                if (!kinds.Add(kind))
+                {
+                    return;
+                }
+
+                if (_initializers.TryGetValue(current, out Candidate candidate))
+                {
+                    found.AddRange(Pair(candidate.Location, candidate.IsEndpoint, new[] { kind }));
+                }
             }
         }
 

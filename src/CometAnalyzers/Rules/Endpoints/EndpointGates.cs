@@ -33,6 +33,9 @@ namespace CometAnalyzers.Rules.Endpoints
 
         public static readonly ImmutableArray<SyntaxKind> Assignments = ImmutableArray.Create(SyntaxKind.SimpleAssignmentExpression);
 
+        /// <summary>Initializers (<c>= value</c>); a field's initializer is where an alias of another field is written.</summary>
+        public static readonly ImmutableArray<SyntaxKind> FieldInitializers = ImmutableArray.Create(SyntaxKind.EqualsValueClause);
+
         /// <summary>HttpClient's methods; those with a string requestUri are sinks.</summary>
         private static readonly HashSet<string> HttpClientMethods = new(StringComparer.Ordinal)
         {
@@ -100,6 +103,15 @@ namespace CometAnalyzers.Rules.Endpoints
             Optional<object?> value = context.SemanticModel.GetConstantValue(node, context.CancellationToken);
             return value.HasValue && value.Value is string text && MayNameContract(text);
         }
+
+        /// <summary>
+        /// The initializer of a const or static readonly field that is only a name (<c>Alias = Url</c>,
+        /// <c>Alias = Endpoints.Url</c>): the field may take its URL from another.
+        /// </summary>
+        public static bool MayBeFieldAlias(CandidateNode context)
+            => context.Node is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } } initializer
+               && IsFollowedField(field)
+               && SyntaxNames.WithoutParenthesesOrCasts(initializer.Value) is IdentifierNameSyntax or MemberAccessExpressionSyntax;
 
         /// <summary>A Uri, UriBuilder or HttpRequestMessage creation, an HttpClient or Uri.TryCreate call, or a UriBuilder host.</summary>
         public bool MayBeSink(CandidateNode context)
@@ -174,11 +186,13 @@ namespace CometAnalyzers.Rules.Endpoints
                     continue;
                 }
 
-                StringPart leading = StringSyntax.Leading(written.Expression);
-                if (leading.Kind == PartKind.Text ? MayStartUrl(leading.Text)
-                    : leading.Kind == PartKind.Unknown && !IsParameterOrProperty(leading.Node, model, context.CancellationToken))
+                foreach (StringPart leading in StringSyntax.LeadingParts(written.Expression))
                 {
-                    return true;
+                    if (leading.Kind == PartKind.Text ? MayStartUrl(leading.Text)
+                        : leading.Kind == PartKind.Unknown && !IsParameterOrProperty(leading.Node, model, context.CancellationToken))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -236,10 +250,12 @@ namespace CometAnalyzers.Rules.Endpoints
 
             foreach (ArgumentSyntax argument in arguments.Arguments)
             {
-                StringPart leading = StringSyntax.Leading(argument.Expression);
-                if ((leading.Kind == PartKind.Text && MayStartUrl(leading.Text)) || (leading.Kind == PartKind.Unknown && !literalsOnly))
+                foreach (StringPart leading in StringSyntax.LeadingParts(argument.Expression))
                 {
-                    return true;
+                    if ((leading.Kind == PartKind.Text && MayStartUrl(leading.Text)) || (leading.Kind == PartKind.Unknown && !literalsOnly))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -253,8 +269,7 @@ namespace CometAnalyzers.Rules.Endpoints
             {
                 if (ancestor is FieldDeclarationSyntax field)
                 {
-                    SyntaxTokenList modifiers = field.Modifiers;
-                    return modifiers.Any(SyntaxKind.ConstKeyword) || (modifiers.Any(SyntaxKind.StaticKeyword) && modifiers.Any(SyntaxKind.ReadOnlyKeyword));
+                    return IsFollowedField(field);
                 }
 
                 if (ancestor is MemberDeclarationSyntax)
@@ -264,6 +279,12 @@ namespace CometAnalyzers.Rules.Endpoints
             }
 
             return false;
+        }
+
+        private static bool IsFollowedField(FieldDeclarationSyntax field)
+        {
+            SyntaxTokenList modifiers = field.Modifiers;
+            return modifiers.Any(SyntaxKind.ConstKeyword) || (modifiers.Any(SyntaxKind.StaticKeyword) && modifiers.Any(SyntaxKind.ReadOnlyKeyword));
         }
 
         /// <summary>

@@ -9,6 +9,9 @@ namespace CometAnalyzers.Rules.Endpoints
     {
         Url,
         Host,
+
+        /// <summary>A composite format string that <c>string.Format</c> turns into a URL: its text before the first format item is judged.</summary>
+        UrlFormat,
     }
 
     /// <summary>A string that reaches HTTP, and what it is expected to be there.</summary>

@@ -90,6 +90,13 @@ namespace CometAnalyzers.Rules.Endpoints
             return true;
         }
 
+        /// <summary>A composite format string's text before its first format item: "https://x/" in "https://x/{0}".</summary>
+        public static string BeforeFormatItem(string format)
+        {
+            int item = format.IndexOf('{');
+            return item < 0 ? format : format.Substring(0, item);
+        }
+
         /// <summary>localhost (and *.localhost), 127.0.0.0/8 and ::1.</summary>
         public static bool IsLoopback(string host)
         {

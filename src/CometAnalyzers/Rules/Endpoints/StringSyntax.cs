@@ -50,33 +50,73 @@ namespace CometAnalyzers.Rules.Endpoints
             return parts;
         }
 
-        /// <summary>The left-most piece: what a built string starts with (or the name it starts from).</summary>
-        public static StringPart Leading(SyntaxNode node)
+        /// <summary>
+        /// The left-most pieces a string expression can start with: one for each branch of <c>?:</c>, side of <c>??</c>
+        /// and switch expression arm. For a call that builds a string (<see cref="BuildsString"/>) those of every
+        /// argument: which argument fixes the start is only known once the call is bound.
+        /// </summary>
+        public static List<StringPart> LeadingParts(SyntaxNode node)
+        {
+            var parts = new List<StringPart>();
+            AddLeading(node, parts);
+            return parts;
+        }
+
+        /// <summary>
+        /// Names of the calls whose result starts with one argument's text: <c>FormattableString.Invariant</c> and
+        /// <c>CurrentCulture</c>, <c>string.Create(provider, $"...")</c>, <c>string.Concat</c>, <c>string.Format</c>.
+        /// </summary>
+        private static bool BuildsString(InvocationExpressionSyntax invocation)
+            => SyntaxNames.Invoked(invocation) is "Invariant" or "CurrentCulture" or "Create" or "Concat" or "Format";
+
+        private static void AddLeading(SyntaxNode node, List<StringPart> parts)
         {
             SyntaxNode current = SyntaxNames.WithoutParenthesesOrCasts(node);
-            while (true)
+            switch (current)
             {
-                switch (current)
-                {
-                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                        current = SyntaxNames.WithoutParenthesesOrCasts(binary.Left);
-                        continue;
-                    case InterpolatedStringExpressionSyntax interpolated:
-                        if (interpolated.Contents.Count == 0)
-                        {
-                            return new StringPart(PartKind.Text);
-                        }
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    AddLeading(binary.Left, parts);
+                    break;
+                case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                    AddLeading(coalesce.Left, parts);
+                    AddLeading(coalesce.Right, parts);
+                    break;
+                case ConditionalExpressionSyntax conditional:
+                    AddLeading(conditional.WhenTrue, parts);
+                    AddLeading(conditional.WhenFalse, parts);
+                    break;
+                case SwitchExpressionSyntax switchExpression:
+                    foreach (SwitchExpressionArmSyntax arm in switchExpression.Arms)
+                    {
+                        AddLeading(arm.Expression, parts);
+                    }
 
-                        if (interpolated.Contents[0] is InterpolationSyntax hole)
-                        {
-                            current = SyntaxNames.WithoutParenthesesOrCasts(hole.Expression);
-                            continue;
-                        }
+                    break;
+                case InvocationExpressionSyntax invocation when BuildsString(invocation):
+                    foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
+                    {
+                        AddLeading(argument.Expression, parts);
+                    }
 
-                        return new StringPart(PartKind.Text, ((InterpolatedStringTextSyntax)interpolated.Contents[0]).TextToken.ValueText);
-                    default:
-                        return Leaf(current);
-                }
+                    break;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    if (interpolated.Contents.Count == 0)
+                    {
+                        parts.Add(new StringPart(PartKind.Text));
+                    }
+                    else if (interpolated.Contents[0] is InterpolationSyntax hole)
+                    {
+                        AddLeading(hole.Expression, parts);
+                    }
+                    else
+                    {
+                        parts.Add(new StringPart(PartKind.Text, ((InterpolatedStringTextSyntax)interpolated.Contents[0]).TextToken.ValueText));
+                    }
+
+                    break;
+                default:
+                    parts.Add(Leaf(current));
+                    break;
             }
         }
 
@@ -134,7 +174,8 @@ namespace CometAnalyzers.Rules.Endpoints
                 InvocationExpressionSyntax or ElementAccessExpressionSyntax or BaseObjectCreationExpressionSyntax or ArrayCreationExpressionSyntax
                     or ImplicitArrayCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax or AwaitExpressionSyntax
                     or ThisExpressionSyntax or BaseExpressionSyntax or ConditionalAccessExpressionSyntax or AnonymousFunctionExpressionSyntax
-                    or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or TypeOfExpressionSyntax or TupleExpressionSyntax => new StringPart(PartKind.NotConstant),
+                    or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or TypeOfExpressionSyntax or TupleExpressionSyntax
+                    or ThrowExpressionSyntax => new StringPart(PartKind.NotConstant),
                 _ => new StringPart(PartKind.Unknown, node: node),
             };
     }

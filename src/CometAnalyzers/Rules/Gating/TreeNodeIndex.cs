@@ -35,6 +35,7 @@ namespace CometAnalyzers.Rules.Gating
             SyntaxKind.ForStatement,
             SyntaxKind.WhileStatement,
             SyntaxKind.DoStatement,
+            SyntaxKind.EqualsValueClause,
 
             // Names declared in a member (LocalNames) and initialized variables (PolicyReceivers).
             SyntaxKind.VariableDeclarator,
