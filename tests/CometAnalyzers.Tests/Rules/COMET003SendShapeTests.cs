@@ -35,6 +35,121 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Sync_over_async_sends_in_an_unbounded_loop_are_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    HttpResponseMessage Send(string url)
+                    {
+                        [|while|] (true)
+                        {
+                            var r = _http.GetAsync(url).Result;
+                            if (r.IsSuccessStatusCode) return r;
+                        }
+                    }
+
+                    HttpResponseMessage SendWithAwaiter(HttpRequestMessage request)
+                    {
+                        [|while|] (true)
+                        {
+                            var r = _http.SendAsync(request).GetAwaiter().GetResult();
+                            if (r.IsSuccessStatusCode) return r;
+                            Thread.Sleep(1000);
+                        }
+                    }
+
+                    HttpResponseMessage SendConfigured(string url)
+                    {
+                        [|while|] (true)
+                        {
+                            var r = _http.GetAsync(url).ConfigureAwait(false).GetAwaiter().GetResult();
+                            if ((int)r.StatusCode < 500) return r;
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task Sync_over_async_sends_in_a_bounded_loop_are_not_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    HttpResponseMessage Send(string url)
+                    {
+                        for (int attempt = 0; ; attempt++)
+                        {
+                            var r = _http.GetAsync(url).Result;
+                            if (r.IsSuccessStatusCode || attempt >= 3) return r;
+                            Thread.Sleep(1000);
+                        }
+                    }
+
+                    HttpResponseMessage SendWithAwaiter(HttpRequestMessage request)
+                    {
+                        var r = _http.SendAsync(request).GetAwaiter().GetResult();
+                        for (int attempt = 1; attempt <= CometApiContract.MaxRetries && !r.IsSuccessStatusCode; attempt++)
+                        {
+                            r = _http.SendAsync(request).GetAwaiter().GetResult();
+                        }
+
+                        return r;
+                    }
+
+                    HttpResponseMessage SendOnce(string url)
+                    {
+                        while (true)
+                        {
+                            var r = _http.GetAsync(url).Result;
+                            return r;
+                        }
+                    }
+
+                    string ResultThrowsAggregateException(string url)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                return _http.GetStringAsync(url).Result;
+                            }
+                            catch (HttpRequestException)
+                            {
+                                Thread.Sleep(1000);
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_sync_over_async_failure_caught_by_its_real_type_is_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    string Result(string url)
+                    {
+                        [|while|] (true)
+                        {
+                            try
+                            {
+                                return _http.GetStringAsync(url).Result;
+                            }
+                            catch (AggregateException)
+                            {
+                                Thread.Sleep(1000);
+                            }
+                        }
+                    }
+
+                    string Awaiter(string url)
+                    {
+                        [|while|] (true)
+                        {
+                            try
+                            {
+                                return _http.GetStringAsync(url).GetAwaiter().GetResult();
+                            }
+                            catch (HttpRequestException)
+                            {
+                                Thread.Sleep(1000);
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task A_while_true_loop_around_await_foreach_over_a_streaming_call_is_reported()
             => RetrySources.Test<UnboundedRetryAnalyzer>("""
                     async Task StreamAsync()

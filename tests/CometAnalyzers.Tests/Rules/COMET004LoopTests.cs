@@ -27,6 +27,40 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Sync_over_async_sends_are_judged_like_awaited_ones()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    HttpResponseMessage Send(string url)
+                    {
+                        for (int attempt = 0; ; attempt++)
+                        {
+                            var response = _http.GetAsync(url).Result;
+                            if ([|!response.IsSuccessStatusCode|] && attempt < 3)
+                            {
+                                Thread.Sleep(1000);
+                                continue;
+                            }
+
+                            return response;
+                        }
+                    }
+
+                    HttpResponseMessage SendRetryable(HttpRequestMessage request)
+                    {
+                        for (int attempt = 0; ; attempt++)
+                        {
+                            var response = _http.SendAsync(request).ConfigureAwait(false).GetAwaiter().GetResult();
+                            if (CometApiContract.IsRetryable(response.StatusCode) && attempt < 3)
+                            {
+                                Thread.Sleep(1000);
+                                continue;
+                            }
+
+                            return response;
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task Loops_that_retry_on_headers_or_failure_details_are_not_judged()
             => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
                     async Task<HttpResponseMessage> RetryAfterOnly(string url)

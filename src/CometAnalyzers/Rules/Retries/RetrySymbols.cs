@@ -44,6 +44,7 @@ namespace CometAnalyzers.Rules.Retries
             ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+            AggregateException = compilation.GetTypeByMetadataName("System.AggregateException");
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
 
@@ -104,6 +105,9 @@ namespace CometAnalyzers.Rules.Retries
         public INamedTypeSymbol? Task { get; }
 
         public INamedTypeSymbol? TaskOfT { get; }
+
+        /// <summary>What <c>task.Result</c> throws when the task failed.</summary>
+        public INamedTypeSymbol? AggregateException { get; }
 
         /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
         public bool IsTaskType(ITypeSymbol? type)

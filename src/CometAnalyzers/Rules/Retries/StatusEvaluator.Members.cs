@@ -15,6 +15,13 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             StatusValue instance = Evaluate(reference.Instance);
+            if (reference.Property.Name == "Result" && _symbols.IsTaskType(reference.Property.ContainingType))
+            {
+                // task.Result blocks for what an await gives, but throws the failure wrapped in an AggregateException,
+                // which a catch clause for the original type does not take.
+                return instance.Kind == ValueKind.Thrown ? StatusValue.Throw(StatusValue.ExceptionOf(_symbols.AggregateException, status: null, statusKnown: false)) : instance;
+            }
+
             return instance.Kind == ValueKind.Thrown ? instance : Member(instance, reference.Property);
         }
 
@@ -156,6 +163,14 @@ namespace CometAnalyzers.Rules.Retries
                 && method.Parameters[0].Type.SpecialType == SpecialType.System_Boolean)
             {
                 return Evaluate(invocation.Instance);
+            }
+
+            // task.GetAwaiter().GetResult() (also after ConfigureAwait) blocks for exactly what an await gives or throws.
+            if (method.Name == "GetResult" && count == 0
+                && invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Arguments.Length: 0, Instance: { } awaited }
+                && (_symbols.IsTaskType(awaited.Type) || awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" }))
+            {
+                return Evaluate(awaited);
             }
 
             if (RetrySymbols.Is(method.ContainingType, _symbols.PredicateResult) && count == 0)
