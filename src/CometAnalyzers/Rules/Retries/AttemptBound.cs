@@ -9,7 +9,8 @@ namespace CometAnalyzers.Rules.Retries
     /// <c>*=</c>, <c>/=</c>, <c>Interlocked.Increment</c>) and that outlives one iteration is compared in the loop condition, in a catch filter, in an if
     /// that leaves the loop (throw, return, break), or in an if that continues when the statement after it leaves
     /// (<c>if (++attempt &lt; 3) { continue; } throw;</c>). Every path that sends again must step that counter and
-    /// evaluate that comparison: a 429 branch that continues before the check repeats for ever.
+    /// evaluate that comparison: a 429 branch that continues before the check repeats for ever. A path that also resets
+    /// the counter (<c>attempt = 0</c>) starts its count over each time round, so that counter does not bound it.
     /// </summary>
     internal static class AttemptBound
     {
@@ -59,6 +60,14 @@ namespace CometAnalyzers.Rules.Retries
                 if (StepTarget(operation) is { } symbol && counters.Contains(symbol))
                 {
                     stepped.Add(symbol);
+                }
+            }
+
+            foreach (IOperation operation in AttemptTrail.Operations(trail))
+            {
+                if (AttemptTrail.IsReset(operation) && OperationWalk.ReferencedSymbol(((ISimpleAssignmentOperation)operation).Target) is { } reset)
+                {
+                    stepped.Remove(reset);
                 }
             }
 

@@ -27,6 +27,13 @@ namespace CometAnalyzers.Rules.Retries
                 || (operation is IBinaryOperation binary && IsComparison(binary.OperatorKind))
                 || InterlockedStep(operation) is not null;
 
+        /// <summary>
+        /// Whether <paramref name="operation"/> sets a variable to a constant (<c>attempt = 0</c>). Only the evaluator, which
+        /// runs a path step by step, records these: a reset blames the path, so it must have certainly run there.
+        /// </summary>
+        public static bool IsReset(IOperation operation)
+            => operation is ISimpleAssignmentOperation { Value.ConstantValue.HasValue: true };
+
         /// <summary>The counter of <c>Interlocked.Increment(ref attempt)</c>, <c>Decrement</c> or <c>Add</c>, if the call is one.</summary>
         public static IOperation? InterlockedStep(IOperation operation)
             => operation is IInvocationOperation

@@ -64,7 +64,7 @@ namespace CometAnalyzers.Rules.Retries
 
         private StatusValue EvaluateOperation(IOperation operation)
         {
-            if (AttemptTrail.Records(operation))
+            if (AttemptTrail.Records(operation) || AttemptTrail.IsReset(operation))
             {
                 Env.Record(operation);
             }
