@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -38,6 +39,11 @@ namespace CometAnalyzers.Rules.Retries
                 return SendKind.ReturnsResponse;
             }
 
+            if (IsOwnSend(method, symbols))
+            {
+                return SendKind.ReturnsResponse;
+            }
+
             bool onHttpClient = RetrySymbols.DerivesFrom(receiver, symbols.HttpClient) || RetrySymbols.DerivesFrom(receiver, symbols.HttpMessageInvoker);
             if (!onHttpClient || method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.ReducedExtension)
             {
@@ -65,6 +71,43 @@ namespace CometAnalyzers.Rules.Retries
 
             return false;
         }
+
+        /// <summary>
+        /// A method of the project's own, or a delegate, that hands back a response it was not given: <c>await
+        /// SendOnceAsync(request)</c>, <c>await send()</c> with a <c>Func&lt;Task&lt;HttpResponseMessage&gt;&gt;</c>. Whatever
+        /// it does inside, a loop that calls it again sends again. Library methods stay unknown: Polly's
+        /// <c>ExecuteAsync</c> returns a response too, but only after its own retries.
+        /// </summary>
+        private static bool IsOwnSend(IMethodSymbol method, RetrySymbols symbols)
+        {
+            bool own = method.MethodKind == MethodKind.DelegateInvoke
+                || (method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && method.Locations.Length > 0 && method.Locations[0].IsInSource);
+            if (!own || !(RetrySymbols.Is(method.ReturnType, symbols.HttpResponseMessage) || (symbols.IsTaskType(method.ReturnType) && ReturnsResponse(method.ReturnType, symbols))))
+            {
+                return false;
+            }
+
+            // EnsureOk(response) or Latest(responses) passes on a response it was handed; it sends nothing.
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                if (HoldsResponses(parameter.Type, symbols))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A response, or an array or collection of them; a delegate that makes one (a send callback) is not.</summary>
+        private static bool HoldsResponses(ITypeSymbol type, RetrySymbols symbols)
+            => type switch
+            {
+                IArrayTypeSymbol array => HoldsResponses(array.ElementType, symbols),
+                INamedTypeSymbol { TypeKind: TypeKind.Delegate } => false,
+                INamedTypeSymbol { IsGenericType: true } generic when generic.TypeArguments.Any(argument => HoldsResponses(argument, symbols)) => true,
+                _ => RetrySymbols.DerivesFrom(type, symbols.HttpResponseMessage),
+            };
 
         private static bool ReturnsResponse(ITypeSymbol type, RetrySymbols symbols)
         {
