@@ -118,8 +118,14 @@ namespace CometAnalyzers.Rules
 
         private static void AnalyzeLoop(RuleOperationContext context, ILoopOperation loop, RetrySymbols symbols, ContractSettings contract)
         {
-            if (RetryLoop.TryCreate(loop, symbols) is not { } retry || AttemptBound.IsBounded(retry, out Scenario? bypassedBy))
+            if (RetryLoop.TryCreate(loop, symbols) is not { } retry)
             {
+                return;
+            }
+
+            if (AttemptBound.IsBounded(retry, out Scenario? bypassedBy))
+            {
+                CheckLoopLimit(context, loop, contract);
                 return;
             }
 
@@ -136,6 +142,26 @@ namespace CometAnalyzers.Rules
                 string after = failure.IsTransportFailure ? "a transport failure" : $"a {Format(failure.Status!.Value)} response";
                 context.ReportDiagnostic(Diagnostic.Create(Rule, LoopLocations.Keyword(loop), $"This loop sends the request again after {after} without reaching its attempt limit", "count attempts on that path too and " + stop));
             }
+        }
+
+        /// <summary>
+        /// A counted loop sends once more than it retries: <c>for (int attempt = 0; attempt &lt; 5; attempt++)</c> is four
+        /// retries. The fix puts the contract's MaxRetries in the limit's place when that keeps one attempt at least and
+        /// stays within the budget.
+        /// </summary>
+        private static void CheckLoopLimit(RuleOperationContext context, ILoopOperation loop, ContractSettings contract)
+        {
+            if (loop is not IForLoopOperation forLoop || contract.MaxRetries is not { } max
+                || LoopAttemptLimit.Measure(forLoop, max) is not { } limit || limit.Attempts - 1 <= max)
+            {
+                return;
+            }
+
+            ImmutableDictionary<string, string?> properties = limit.AttemptsWithLimit is >= 1 and var fixedAttempts && fixedAttempts - 1 <= max
+                ? RetryDiagnosticProperties.For(contract).ToImmutable()
+                : ImmutableDictionary<string, string?>.Empty;
+            string problem = $"This loop sends up to {Format(limit.Attempts)} times, {Format(limit.Attempts - 1)} retries, above the contract's maxRetries of {Format(max)}";
+            context.ReportDiagnostic(Diagnostic.Create(Rule, limit.Limit.Syntax.GetLocation(), properties, problem, $"stop after {contract.ContractTypeName}.MaxRetries retries"));
         }
 
         /// <summary>int.MaxValue is a retry without a bound; a constant above the contract's maxRetries breaks its budget.</summary>

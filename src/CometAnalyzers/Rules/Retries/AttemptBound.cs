@@ -23,15 +23,7 @@ namespace CometAnalyzers.Rules.Retries
             bypassedBy = null;
             ILoopOperation loop = retry.Loop;
             HashSet<ISymbol> counters = Counters(loop);
-            var guards = new HashSet<IOperation>();
-            foreach (IOperation guard in Guards(loop))
-            {
-                if (ComparesCounter(guard, counters))
-                {
-                    guards.Add(guard);
-                }
-            }
-
+            HashSet<IOperation> guards = CounterGuards(loop, counters);
             if (guards.Count == 0)
             {
                 return false;
@@ -50,6 +42,23 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             return true;
+        }
+
+        /// <summary>The places that compare a counter and can stop the loop: its condition, catch filters, leaving ifs.</summary>
+        public static HashSet<IOperation> CounterGuards(ILoopOperation loop) => CounterGuards(loop, Counters(loop));
+
+        private static HashSet<IOperation> CounterGuards(ILoopOperation loop, HashSet<ISymbol> counters)
+        {
+            var guards = new HashSet<IOperation>();
+            foreach (IOperation guard in Guards(loop))
+            {
+                if (ComparesCounter(guard, counters))
+                {
+                    guards.Add(guard);
+                }
+            }
+
+            return guards;
         }
 
         private static bool CountsAndChecks(AttemptTrail? trail, HashSet<ISymbol> counters, HashSet<IOperation> guards, ILoopOperation loop)
