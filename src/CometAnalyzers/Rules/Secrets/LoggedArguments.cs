@@ -8,8 +8,9 @@ namespace CometAnalyzers.Rules.Secrets
     /// Clears the log calls and exception creations whose values certainly hold no secret, reading the call's operation
     /// once (in a build the SDK's analyzers have already bound every method, so it is a lookup). A value is cleared when
     /// it is a constant, its type is never a secret (numbers, enums, dates...), or it is a parameter, field or property
-    /// read whose name is not a secret name: what <see cref="SecretLeakFinder"/> concludes for those. Anything else
-    /// (locals, calls, interpolations, secret-carrying types and records that print one) is left to the finder.
+    /// read whose name is not a secret name, or a lambda's <c>token</c> (<see cref="TokenParameters"/>): what
+    /// <see cref="SecretLeakFinder"/> concludes for those. Anything else (locals, a local function's <c>token</c>, calls,
+    /// interpolations, secret-carrying types and records that print one) is left to the finder.
     /// </summary>
     internal sealed class LoggedArguments
     {
@@ -96,8 +97,13 @@ namespace CometAnalyzers.Rules.Secrets
 
             switch (value)
             {
-                case IParameterReferenceOperation parameter:
-                    return names.IsSecret(parameter.Parameter.Name);
+                case IParameterReferenceOperation { Parameter: var parameter }:
+                    return TokenParameters.Judge(parameter, names) switch
+                    {
+                        ParameterJudgement.ByName => names.IsSecret(parameter.Name),
+                        ParameterJudgement.ByPassedValues => true,
+                        _ => false,
+                    };
                 case IFieldReferenceOperation field:
                     return names.IsSecret(field.Field.Name);
                 case IPropertyReferenceOperation { Property: { IsIndexer: false } property } reference:

@@ -68,6 +68,9 @@ namespace CometAnalyzers.Rules.Secrets
             // Reads being followed, not locals: `key = key.Trim()` reads the key's earlier value, another read of the same local.
             private readonly HashSet<ILocalReferenceOperation> _visitingReads = new();
 
+            // Local function parameters being followed through their calls: a recursive call passes the parameter back to itself.
+            private readonly HashSet<IParameterSymbol> _visitingParameters = new(SymbolEqualityComparer.Default);
+
             public Walk(SecretLeakFinder finder, SecretNames names)
             {
                 _finder = finder;
@@ -116,7 +119,7 @@ namespace CometAnalyzers.Rules.Secrets
                     ISimpleAssignmentOperation assignment => Visit(assignment.Value, depth + 1),
                     IArrayCreationOperation { Initializer: { } initializer } => VisitAll(initializer.ElementValues, depth),
                     ILocalReferenceOperation local => VisitLocal(local, depth),
-                    IParameterReferenceOperation parameter => ByName(parameter, parameter.Parameter.Name),
+                    IParameterReferenceOperation parameter => VisitParameter(parameter, depth),
                     IFieldReferenceOperation field => ByName(field, field.Field.Name),
                     IPropertyReferenceOperation property => VisitProperty(property, depth),
                     IInvocationOperation invocation => VisitInvocation(invocation, depth),
@@ -195,6 +198,42 @@ namespace CometAnalyzers.Rules.Secrets
                 finally
                 {
                     _visitingReads.Remove(local);
+                }
+            }
+
+            /// <summary>A parameter by its name, or an ambiguous token by what its local function's calls pass (see <see cref="TokenParameters"/>).</summary>
+            private SecretLeak? VisitParameter(IParameterReferenceOperation reference, int depth)
+            {
+                IParameterSymbol parameter = reference.Parameter;
+                switch (TokenParameters.Judge(parameter, _names))
+                {
+                    case ParameterJudgement.ByName:
+                        return ByName(reference, parameter.Name);
+                    case ParameterJudgement.NotJudged:
+                        return null;
+                }
+
+                if (!_visitingParameters.Add(parameter))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    foreach (IOperation value in TokenParameters.PassedValues(reference))
+                    {
+                        // Show(jwt.WriteToken(claims)): as for a local, a method named for making a token passes one.
+                        if ((Visit(value, depth + 1) ?? (ProducedByTokenMethod(value) ? new SecretLeak(value, NamedSecret) : null)) is { } leak)
+                        {
+                            return new SecretLeak(reference, leak.Reason);
+                        }
+                    }
+
+                    return null;
+                }
+                finally
+                {
+                    _visitingParameters.Remove(parameter);
                 }
             }
 

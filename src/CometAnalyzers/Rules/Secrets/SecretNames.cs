@@ -133,7 +133,8 @@ namespace CometAnalyzers.Rules.Secrets
 
         /// <summary>
         /// A secret name that streaming code uses for a piece of model output as often as for a credential: <c>token</c>,
-        /// <c>lastToken</c>, <c>textToken</c>. A local with such a name is judged by what it holds, not by its name.
+        /// <c>lastToken</c>, <c>textToken</c>. A local with such a name is judged by what it holds, not by its name, and
+        /// so is a parameter of a lambda or local function (<see cref="TokenParameters"/>).
         /// Names listed in <c>comet_secret_names</c> are never ambiguous.
         /// </summary>
         public bool IsAmbiguous(string name)
