@@ -134,8 +134,15 @@ namespace CometAnalyzers.Rules
                 return;
             }
 
-            (IOperation node, bool retryWhen) = StatusReads.Narrow(offense.Node, value: true);
             ImmutableDictionary<string, string?>.Builder properties = RetryDiagnosticProperties.For(contract);
+            if (predicate.MethodGroup is { } methodGroup)
+            {
+                // The fix rewrites a predicate in place; a method others may call is left to its author.
+                Report(context, methodGroup.Syntax.GetLocation(), offense.Status, contract, properties);
+                return;
+            }
+
+            (IOperation node, bool retryWhen) = StatusReads.Narrow(offense.Node, value: true);
             properties[RetryDiagnosticProperties.Decision] = RetryDiagnosticProperties.PredicateDecision;
             properties[RetryDiagnosticProperties.RepeatWhen] = Format(retryWhen);
             Report(context, node.Syntax.GetLocation(), offense.Status, contract, properties);

@@ -787,7 +787,11 @@ namespace CometAnalyzers.Tests.Rules
         [Fact]
         public Task A_loop_whose_retry_decision_calls_a_method_the_analyzer_cannot_see_is_not_reported()
             => RetrySources.Test<UnboundedRetryAnalyzer>("""
-                    static bool IsDone(HttpResponseMessage response) => response.IsSuccessStatusCode;
+                    static bool IsDone(HttpResponseMessage response)
+                    {
+                        Console.WriteLine(response.StatusCode);
+                        return response.IsSuccessStatusCode;
+                    }
 
                     async Task<HttpResponseMessage> SendAsync(string url)
                     {

@@ -151,15 +151,26 @@ namespace CometAnalyzers.Tests.Rules
         [Fact]
         public Task Polly_v7_predicates_calling_methods_the_analyzer_cannot_see_into_are_not_reported()
             => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
-                    static bool IsTransient(HttpResponseMessage response) => !response.IsSuccessStatusCode;
+                    static bool IsTransient(HttpResponseMessage response)
+                    {
+                        Console.WriteLine(response.StatusCode);
+                        return !response.IsSuccessStatusCode;
+                    }
 
                     IAsyncPolicy<HttpResponseMessage> Retry1 = Policy
                         .HandleResult<HttpResponseMessage>(r => IsTransient(r))
                         .RetryAsync(3);
                     IAsyncPolicy<HttpResponseMessage> Retry2 = Policy
-                        .HandleResult<HttpResponseMessage>(IsTransient)
+                        .HandleResult<HttpResponseMessage>(r => Unseen.IsTransient(r))
                         .RetryAsync(3);
-                """).RunAsync();
+                """)
+                .WithSource("""
+                    static class Unseen
+                    {
+                        public static bool IsTransient(System.Net.Http.HttpResponseMessage response) => !response.IsSuccessStatusCode;
+                    }
+                    """)
+                .RunAsync();
 
         [Fact]
         public Task Polly_v7_predicate_that_depends_on_a_field_is_not_reported()

@@ -37,9 +37,9 @@ namespace CometAnalyzers.Rules.Retries
         public static List<StatusPredicate> FromShouldHandle(IOperation value, RetrySymbols symbols)
         {
             var predicates = new List<StatusPredicate>();
-            if (StatusPredicate.LambdaOf(value) is { } lambda)
+            if (StatusPredicate.Of(value, PredicateInput.RetryArguments) is { } predicate)
             {
-                predicates.Add(new StatusPredicate(lambda, PredicateInput.RetryArguments));
+                predicates.Add(predicate);
                 return predicates;
             }
 
@@ -75,9 +75,9 @@ namespace CometAnalyzers.Rules.Retries
 
             foreach (IArgumentOperation argument in step.Arguments)
             {
-                if (StatusPredicate.LambdaOf(argument.Value) is { } lambda)
+                if (StatusPredicate.Of(argument.Value, input.Value) is { } predicate)
                 {
-                    predicates.Add(new StatusPredicate(lambda, input.Value));
+                    predicates.Add(predicate);
                 }
             }
         }

@@ -20,19 +20,19 @@ namespace CometAnalyzers.Rules.Retries
         public IOperation Node { get; }
     }
 
-    /// <summary>Runs a predicate lambda for every 4xx status and finds the first one it retries against the contract.</summary>
+    /// <summary>Runs a predicate (a lambda or an own method) for every 4xx status and finds the first one it retries against the contract.</summary>
     internal static class PredicateEvaluation
     {
         public static Offense? FirstNonRetryable(StatusPredicate predicate, ContractSettings contract, RetrySymbols symbols)
         {
-            if (predicate.Lambda.Symbol.Parameters.Length != 1)
+            if (predicate.Function.Parameters.Length != 1)
             {
                 return null;
             }
 
             // Statuses the lambda cannot tell apart get the same answer: the first of each group is run, in order,
             // so the status reported is the one a run over every status would report.
-            StatusCells? cells = StatusCells.For(predicate.Lambda, symbols);
+            StatusCells? cells = StatusCells.For(predicate.Body, symbols);
             var judged = new HashSet<int>();
             for (int status = 400; status <= 499; status++)
             {
@@ -53,10 +53,10 @@ namespace CometAnalyzers.Rules.Retries
         /// <summary>The returned expression when the predicate certainly says "retry" for <paramref name="status"/>.</summary>
         private static IOperation? Retries(StatusPredicate predicate, int status, RetrySymbols symbols)
         {
-            ITypeSymbol parameterType = predicate.Lambda.Symbol.Parameters[0].Type;
+            ITypeSymbol parameterType = predicate.Function.Parameters[0].Type;
             foreach ((StatusValue argument, bool isException) in Arguments(predicate.Input, parameterType, status, symbols))
             {
-                (StatusValue result, IOperation? node) = Run(predicate.Lambda, argument, Scenario.WithStatus(status), symbols);
+                (StatusValue result, IOperation? node) = Run(predicate, argument, Scenario.WithStatus(status), symbols);
 
                 // An exception predicate that ignores the status ("every HttpRequestException") is not judged here:
                 // whether such exceptions carry a 4xx depends on the code the policy runs.
@@ -98,15 +98,15 @@ namespace CometAnalyzers.Rules.Retries
             }
         }
 
-        /// <summary>The lambda's result over all its paths: true or false only when every path agrees.</summary>
-        private static (StatusValue Result, IOperation? Node) Run(IAnonymousFunctionOperation lambda, StatusValue argument, Scenario scenario, RetrySymbols symbols)
+        /// <summary>The predicate's result over all its paths: true or false only when every path agrees.</summary>
+        private static (StatusValue Result, IOperation? Node) Run(StatusPredicate predicate, StatusValue argument, Scenario scenario, RetrySymbols symbols)
         {
             var simulator = new BodySimulator(symbols, scenario, loop: null);
             var env = new Env();
-            env.Set(lambda.Symbol.Parameters[0], argument);
+            env.Set(predicate.Function.Parameters[0], argument);
             StatusValue? combined = null;
             IOperation? node = null;
-            foreach (SimulationPath path in simulator.Execute(lambda.Body, new SimulationPath(env)))
+            foreach (SimulationPath path in simulator.Execute(predicate.Body, new SimulationPath(env)))
             {
                 if (path.Completion != Completion.Return || path.Value is null || path.Value.Kind != ValueKind.Bool)
                 {

@@ -31,11 +31,11 @@ namespace CometAnalyzers.Rules.Retries
             return cell;
         }
 
-        /// <summary>The groups of a lambda, or null when it may use the status in a way other than comparing it with constants.</summary>
-        public static StatusCells? For(IAnonymousFunctionOperation lambda, RetrySymbols symbols)
+        /// <summary>The groups of a predicate's body, or null when it may use the status in a way other than comparing it with constants.</summary>
+        public static StatusCells? For(IBlockOperation body, RetrySymbols symbols)
         {
             var boundaries = new List<long>();
-            foreach (IOperation operation in lambda.Body.DescendantsAndSelf())
+            foreach (IOperation operation in body.DescendantsAndSelf())
             {
                 if (!IsComparisonOnly(operation, symbols))
                 {

@@ -132,6 +132,11 @@ namespace CometAnalyzers.Rules.Retries
                 return known;
             }
 
+            if (InlineHelper(invocation) is { } inlined)
+            {
+                return inlined;
+            }
+
             StatusValue evaluated = Children(invocation);
             if (evaluated.Kind == ValueKind.Unknown && !CallPolicy.IsHarmless(method, _symbols))
             {

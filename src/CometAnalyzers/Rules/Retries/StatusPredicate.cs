@@ -15,18 +15,46 @@ namespace CometAnalyzers.Rules.Retries
         RetryArguments,
     }
 
-    /// <summary>A retry decision written as a lambda, and what the lambda receives.</summary>
+    /// <summary>
+    /// A retry decision written as a lambda, or as a method group naming a method of the project's own whose body the
+    /// analyzer can read (<c>.HandleResult(IsTransient)</c>), and what it receives.
+    /// </summary>
     internal sealed class StatusPredicate
     {
-        public StatusPredicate(IAnonymousFunctionOperation lambda, PredicateInput input)
+        private StatusPredicate(IMethodSymbol function, IBlockOperation body, PredicateInput input, IOperation? methodGroup)
         {
-            Lambda = lambda;
+            Function = function;
+            Body = body;
             Input = input;
+            MethodGroup = methodGroup;
         }
 
-        public IAnonymousFunctionOperation Lambda { get; }
+        /// <summary>The lambda's symbol or the method's definition: its parameters are what the body reads.</summary>
+        public IMethodSymbol Function { get; }
+
+        public IBlockOperation Body { get; }
 
         public PredicateInput Input { get; }
+
+        /// <summary>
+        /// The method group passed (<c>IsTransient</c> in <c>.HandleResult(IsTransient)</c>), or null for a lambda. A method
+        /// group's offense is reported there, where the policy uses it, not inside the method, which other policies may share.
+        /// </summary>
+        public IOperation? MethodGroup { get; }
+
+        /// <summary>The predicate a method argument or assigned value holds, or null when it is something else.</summary>
+        public static StatusPredicate? Of(IOperation? argument, PredicateInput input)
+        {
+            if (LambdaOf(argument) is { } lambda)
+            {
+                return new StatusPredicate(lambda.Symbol, lambda.Body, input, methodGroup: null);
+            }
+
+            return argument is not null && OperationWalk.SkipConversions(argument) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } method } reference }
+                && OwnMethodBody.Of(method.OriginalDefinition, argument.SemanticModel) is { } body
+                ? new StatusPredicate(method.OriginalDefinition, body, input, reference)
+                : null;
+        }
 
         /// <summary>A lambda passed to a method parameter, or null when the argument is something else.</summary>
         public static IAnonymousFunctionOperation? LambdaOf(IOperation? argument)
