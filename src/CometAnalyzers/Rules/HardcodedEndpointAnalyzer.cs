@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using CometAnalyzers.Contract;
 using CometAnalyzers.Rules.Endpoints;
 using CometAnalyzers.Rules.Gating;
@@ -54,7 +55,7 @@ namespace CometAnalyzers.Rules
                 gate.Add<ILiteralOperation>(EndpointGates.Literals, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
                 gate.Add<IBinaryOperation>(EndpointGates.Concatenations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
                 gate.Add<IInterpolatedStringOperation>(EndpointGates.Interpolations, gates.MayBeConstantEndpoint, analyzer.AnalyzeConstant);
-                gate.Add<IFieldInitializerOperation>(EndpointGates.FieldInitializers, EndpointGates.MayBeFieldAlias, analyzer.AnalyzeAlias);
+                gate.Add<ISymbolInitializerOperation>(EndpointGates.FieldInitializers, EndpointGates.MayBeFieldAlias, analyzer.AnalyzeAlias);
                 if (analyzer.Sinks.IsAvailable)
                 {
                     gate.Add<IObjectCreationOperation>(EndpointGates.Creations, gates.MayBeSink, analyzer.AnalyzeSink);
@@ -71,6 +72,7 @@ namespace CometAnalyzers.Rules
             private readonly CompilationContracts _contracts;
             private readonly PerTree<EndpointClassifier> _classifiers = new();
             private readonly EndpointFieldTracker _tracker = new();
+            private readonly ConstructorWrites _constructorWrites = new();
 
             public AnalyzerContext(Compilation compilation, CompilationContracts contracts)
             {
@@ -112,20 +114,32 @@ namespace CometAnalyzers.Rules
                     judged = written;
                 }
 
-                if (InitializedField(operation) is { } field)
+                if (InitializedMember(operation) is { } member)
                 {
-                    _tracker.AddInitializer(field, operation.Syntax.GetLocation(), kind => RemoteEndpoint(operation, value, judged, kind, classifier), context.ReportDiagnostic);
+                    _tracker.AddInitializer(member, operation.Syntax.GetLocation(), kind => FixedRemoteEndpoint(member, operation, value, judged, kind, classifier), context.ReportDiagnostic);
                 }
             }
 
-            /// <summary>A followed field initialized with another (<c>Alias = Url</c>, <c>Alias = Endpoints.Url</c>) takes its URL from it.</summary>
-            public void AnalyzeAlias(RuleOperationContext context, IFieldInitializerOperation initializer)
+            /// <summary>
+            /// A followed member's remote URL, judged once the member reaches HTTP. A member a constructor may assign does
+            /// not keep its initializer's value, so the initializer is no endpoint every use reads. The constructors are
+            /// read only here, for a remote URL that reached a sink, and once per type; the tracker may call this for
+            /// another tree's analysis, so that read is not cancelled with this one.
+            /// </summary>
+            private Diagnostic? FixedRemoteEndpoint(ISymbol member, IOperation operation, string value, string judged, EndpointSinkKind kind, EndpointClassifier classifier)
+                => RemoteEndpoint(operation, value, judged, kind, classifier) is { } diagnostic && !_constructorWrites.MayBeWritten(member, CancellationToken.None)
+                    ? diagnostic
+                    : null;
+
+            /// <summary>A followed member initialized with another (<c>Alias = Url</c>, <c>Alias = Endpoints.Url</c>) takes its URL from it.</summary>
+            public void AnalyzeAlias(RuleOperationContext context, ISymbolInitializerOperation initializer)
             {
-                if (initializer.InitializedFields is { Length: 1 } fields && EndpointFieldTracker.IsFollowed(fields[0])
-                    && ConstantStrings.Unwrap(initializer.Value) is IFieldReferenceOperation { Field: { } aliased }
-                    && EndpointFieldTracker.IsFollowed(aliased))
+                if (Initialized(initializer) is { } alias && FollowedMembers.IsFollowed(alias)
+                    && ConstantStrings.Unwrap(initializer.Value) is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference
+                    && FollowedMembers.IsFollowed(reference.Member)
+                    && !_constructorWrites.MayBeWritten(alias, context.CancellationToken))
                 {
-                    _tracker.AddAlias(fields[0], aliased.OriginalDefinition, context.ReportDiagnostic);
+                    _tracker.AddAlias(alias, reference.Member.OriginalDefinition, context.ReportDiagnostic);
                 }
             }
 
@@ -169,9 +183,9 @@ namespace CometAnalyzers.Rules
 
             private void AnalyzeLeading(RuleOperationContext context, IOperation value, EndpointSinkKind kind)
             {
-                if (value is IFieldReferenceOperation { Field: { } field } && EndpointFieldTracker.IsFollowed(field))
+                if (value is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference && FollowedMembers.IsFollowed(reference.Member))
                 {
-                    _tracker.AddSinkUse(field.OriginalDefinition, kind, context.ReportDiagnostic);
+                    _tracker.AddSinkUse(reference.Member.OriginalDefinition, kind, context.ReportDiagnostic);
                     return;
                 }
 
@@ -284,10 +298,10 @@ namespace CometAnalyzers.Rules
             }
 
             /// <summary>
-            /// The followed field this constant initializes, alone or as the leading part of its initializer
+            /// The followed field or property this constant initializes, alone or as the leading part of its initializer
             /// (<c>static readonly string Users = "https://x/users/" + Version;</c>).
             /// </summary>
-            private static IFieldSymbol? InitializedField(IOperation operation)
+            private static ISymbol? InitializedMember(IOperation operation)
             {
                 IOperation current = operation;
                 while (current.Parent is { } parent && IsLeadingPartOf(current, parent))
@@ -295,10 +309,19 @@ namespace CometAnalyzers.Rules
                     current = parent;
                 }
 
-                return current.Parent is IFieldInitializerOperation { InitializedFields: { Length: 1 } fields } && EndpointFieldTracker.IsFollowed(fields[0])
-                    ? fields[0]
+                return current.Parent is ISymbolInitializerOperation initializer && Initialized(initializer) is { } member && FollowedMembers.IsFollowed(member)
+                    ? member
                     : null;
             }
+
+            /// <summary>The field or property an initializer sets; null for a parameter's default or a local's initializer.</summary>
+            private static ISymbol? Initialized(ISymbolInitializerOperation initializer)
+                => initializer switch
+                {
+                    IFieldInitializerOperation { InitializedFields: { Length: 1 } fields } => fields[0],
+                    IPropertyInitializerOperation { InitializedProperties: { Length: 1 } properties } => properties[0],
+                    _ => null,
+                };
 
             private static bool IsLeadingPartOf(IOperation part, IOperation parent)
                 => parent switch

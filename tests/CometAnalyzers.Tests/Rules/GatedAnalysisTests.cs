@@ -90,6 +90,25 @@ namespace CometAnalyzers.Tests.Rules
                 .RunAsync();
 
         [Fact]
+        public Task COMET001_readonly_members_from_another_file_are_reported_at_their_initializers()
+            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
+                .WithSource("""
+                    public class Settings
+                    {
+                        public readonly string Gateway = [|"https://gateway.example.com/"|];
+                        public string Status { get; } = [|"https://status.example.com"|];
+                    }
+                    """)
+                .WithSource(HttpUsings + """
+                    class C
+                    {
+                        Uri A(Settings settings) => new Uri(settings.Gateway);
+                        Task<string> B(HttpClient client, Settings settings) => client.GetStringAsync(settings.Status + "/health");
+                    }
+                    """)
+                .RunAsync();
+
+        [Fact]
         public Task COMET001_string_calls_and_switch_arms_naming_a_field_from_another_file_are_followed_to_the_field()
             => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
                 .WithSource("""

@@ -6,30 +6,27 @@ using Microsoft.CodeAnalysis;
 namespace CometAnalyzers.Rules.Endpoints
 {
     /// <summary>
-    /// Pairs a const or static readonly string field's initializer with a use of the field at an HTTP sink, in
-    /// whichever order the two are analyzed, so the URL is reported once, at the initializer, however often it is used.
-    /// A use of an alias (a field initialized with another) is a use of the field it names too. One instance per compilation.
+    /// Pairs a followed field's or property's initializer (see <see cref="FollowedMembers"/>) with a use of the member
+    /// at an HTTP sink, in whichever order the two are analyzed, so the URL is reported once, at the initializer, however
+    /// often it is used. A use of an alias (a member initialized with another) is a use of the member it names too.
+    /// One instance per compilation.
     /// </summary>
     internal sealed class EndpointFieldTracker
     {
         private readonly object _gate = new();
-        private readonly Dictionary<IFieldSymbol, Candidate> _initializers = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<IFieldSymbol, HashSet<EndpointSinkKind>> _sinkUses = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<IFieldSymbol, IFieldSymbol> _aliasOf = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, Candidate> _initializers = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, HashSet<EndpointSinkKind>> _sinkUses = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, ISymbol> _aliasOf = new(SymbolEqualityComparer.Default);
         private readonly HashSet<Location> _reported = new();
 
-        /// <summary>Only fields whose value cannot change after initialization are followed.</summary>
-        public static bool IsFollowed(IFieldSymbol field)
-            => field.Type.SpecialType == SpecialType.System_String && (field.IsConst || (field.IsStatic && field.IsReadOnly));
-
-        /// <summary>Remembers a followed field's initializer; <paramref name="isEndpoint"/> judges it for a kind of sink.</summary>
-        public void AddInitializer(IFieldSymbol field, Location location, Func<EndpointSinkKind, Diagnostic?> isEndpoint, Action<Diagnostic> report)
+        /// <summary>Remembers a followed member's initializer; <paramref name="isEndpoint"/> judges it for a kind of sink.</summary>
+        public void AddInitializer(ISymbol member, Location location, Func<EndpointSinkKind, Diagnostic?> isEndpoint, Action<Diagnostic> report)
         {
             List<Diagnostic> found;
             lock (_gate)
             {
-                _initializers[field] = new Candidate(location, isEndpoint);
-                found = _sinkUses.TryGetValue(field, out HashSet<EndpointSinkKind>? kinds) ? Pair(location, isEndpoint, kinds) : new List<Diagnostic>();
+                _initializers[member] = new Candidate(location, isEndpoint);
+                found = _sinkUses.TryGetValue(member, out HashSet<EndpointSinkKind>? kinds) ? Pair(location, isEndpoint, kinds) : new List<Diagnostic>();
             }
 
             found.ForEach(report);
@@ -37,10 +34,10 @@ namespace CometAnalyzers.Rules.Endpoints
 
         /// <summary>
         /// Remembers that <paramref name="alias"/> is initialized with <paramref name="aliased"/> (<c>Alias = Url</c>,
-        /// <c>Alias = Endpoints.Url</c>): the alias takes its URL from that field, so where it reaches HTTP that field
+        /// <c>Alias = Endpoints.Url</c>): the alias takes its URL from that member, so where it reaches HTTP that member
         /// does too, in whichever order the alias and its uses are analyzed.
         /// </summary>
-        public void AddAlias(IFieldSymbol alias, IFieldSymbol aliased, Action<Diagnostic> report)
+        public void AddAlias(ISymbol alias, ISymbol aliased, Action<Diagnostic> report)
         {
             var found = new List<Diagnostic>();
             lock (_gate)
@@ -58,12 +55,12 @@ namespace CometAnalyzers.Rules.Endpoints
             found.ForEach(report);
         }
 
-        public void AddSinkUse(IFieldSymbol field, EndpointSinkKind kind, Action<Diagnostic> report)
+        public void AddSinkUse(ISymbol member, EndpointSinkKind kind, Action<Diagnostic> report)
         {
             var found = new List<Diagnostic>();
             lock (_gate)
             {
-                AddUse(field, kind, found);
+                AddUse(member, kind, found);
             }
 
             found.ForEach(report);
@@ -79,12 +76,12 @@ namespace CometAnalyzers.Rules.Endpoints
         }
 
         /// <summary>
-        /// Records a use for the field and each field down its alias chain. A kind a field already had was passed down
+        /// Records a use for the member and each member down its alias chain. A kind a member already had was passed down
         /// the chain then, so the walk stops there; that also ends a cycle (<c>A = B; B = A</c>).
         /// </summary>
-        private void AddUse(IFieldSymbol field, EndpointSinkKind kind, List<Diagnostic> found)
+        private void AddUse(ISymbol member, EndpointSinkKind kind, List<Diagnostic> found)
         {
-            for (IFieldSymbol? current = field; current is not null; current = _aliasOf.TryGetValue(current, out IFieldSymbol? next) ? next : null)
+            for (ISymbol? current = member; current is not null; current = _aliasOf.TryGetValue(current, out ISymbol? next) ? next : null)
             {
                 if (!_sinkUses.TryGetValue(current, out HashSet<EndpointSinkKind>? kinds))
                 {

@@ -13,10 +13,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CometAnalyzers.Rules.Endpoints
 {
     /// <summary>
-    /// What COMET001 binds. A string constant is bound when it initializes a followed field (its URL is judged when
-    /// the field reaches HTTP) or when its text could name a contract endpoint; text built from named constants is
-    /// read with <c>GetConstantValue</c>, which binds only the statement. A call, creation or assignment is bound
-    /// when it can be a sink and one of its arguments can lead to an http(s) URL.
+    /// What COMET001 binds. A string constant is bound when it initializes a followed field or property (its URL is
+    /// judged when the member reaches HTTP) or when its text could name a contract endpoint; text built from named
+    /// constants is read with <c>GetConstantValue</c>, which binds only the statement. A call, creation or assignment
+    /// is bound when it can be a sink and one of its arguments can lead to an http(s) URL.
     /// </summary>
     internal sealed class EndpointGates
     {
@@ -33,7 +33,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
         public static readonly ImmutableArray<SyntaxKind> Assignments = ImmutableArray.Create(SyntaxKind.SimpleAssignmentExpression);
 
-        /// <summary>Initializers (<c>= value</c>); a field's initializer is where an alias of another field is written.</summary>
+        /// <summary>Initializers (<c>= value</c>); a field's or property's initializer is where an alias of another member is written.</summary>
         public static readonly ImmutableArray<SyntaxKind> FieldInitializers = ImmutableArray.Create(SyntaxKind.EqualsValueClause);
 
         /// <summary>HttpClient's methods; those with a string requestUri are sinks.</summary>
@@ -68,7 +68,7 @@ namespace CometAnalyzers.Rules.Endpoints
         public bool MayBeConstantEndpoint(CandidateNode context)
         {
             SyntaxNode node = context.Node;
-            if (InitializesFollowedField(node))
+            if (InitializesFollowedMember(node))
             {
                 return true;
             }
@@ -105,12 +105,12 @@ namespace CometAnalyzers.Rules.Endpoints
         }
 
         /// <summary>
-        /// The initializer of a const or static readonly field that is only a name (<c>Alias = Url</c>,
-        /// <c>Alias = Endpoints.Url</c>): the field may take its URL from another.
+        /// The initializer of a followed field or get-only property that is only a name (<c>Alias = Url</c>,
+        /// <c>Alias = Endpoints.Url</c>): the member may take its URL from another.
         /// </summary>
         public static bool MayBeFieldAlias(CandidateNode context)
-            => context.Node is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } } initializer
-               && IsFollowedField(field)
+            => context.Node is EqualsValueClauseSyntax initializer
+               && IsFollowedMemberInitializer(initializer)
                && SyntaxNames.WithoutParenthesesOrCasts(initializer.Value) is IdentifierNameSyntax or MemberAccessExpressionSyntax;
 
         /// <summary>A Uri, UriBuilder or HttpRequestMessage creation, an HttpClient or Uri.TryCreate call, or a UriBuilder host.</summary>
@@ -146,8 +146,9 @@ namespace CometAnalyzers.Rules.Endpoints
         }
 
         /// <summary>
-        /// Reads the method called from the call's operation: only a sink's
-        /// string parameters can take a URL, and a parameter or property passed there is never one COMET001 follows.
+        /// Reads the method called from the call's operation: only a sink's string parameters can take a URL, and a
+        /// parameter, or a property that is not <see cref="FollowedMembers">followed</see>, passed there is never one
+        /// COMET001 follows.
         /// </summary>
         private bool BoundSinkMayTakeUrl(CandidateNode context, ArgumentListSyntax? arguments)
         {
@@ -189,7 +190,7 @@ namespace CometAnalyzers.Rules.Endpoints
                 foreach (StringPart leading in StringSyntax.LeadingParts(written.Expression))
                 {
                     if (leading.Kind == PartKind.Text ? MayStartUrl(leading.Text)
-                        : leading.Kind == PartKind.Unknown && !IsParameterOrProperty(leading.Node, model, context.CancellationToken))
+                        : leading.Kind == PartKind.Unknown && !IsUnfollowedParameterOrProperty(leading.Node, model, context.CancellationToken))
                     {
                         return true;
                     }
@@ -231,9 +232,14 @@ namespace CometAnalyzers.Rules.Endpoints
         private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? wellKnown)
             => wellKnown is not null && SymbolEqualityComparer.Default.Equals(type, wellKnown);
 
-        private static bool IsParameterOrProperty(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
+        private static bool IsUnfollowedParameterOrProperty(SyntaxNode? node, SemanticModel model, CancellationToken cancellationToken)
             => node is IdentifierNameSyntax or MemberAccessExpressionSyntax
-               && model.GetSymbolInfo(node, cancellationToken).Symbol is IParameterSymbol or IPropertySymbol;
+               && model.GetSymbolInfo(node, cancellationToken).Symbol switch
+               {
+                   IParameterSymbol => true,
+                   IPropertySymbol property => !FollowedMembers.IsFollowed(property),
+                   _ => false,
+               };
 
         /// <summary>The part of an http(s) URL a written text can be: the whole scheme, or the start of it.</summary>
         private static bool MayStartUrl(string text)
@@ -262,30 +268,40 @@ namespace CometAnalyzers.Rules.Endpoints
             return false;
         }
 
-        /// <summary>Inside the initializer of a const or static readonly field, the only fields COMET001 follows.</summary>
-        private static bool InitializesFollowedField(SyntaxNode node)
+        /// <summary>
+        /// The value, or the part that starts the value, of a followed field's or property's initializer
+        /// (<c>"https://x/users/" + Version</c>): the part the rule judges where the member reaches HTTP. Text further
+        /// right, and strings nested in calls or collections, are not.
+        /// </summary>
+        private static bool InitializesFollowedMember(SyntaxNode node)
         {
-            foreach (SyntaxNode ancestor in node.Ancestors())
+            SyntaxNode current = node;
+            while (current.Parent is { } parent && IsLeadingPartOf(current, parent))
             {
-                if (ancestor is FieldDeclarationSyntax field)
-                {
-                    return IsFollowedField(field);
-                }
-
-                if (ancestor is MemberDeclarationSyntax)
-                {
-                    return false;
-                }
+                current = parent;
             }
 
-            return false;
+            return current.Parent is EqualsValueClauseSyntax initializer && IsFollowedMemberInitializer(initializer);
         }
 
-        private static bool IsFollowedField(FieldDeclarationSyntax field)
-        {
-            SyntaxTokenList modifiers = field.Modifiers;
-            return modifiers.Any(SyntaxKind.ConstKeyword) || (modifiers.Any(SyntaxKind.StaticKeyword) && modifiers.Any(SyntaxKind.ReadOnlyKeyword));
-        }
+        /// <summary>The syntax that starts the string <paramref name="parent"/> builds (as the analyzer's IsLeadingPartOf reads operations).</summary>
+        private static bool IsLeadingPartOf(SyntaxNode part, SyntaxNode parent)
+            => parent switch
+            {
+                ParenthesizedExpressionSyntax or CastExpressionSyntax or InterpolationSyntax => true,
+                PostfixUnaryExpressionSyntax suppressed => suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression),
+                BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.AddExpression) && binary.Left == part,
+                InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.Count > 0 && interpolated.Contents[0] == part,
+                _ => false,
+            };
+
+        private static bool IsFollowedMemberInitializer(EqualsValueClauseSyntax initializer)
+            => initializer.Parent switch
+            {
+                VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } => FollowedMembers.IsFollowed(field),
+                PropertyDeclarationSyntax property => FollowedMembers.IsFollowed(property),
+                _ => false,
+            };
 
         /// <summary>
         /// A contract endpoint's text holds one of its hosts or its path's last segment (compared ignoring case);

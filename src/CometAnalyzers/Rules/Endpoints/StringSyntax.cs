@@ -114,6 +114,11 @@ namespace CometAnalyzers.Rules.Endpoints
                     }
 
                     break;
+
+                // Never a constant, but it may name a followed readonly field or get-only property.
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax } member:
+                    parts.Add(new StringPart(PartKind.Unknown, node: member));
+                    break;
                 default:
                     parts.Add(Leaf(current));
                     break;

@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CometAnalyzers.Rules.Endpoints
+{
+    /// <summary>
+    /// The string fields and properties whose value is written where they are declared, so that a URL there is the
+    /// URL every use reads: const and readonly fields, and get-only auto-properties with an initializer. A setter or
+    /// init accessor lets an object initializer replace the default, and a virtual property can be overridden, so
+    /// those are not followed. A readonly field or get-only property assigned in a constructor is followed here too;
+    /// <see cref="ConstructorWrites"/> tells those apart, once their initializer is found.
+    /// </summary>
+    internal static class FollowedMembers
+    {
+        public static bool IsFollowed(ISymbol member)
+            => member switch
+            {
+                IFieldSymbol field => field.Type.SpecialType == SpecialType.System_String && (field.IsConst || field.IsReadOnly),
+                IPropertySymbol property => IsFollowed(property),
+                _ => false,
+            };
+
+        /// <summary>A const or readonly field declared <c>string</c>, read from syntax (a gate's test).</summary>
+        public static bool IsFollowed(FieldDeclarationSyntax field)
+        {
+            SyntaxTokenList modifiers = field.Modifiers;
+            return (modifiers.Any(SyntaxKind.ConstKeyword) || modifiers.Any(SyntaxKind.ReadOnlyKeyword)) && MayBeString(field.Declaration.Type);
+        }
+
+        /// <summary>
+        /// A property declared <c>string</c>, neither virtual nor abstract nor an override, that is get-only with an
+        /// initializer (<c>{ get; } = value</c>).
+        /// </summary>
+        public static bool IsFollowed(PropertyDeclarationSyntax property)
+        {
+            SyntaxTokenList modifiers = property.Modifiers;
+            if (modifiers.Any(SyntaxKind.VirtualKeyword) || modifiers.Any(SyntaxKind.AbstractKeyword) || modifiers.Any(SyntaxKind.OverrideKeyword)
+                || !MayBeString(property.Type))
+            {
+                return false;
+            }
+
+            return property.Initializer is not null && OnlyGetter(property) is { Body: null, ExpressionBody: null };
+        }
+
+        /// <summary>The getter of a property that has no other accessor; null otherwise.</summary>
+        private static AccessorDeclarationSyntax? OnlyGetter(PropertyDeclarationSyntax property)
+            => property.AccessorList is { Accessors: { Count: 1 } accessors } && accessors[0].IsKind(SyntaxKind.GetAccessorDeclaration)
+                ? accessors[0]
+                : null;
+
+        private static bool IsFollowed(IPropertySymbol property)
+        {
+            if (property.Type.SpecialType != SpecialType.System_String || property.SetMethod is not null || property.IsIndexer
+                || property.IsVirtual || property.IsAbstract || property.IsOverride || property.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            // Only source properties have a declaration to read; one from metadata keeps its value out of sight anyway.
+            return property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax declaration && IsFollowed(declaration);
+        }
+
+        /// <summary>
+        /// <c>string</c>, <c>string?</c>, <c>String</c> or <c>System.String</c>. A gate reads the declared type from
+        /// syntax so that readonly fields of other types (loggers, clients, options) are never bound; a <c>using</c>
+        /// alias of string is missed.
+        /// </summary>
+        private static bool MayBeString(TypeSyntax type)
+            => type switch
+            {
+                PredefinedTypeSyntax predefined => predefined.Keyword.IsKind(SyntaxKind.StringKeyword),
+                NullableTypeSyntax nullable => MayBeString(nullable.ElementType),
+                IdentifierNameSyntax name => name.Identifier.ValueText == "String",
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText == "String",
+                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText == "String",
+                _ => false,
+            };
+    }
+}
