@@ -114,7 +114,7 @@ namespace CometAnalyzers.Rules
                     judged = written;
                 }
 
-                if (InitializedMember(operation) is { } member)
+                if (InitializedMember(operation, context.CancellationToken) is { } member)
                 {
                     _tracker.AddInitializer(member, operation.Syntax.GetLocation(), kind => FixedRemoteEndpoint(member, operation, value, judged, kind, classifier), context.ReportDiagnostic);
                 }
@@ -299,9 +299,10 @@ namespace CometAnalyzers.Rules
 
             /// <summary>
             /// The followed field or property this constant initializes, alone or as the leading part of its initializer
-            /// (<c>static readonly string Users = "https://x/users/" + Version;</c>).
+            /// (<c>static readonly string Users = "https://x/users/" + Version;</c>). A property's expression body
+            /// (<c>string Url => "https://x/";</c>) is its initializer here: every read returns that value.
             /// </summary>
-            private static ISymbol? InitializedMember(IOperation operation)
+            private static ISymbol? InitializedMember(IOperation operation, CancellationToken cancellationToken)
             {
                 IOperation current = operation;
                 while (current.Parent is { } parent && IsLeadingPartOf(current, parent))
@@ -309,9 +310,13 @@ namespace CometAnalyzers.Rules
                     current = parent;
                 }
 
-                return current.Parent is ISymbolInitializerOperation initializer && Initialized(initializer) is { } member && FollowedMembers.IsFollowed(member)
-                    ? member
-                    : null;
+                ISymbol? member = current.Parent switch
+                {
+                    ISymbolInitializerOperation initializer => Initialized(initializer),
+                    IReturnOperation returned => FollowedMembers.ExpressionBodied(returned, cancellationToken),
+                    _ => null,
+                };
+                return member is not null && FollowedMembers.IsFollowed(member) ? member : null;
             }
 
             /// <summary>The field or property an initializer sets; null for a parameter's default or a local's initializer.</summary>

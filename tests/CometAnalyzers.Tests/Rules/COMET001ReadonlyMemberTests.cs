@@ -83,6 +83,51 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task An_expression_bodied_property_used_at_sinks_is_reported_once_at_its_value()
+            => Test("""
+                class Settings
+                {
+                    public string BaseUrl => [|"https://gateway.example.com/"|];
+                    public static string Status { get => [|"https://status.example.com/health"|]; }
+                    public string Users => [|"https://users.example.com/"|] + Version;
+                    public string Chat => ([|"https://chat.example.com" + CometApiContract.Path|]);
+                    static string Version => Environment.GetEnvironmentVariable("API_VERSION") ?? "v1";
+
+                    Uri A() => new Uri(BaseUrl);
+                }
+
+                class C
+                {
+                    Uri A(Settings settings) => new Uri(settings.BaseUrl);
+                    Task<string> B(HttpClient http) => http.GetStringAsync(Settings.Status);
+                    Uri D(Settings settings) => new Uri(settings.Users);
+                    Uri E(Settings settings) => new Uri($"{settings.Chat}?stream=true");
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Expression_bodied_properties_that_are_virtual_unused_loopback_or_not_their_own_value_stay_silent()
+            => Test("""
+                class Settings
+                {
+                    public virtual string VirtualUrl => "https://virtual.example.com/";
+                    public string Docs => "https://docs.example.com/errors/42";
+                    public string Local => "http://localhost:5000/";
+                    public string Computed => Pick(() => "https://lambda.example.com/");
+                    public string Fallback => Environment.GetEnvironmentVariable("URL") ?? "https://fallback.example.com/";
+                    public string this[int i] => "https://indexer.example.com/";
+                    static string Pick(Func<string> pick) => pick();
+
+                    string Help() => "See " + Docs;
+                    Uri A() => new Uri(VirtualUrl);
+                    Uri B() => new Uri(Local);
+                    Uri D() => new Uri(Computed);
+                    Uri E() => new Uri(Fallback);
+                    Uri F() => new Uri(this[0]);
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Readonly_members_initialized_with_another_member_are_followed_to_it()
             => Test("""
                 static class Endpoints
@@ -298,6 +343,7 @@ namespace CometAnalyzers.Tests.Rules
                     public string Path { get; } = [|"v1/chat/completions"|];
                     public string Host { get; set; } = [|"api.cometapi.com"|];
                     private readonly string _assigned = [|"https://eu.cometapi.com"|];
+                    public string ChatPath => [|"/v1/chat/completions"|];
                     public C(string configured) => _assigned = configured;
                     Uri A() => new Uri(_chat);
                     Uri B() => new Uri(_chat);

@@ -97,6 +97,7 @@ namespace CometAnalyzers.Tests.Rules
                     {
                         public readonly string Gateway = [|"https://gateway.example.com/"|];
                         public string Status { get; } = [|"https://status.example.com"|];
+                        public string Billing => [|"https://billing.example.com/"|];
                     }
                     """)
                 .WithSource(HttpUsings + """
@@ -104,6 +105,7 @@ namespace CometAnalyzers.Tests.Rules
                     {
                         Uri A(Settings settings) => new Uri(settings.Gateway);
                         Task<string> B(HttpClient client, Settings settings) => client.GetStringAsync(settings.Status + "/health");
+                        Uri D(Settings settings) => new Uri(settings.Billing);
                     }
                     """)
                 .RunAsync();

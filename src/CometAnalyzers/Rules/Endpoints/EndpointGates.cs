@@ -269,9 +269,9 @@ namespace CometAnalyzers.Rules.Endpoints
         }
 
         /// <summary>
-        /// The value, or the part that starts the value, of a followed field's or property's initializer
-        /// (<c>"https://x/users/" + Version</c>): the part the rule judges where the member reaches HTTP. Text further
-        /// right, and strings nested in calls or collections, are not.
+        /// The value, or the part that starts the value, of a followed field's or property's initializer or of a
+        /// followed property's expression body (<c>"https://x/users/" + Version</c>): the part the rule judges where the
+        /// member reaches HTTP. Text further right, and strings nested in calls or collections, are not.
         /// </summary>
         private static bool InitializesFollowedMember(SyntaxNode node)
         {
@@ -281,7 +281,12 @@ namespace CometAnalyzers.Rules.Endpoints
                 current = parent;
             }
 
-            return current.Parent is EqualsValueClauseSyntax initializer && IsFollowedMemberInitializer(initializer);
+            return current.Parent switch
+            {
+                EqualsValueClauseSyntax initializer => IsFollowedMemberInitializer(initializer),
+                ArrowExpressionClauseSyntax arrow => FollowedMembers.ExpressionBodied(arrow) is not null,
+                _ => false,
+            };
         }
 
         /// <summary>The syntax that starts the string <paramref name="parent"/> builds (as the analyzer's IsLeadingPartOf reads operations).</summary>

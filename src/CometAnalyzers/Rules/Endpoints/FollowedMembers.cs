@@ -1,14 +1,17 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CometAnalyzers.Rules.Endpoints
 {
     /// <summary>
     /// The string fields and properties whose value is written where they are declared, so that a URL there is the
-    /// URL every use reads: const and readonly fields, and get-only auto-properties with an initializer. A setter or
-    /// init accessor lets an object initializer replace the default, and a virtual property can be overridden, so
-    /// those are not followed. A readonly field or get-only property assigned in a constructor is followed here too;
+    /// URL every use reads: const and readonly fields, get-only auto-properties with an initializer, and get-only
+    /// properties whose getter is one expression (<c>string Url => "https://..."</c>), which is their initializer
+    /// here. A setter or init accessor lets an object initializer replace the default, and a virtual property can be
+    /// overridden, so those are not followed. A readonly field or get-only property assigned in a constructor is followed here too;
     /// <see cref="ConstructorWrites"/> tells those apart, once their initializer is found.
     /// </summary>
     internal static class FollowedMembers
@@ -30,7 +33,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
         /// <summary>
         /// A property declared <c>string</c>, neither virtual nor abstract nor an override, that is get-only with an
-        /// initializer (<c>{ get; } = value</c>).
+        /// initializer (<c>{ get; } = value</c>) or returns one expression (<c>=> value</c>, <c>{ get => value; }</c>).
         /// </summary>
         public static bool IsFollowed(PropertyDeclarationSyntax property)
         {
@@ -41,8 +44,34 @@ namespace CometAnalyzers.Rules.Endpoints
                 return false;
             }
 
-            return property.Initializer is not null && OnlyGetter(property) is { Body: null, ExpressionBody: null };
+            if (property.ExpressionBody is not null)
+            {
+                return true;
+            }
+
+            return OnlyGetter(property) is { Body: null } getter && (getter.ExpressionBody is not null || property.Initializer is not null);
         }
+
+        /// <summary>The followed property whose value this arrow returns (<c>=> value</c>, <c>{ get => value; }</c>); null otherwise.</summary>
+        public static PropertyDeclarationSyntax? ExpressionBodied(ArrowExpressionClauseSyntax arrow)
+        {
+            PropertyDeclarationSyntax? property = arrow.Parent switch
+            {
+                PropertyDeclarationSyntax declaration => declaration,
+                AccessorDeclarationSyntax { Parent.Parent: PropertyDeclarationSyntax declaration } accessor when OnlyGetter(declaration) == accessor => declaration,
+                _ => null,
+            };
+            return property is not null && IsFollowed(property) ? property : null;
+        }
+
+        /// <summary>
+        /// The followed property whose expression body is the value this return gives back: the implicit return
+        /// written at <c>=> value</c>, never one in a lambda inside it.
+        /// </summary>
+        public static IPropertySymbol? ExpressionBodied(IReturnOperation returned, CancellationToken cancellationToken)
+            => returned is { IsImplicit: true, Syntax.Parent: ArrowExpressionClauseSyntax arrow, SemanticModel: { } model } && ExpressionBodied(arrow) is { } declaration
+                ? model.GetDeclaredSymbol(declaration, cancellationToken)
+                : null;
 
         /// <summary>The getter of a property that has no other accessor; null otherwise.</summary>
         private static AccessorDeclarationSyntax? OnlyGetter(PropertyDeclarationSyntax property)
