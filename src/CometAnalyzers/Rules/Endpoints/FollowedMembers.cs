@@ -9,10 +9,10 @@ namespace CometAnalyzers.Rules.Endpoints
     /// <summary>
     /// The string fields and properties whose value is written where they are declared, so that a URL there is the
     /// URL every use reads: const and readonly fields, get-only auto-properties with an initializer, and get-only
-    /// properties whose getter is one expression (<c>string Url => "https://..."</c>), which is their initializer
-    /// here. A setter or init accessor lets an object initializer replace the default, and a virtual property can be
-    /// overridden, so those are not followed. A readonly field or get-only property assigned in a constructor is followed here too;
-    /// <see cref="ConstructorWrites"/> tells those apart, once their initializer is found.
+    /// properties whose getter is one expression (<c>string Url => "https://..."</c>), which counts as their
+    /// initializer. A setter or init accessor lets an object initializer replace the default, and a virtual property
+    /// can be overridden, so those are not followed. Whether a constructor assigns a readonly field or get-only
+    /// property is not decided here: <see cref="ConstructorWrites"/> reads that once such a member's URL reaches HTTP.
     /// </summary>
     internal static class FollowedMembers
     {
@@ -69,7 +69,8 @@ namespace CometAnalyzers.Rules.Endpoints
         /// written at <c>=> value</c>, never one in a lambda inside it.
         /// </summary>
         public static IPropertySymbol? ExpressionBodied(IReturnOperation returned, CancellationToken cancellationToken)
-            => returned is { IsImplicit: true, Syntax.Parent: ArrowExpressionClauseSyntax arrow, SemanticModel: { } model } && ExpressionBodied(arrow) is { } declaration
+            => returned is { IsImplicit: true, Syntax.Parent: ArrowExpressionClauseSyntax arrow, SemanticModel: { } model }
+               && ExpressionBodied(arrow) is { } declaration
                 ? model.GetDeclaredSymbol(declaration, cancellationToken)
                 : null;
 
