@@ -29,7 +29,12 @@ namespace CometAnalyzers.Benchmarks.Checks
     /// </summary>
     public static class BuildCost
     {
-        private const int Rounds = 5;
+        /// <summary>Measured rounds per variant; <c>COMET_BUILD_ROUNDS</c> sets another number for a quicker re-check.</summary>
+        private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("COMET_BUILD_ROUNDS"), NumberStyles.None, CultureInfo.InvariantCulture, out int rounds) && rounds > 0 ? rounds : 5;
+
+        /// <summary><c>COMET_BUILD_WARM_ONLY=1</c> skips the cold rounds, whose rounds disagree too much to carry a verdict.</summary>
+        private static readonly bool WarmOnly = Environment.GetEnvironmentVariable("COMET_BUILD_WARM_ONLY") == "1";
+
         private const int ReportRuns = 2;
         private const string ProjectName = "Synthetic";
         private const string ContractFile = "cometapi.chat-completions.contract.json";
@@ -107,8 +112,15 @@ namespace CometAnalyzers.Benchmarks.Checks
 
             var counts = new List<SortedDictionary<string, int>>();
             report.Line(string.Empty);
-            report.Line("**Cold**: one `dotnet exec csc.dll` process per compile (as with UseSharedCompilation=false, or the first compile of a build); CPU = the child's user+sys (getrusage).");
-            Measure(report, variants, (variant, name) => Cold(work, host, csc, variant, name), counts);
+            if (WarmOnly)
+            {
+                report.Line("**Cold**: skipped (`COMET_BUILD_WARM_ONLY=1`).");
+            }
+            else
+            {
+                report.Line("**Cold**: one `dotnet exec csc.dll` process per compile (as with UseSharedCompilation=false, or the first compile of a build); CPU = the child's user+sys (getrusage).");
+                Measure(report, variants, (variant, name) => Cold(work, host, csc, variant, name), counts);
+            }
 
             // What `dotnet build` does by default: compiles go to the compiler server (VBCSCompiler), which stays up
             // between builds with Roslyn and the analyzer assemblies loaded and jitted. Ours, on a pipe of its own.
