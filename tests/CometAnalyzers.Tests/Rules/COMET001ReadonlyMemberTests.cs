@@ -11,20 +11,9 @@ namespace CometAnalyzers.Tests.Rules
     /// </summary>
     public class COMET001ReadonlyMemberTests
     {
-        private const string Usings = """
-            using System;
-            using System.Net.Http;
-            using System.Threading.Tasks;
-            using CometApi.Contracts;
-
-            """;
-
-        private static AnalyzerTest Test(string body)
-            => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource(Usings + body).WithSource(COMET001Sources.DefaultContractClass);
-
         [Fact]
         public Task An_instance_readonly_field_used_at_sinks_is_reported_once_at_its_initializer()
-            => Test("""
+            => COMET001Sources.Test("""
                 class GatewayClient
                 {
                     private readonly HttpClient _http = new HttpClient();
@@ -47,7 +36,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task An_instance_readonly_field_built_from_a_url_literal_is_reported_at_that_literal()
-            => Test("""
+            => COMET001Sources.Test("""
                 class C
                 {
                     static readonly string Version = Environment.GetEnvironmentVariable("API_VERSION") ?? "v1";
@@ -62,7 +51,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task A_get_only_auto_property_used_at_sinks_is_reported_once_at_its_initializer()
-            => Test("""
+            => COMET001Sources.Test("""
                 class Settings
                 {
                     public string BaseUrl { get; } = [|"https://gateway.example.com/"|];
@@ -84,7 +73,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task An_expression_bodied_property_used_at_sinks_is_reported_once_at_its_value()
-            => Test("""
+            => COMET001Sources.Test("""
                 class Settings
                 {
                     public string BaseUrl => [|"https://gateway.example.com/"|];
@@ -107,7 +96,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Expression_bodied_properties_that_are_virtual_unused_loopback_or_not_their_own_value_stay_silent()
-            => Test("""
+            => COMET001Sources.Test("""
                 class Settings
                 {
                     public virtual string VirtualUrl => "https://virtual.example.com/";
@@ -129,7 +118,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Readonly_members_initialized_with_another_member_are_followed_to_it()
-            => Test("""
+            => COMET001Sources.Test("""
                 static class Endpoints
                 {
                     public const string Gateway = [|"https://gateway.example.com/"|];
@@ -154,7 +143,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task A_member_a_constructor_assigns_is_not_followed()
-            => Test("""
+            => COMET001Sources.Test("""
                 class Assigned
                 {
                     private readonly string _gateway = "https://gateway.example.com/";
@@ -234,7 +223,7 @@ namespace CometAnalyzers.Tests.Rules
         [Fact]
         public Task A_member_assigned_in_another_part_of_a_partial_type_is_not_followed()
             => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
-                .WithSource(Usings + """
+                .WithSource(COMET001Sources.Usings + """
                     partial class Client
                     {
                         private readonly string _gateway = "https://gateway.example.com/";
@@ -243,7 +232,7 @@ namespace CometAnalyzers.Tests.Rules
                         Uri B() => new Uri(BaseUrl);
                     }
                     """)
-                .WithSource(Usings + """
+                .WithSource(COMET001Sources.Usings + """
                     partial class Client
                     {
                         public Client(string gateway, string baseUrl)
@@ -258,7 +247,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task A_constructor_that_sets_another_objects_member_of_the_same_name_does_not_stop_following()
-            => Test("""
+            => COMET001Sources.Test("""
                 class Options
                 {
                     public string? Gateway { get; set; }
@@ -281,7 +270,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Settable_init_and_virtual_properties_and_mutable_fields_are_not_followed()
-            => Test("""
+            => COMET001Sources.Test("""
                 class Options
                 {
                     public string BaseUrl { get; set; } = "https://set.example.com/";
@@ -308,7 +297,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Loopback_and_allowed_hosts_in_readonly_members_stay_silent()
-            => Test("""
+            => COMET001Sources.Test("""
                 class C
                 {
                     private readonly string _local = "http://localhost:5000/";
@@ -324,7 +313,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task A_remote_url_in_a_readonly_member_never_used_at_a_sink_is_not_reported()
-            => Test("""
+            => COMET001Sources.Test("""
                 class C
                 {
                     private readonly string _docs = "https://docs.example.com/errors/42";
@@ -335,7 +324,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Contract_endpoints_in_readonly_members_are_reported_once_wherever_they_are()
-            => Test("""
+            => COMET001Sources.Test("""
                 class C
                 {
                     private readonly string _chat = [|"https://api.cometapi.com/v1/chat/completions"|];
@@ -355,7 +344,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Half_typed_readonly_members_and_constructors_do_not_throw()
-            => Test("""
+            => COMET001Sources.Test("""
                 partial class C
                 {
                     private readonly string _complete = [|"https://complete.example.com/"|];

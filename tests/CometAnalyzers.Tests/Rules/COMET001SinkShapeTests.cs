@@ -1,6 +1,4 @@
 using System.Threading.Tasks;
-using CometAnalyzers.Rules;
-using CometAnalyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace CometAnalyzers.Tests.Rules
@@ -8,20 +6,9 @@ namespace CometAnalyzers.Tests.Rules
     /// <summary>COMET001 on the shapes a sink value can take: parts of named endpoints, wrappers, locals and aliases.</summary>
     public class COMET001SinkShapeTests
     {
-        private const string Usings = """
-            using System;
-            using System.Net.Http;
-            using System.Threading.Tasks;
-            using CometApi.Contracts;
-
-            """;
-
-        private static AnalyzerTest Test(string body)
-            => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource(Usings + body).WithSource(COMET001Sources.DefaultContractClass);
-
         [Fact]
         public Task A_hardcoded_host_joined_to_the_contract_path_is_reported_at_the_sink()
-            => Test("""
+            => COMET001Sources.Test("""
                 class C
                 {
                     static readonly string Ro = [|"https://k16.example.com" + CometApiContract.Path|];
@@ -34,7 +21,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Named_endpoints_joined_to_loopback_or_configured_hosts_stay_silent()
-            => Test("""
+            => COMET001Sources.Test("""
                 class C
                 {
                     const string Version = "/v1";
@@ -51,7 +38,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Parentheses_and_null_forgiving_do_not_hide_a_sink_argument()
-            => Test("""
+            => COMET001Sources.Test("""
                 class C
                 {
                     Uri A() => new Uri(([|"https://paren.example.com/"|]));
@@ -66,7 +53,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task A_local_initialized_with_a_coalesce_or_conditional_is_followed()
-            => Test("""
+            => COMET001Sources.Test("""
                 class C
                 {
                     Uri A(string? cfg)
@@ -97,7 +84,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task A_static_readonly_alias_of_a_url_const_is_followed_to_the_const()
-            => Test("""
+            => COMET001Sources.Test("""
                 class Remote
                 {
                     public const string Chain = [|"https://chain.example.com/"|];
@@ -118,7 +105,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task A_static_readonly_alias_written_qualified_is_followed_to_the_original_field()
-            => Test("""
+            => COMET001Sources.Test("""
                 class Endpoints
                 {
                     public const string Url = [|"https://qualified.example.com/"|];
@@ -153,7 +140,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Named_endpoint_constants_alone_stay_silent_at_sinks()
-            => Test("""
+            => COMET001Sources.Test("""
                 class C
                 {
                     Uri A(Uri baseUrl) => new Uri(baseUrl, CometApiContract.Path!);
