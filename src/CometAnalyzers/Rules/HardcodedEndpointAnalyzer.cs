@@ -114,9 +114,14 @@ namespace CometAnalyzers.Rules
                     judged = written;
                 }
 
-                if (InitializedMember(operation, context.CancellationToken) is { } member)
+                if (InitializedMember(operation, context.CancellationToken, out bool viaFormat) is { } member)
                 {
-                    _tracker.AddInitializer(member, operation.Syntax.GetLocation(), kind => FixedRemoteEndpoint(member, operation, value, judged, kind, classifier), context.ReportDiagnostic);
+                    // Through string.Format the member holds the formatted text, so a URL sink reads this constant as a format.
+                    _tracker.AddInitializer(
+                        member,
+                        operation.Syntax.GetLocation(),
+                        kind => FixedRemoteEndpoint(member, operation, value, judged, viaFormat && kind == EndpointSinkKind.Url ? EndpointSinkKind.UrlFormat : kind, classifier),
+                        context.ReportDiagnostic);
                 }
             }
 
@@ -299,15 +304,31 @@ namespace CometAnalyzers.Rules
 
             /// <summary>
             /// The followed field or property this constant initializes, alone or as the leading part of its initializer
-            /// (<c>static readonly string Users = "https://x/users/" + Version;</c>). A property's expression body
-            /// (<c>string Url => "https://x/";</c>) is its initializer here: every read returns that value.
+            /// (<c>static readonly string Users = "https://x/users/" + Version;</c>), also through a call that builds a
+            /// string from it (<c>FormattableString.Invariant($"https://x/{Version}")</c>; <paramref name="viaFormat"/> for
+            /// <c>string.Format</c>). A property's expression body (<c>string Url => "https://x/";</c>) is its initializer
+            /// here: every read returns that value.
             /// </summary>
-            private static ISymbol? InitializedMember(IOperation operation, CancellationToken cancellationToken)
+            private static ISymbol? InitializedMember(IOperation operation, CancellationToken cancellationToken, out bool viaFormat)
             {
+                viaFormat = false;
                 IOperation current = operation;
-                while (current.Parent is { } parent && IsLeadingPartOf(current, parent))
+                while (current.Parent is { } parent)
                 {
-                    current = parent;
+                    if (IsLeadingPartOf(current, parent))
+                    {
+                        current = parent;
+                    }
+                    else if (StringBuiltFrom(current) is { } call)
+                    {
+                        StringBuildingCalls.Leading(call, out bool isCompositeFormat);
+                        viaFormat |= isCompositeFormat;
+                        current = call;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
 
                 ISymbol? member = current.Parent switch
@@ -317,6 +338,32 @@ namespace CometAnalyzers.Rules
                     _ => null,
                 };
                 return member is not null && FollowedMembers.IsFollowed(member) ? member : null;
+            }
+
+            /// <summary>The string-building call whose result starts with <paramref name="part"/>, if <paramref name="part"/> is its leading argument.</summary>
+            private static IInvocationOperation? StringBuiltFrom(IOperation part)
+            {
+                // Between an argument's value and its call: the argument, an interpolated string handler, a params array.
+                IOperation? call = part.Parent;
+                for (int hops = 0; hops < 4 && call is not null and not IInvocationOperation; hops++)
+                {
+                    call = call.Parent;
+                }
+
+                if (call is not IInvocationOperation invocation || StringBuildingCalls.Leading(invocation, out _) is not { } leading)
+                {
+                    return null;
+                }
+
+                for (IOperation? current = part; current is not null && current != invocation; current = current.Parent)
+                {
+                    if (current == leading)
+                    {
+                        return invocation;
+                    }
+                }
+
+                return null;
             }
 
             /// <summary>The field or property an initializer sets; null for a parameter's default or a local's initializer.</summary>
@@ -335,6 +382,11 @@ namespace CometAnalyzers.Rules
                     IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.LeftOperand == part,
                     IInterpolatedStringTextOperation or IInterpolationOperation => parent.Parent is IInterpolatedStringOperation { Parts: { Length: > 0 } parts } && parts[0] == parent,
                     IInterpolatedStringOperation => true,
+
+                    // An interpolation lowered to a handler (string.Create): each literal part is an AppendLiteral call.
+                    IInterpolatedStringAppendOperation => parent.Parent is IInterpolatedStringOperation { Parts: { Length: > 0 } appends } && appends[0] == parent,
+                    IInvocationOperation { Parent: IInterpolatedStringAppendOperation } => true,
+                    IArgumentOperation { Parent: IInvocationOperation { Parent: IInterpolatedStringAppendOperation } } => true,
                     _ => false,
                 };
 

@@ -297,6 +297,10 @@ namespace CometAnalyzers.Rules.Endpoints
                 PostfixUnaryExpressionSyntax suppressed => suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression),
                 BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.AddExpression) && binary.Left == part,
                 InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.Count > 0 && interpolated.Contents[0] == part,
+
+                // FormattableString.Invariant($"https://x/{v}"), string.Format(...): any argument may lead; binding decides.
+                ArgumentSyntax or ArgumentListSyntax => parent.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation && StringSyntax.BuildsString(invocation),
+                InvocationExpressionSyntax invocation => part == invocation.ArgumentList && StringSyntax.BuildsString(invocation),
                 _ => false,
             };
 

@@ -66,7 +66,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// Names of the calls whose result starts with one argument's text: <c>FormattableString.Invariant</c> and
         /// <c>CurrentCulture</c>, <c>string.Create(provider, $"...")</c>, <c>string.Concat</c>, <c>string.Format</c>.
         /// </summary>
-        private static bool BuildsString(InvocationExpressionSyntax invocation)
+        public static bool BuildsString(InvocationExpressionSyntax invocation)
             => SyntaxNames.Invoked(invocation) is "Invariant" or "CurrentCulture" or "Create" or "Concat" or "Format";
 
         private static void AddLeading(SyntaxNode node, List<StringPart> parts)
