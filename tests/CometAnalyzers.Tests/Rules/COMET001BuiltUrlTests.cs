@@ -5,7 +5,10 @@ using Xunit;
 
 namespace CometAnalyzers.Tests.Rules
 {
-    /// <summary>COMET001 on URLs chosen by a switch expression or built by string methods before they reach HTTP.</summary>
+    /// <summary>
+    /// COMET001 on URLs chosen by a switch expression or built by string methods before they reach HTTP, also in the
+    /// initializers of readonly fields and get-only properties.
+    /// </summary>
     public class COMET001BuiltUrlTests
     {
         private const string Usings = """
@@ -164,5 +167,55 @@ namespace CometAnalyzers.Tests.Rules
                     Uri H() => new Uri(Alias + Empty);
                 }
                 """).AllowCompilerErrors().RunAsync();
+
+        [Fact]
+        public Task Members_built_by_a_string_call_are_reported_at_their_base_where_they_reach_HTTP()
+            => Test("""
+                class Gateway
+                {
+                    const int Version = 2;
+                    static readonly string Invariant = FormattableString.Invariant($"[|https://a.example.com/v|]{Version}/");
+                    static readonly string Created = string.Create(CultureInfo.InvariantCulture, $"[|https://b.example.com/v|]{Version}/");
+                    private readonly string _concat = string.Concat([|"https://c.example.com/"|], Environment.MachineName);
+                    public string Formatted { get; } = string.Format(CultureInfo.InvariantCulture, [|"https://d.example.com/v{0}/"|], Version);
+                    static readonly string Joined = FormattableString.Invariant($"[|https://e.example.com/v|]{Version}") + "/users";
+
+                    private readonly HttpClient _http = new HttpClient();
+
+                    Uri A() => new Uri(Invariant);
+                    Task<string> B() => _http.GetStringAsync(Created);
+                    Uri C() => new Uri(_concat);
+                    Uri D() => new Uri(Formatted);
+                    Uri E() => new Uri(Joined);
+                    Uri F() => new Uri(Invariant + "again");
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task Built_members_that_stay_local_are_unused_or_lead_with_a_value_are_not_reported()
+            => Test("""
+                class Gateway
+                {
+                    const int Version = 2;
+                    static readonly string Local = FormattableString.Invariant($"http://localhost:5000/v{Version}/");
+                    static readonly string Unused = FormattableString.Invariant($"https://a.example.com/v{Version}/");
+                    static readonly string HostFirst = string.Format(CultureInfo.InvariantCulture, "https://{0}/users", Environment.MachineName);
+                    static readonly string ArgumentOnly = string.Format(CultureInfo.InvariantCulture, "{0}/users", "https://b.example.com");
+                    static readonly string Help = FormattableString.Invariant($"See https://docs.example.com/v{Version}");
+                    static readonly string Trimmed = "https://c.example.com/ ".Trim();
+                    static readonly string HoleFirst = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}https://e.example.com/");
+                    private readonly string _assigned = FormattableString.Invariant($"https://d.example.com/v{Version}/");
+
+                    public Gateway(string gateway) => _assigned = gateway;
+
+                    Uri A() => new Uri(Local);
+                    Uri B() => new Uri(HostFirst);
+                    Uri C() => new Uri(ArgumentOnly);
+                    string D() => Help;
+                    Uri E() => new Uri(Trimmed);
+                    Uri F() => new Uri(_assigned);
+                    Uri G() => new Uri(HoleFirst);
+                }
+                """).RunAsync();
     }
 }
