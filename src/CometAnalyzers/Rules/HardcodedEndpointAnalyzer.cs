@@ -319,9 +319,8 @@ namespace CometAnalyzers.Rules
                     {
                         current = parent;
                     }
-                    else if (StringBuiltFrom(current) is { } call)
+                    else if (StringBuiltFrom(current, out bool isCompositeFormat) is { } call)
                     {
-                        StringBuildingCalls.Leading(call, out bool isCompositeFormat);
                         viaFormat |= isCompositeFormat;
                         current = call;
                     }
@@ -340,9 +339,13 @@ namespace CometAnalyzers.Rules
                 return member is not null && FollowedMembers.IsFollowed(member) ? member : null;
             }
 
-            /// <summary>The string-building call whose result starts with <paramref name="part"/>, if <paramref name="part"/> is its leading argument.</summary>
-            private static IInvocationOperation? StringBuiltFrom(IOperation part)
+            /// <summary>
+            /// The string-building call whose result starts with <paramref name="part"/>, if <paramref name="part"/> is its
+            /// leading argument; <paramref name="isCompositeFormat"/> for <c>string.Format</c>'s format string.
+            /// </summary>
+            private static IInvocationOperation? StringBuiltFrom(IOperation part, out bool isCompositeFormat)
             {
+                isCompositeFormat = false;
                 // Between an argument's value and its call: the argument, an interpolated string handler, a params array.
                 IOperation? call = part.Parent;
                 for (int hops = 0; hops < 4 && call is not null and not IInvocationOperation; hops++)
@@ -350,7 +353,7 @@ namespace CometAnalyzers.Rules
                     call = call.Parent;
                 }
 
-                if (call is not IInvocationOperation invocation || StringBuildingCalls.Leading(invocation, out _) is not { } leading)
+                if (call is not IInvocationOperation invocation || StringBuildingCalls.Leading(invocation, out isCompositeFormat) is not { } leading)
                 {
                     return null;
                 }
@@ -363,6 +366,7 @@ namespace CometAnalyzers.Rules
                     }
                 }
 
+                isCompositeFormat = false;
                 return null;
             }
 
