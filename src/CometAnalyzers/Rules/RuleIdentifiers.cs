@@ -9,6 +9,11 @@ namespace CometAnalyzers.Rules
         public const string UnboundedRetry = "COMET003";
         public const string RetryOnNonRetryableStatus = "COMET004";
 
+        // Heuristic twins of the code rules: the same kind of problem found without the contract naming it (any remote
+        // URL at an HTTP call, a value whose name says it is a secret). Warnings by default: a team opts in to failing.
+        public const string HardcodedRemoteUrl = "COMET011";
+        public const string SecretNamedValueWrittenToLog = "COMET012";
+
         // Contract-file diagnostics: reported at a line and column of a *.contract.json file.
         public const string MalformedJson = "COMET100";
         public const string WrongValueType = "COMET101";
