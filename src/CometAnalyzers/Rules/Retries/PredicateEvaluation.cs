@@ -54,13 +54,14 @@ namespace CometAnalyzers.Rules.Retries
         private static IOperation? Retries(StatusPredicate predicate, int status, RetrySymbols symbols)
         {
             ITypeSymbol parameterType = predicate.Function.Parameters[0].Type;
-            foreach ((StatusValue argument, bool isException) in Arguments(predicate.Input, parameterType, status, symbols))
+            foreach ((StatusValue argument, bool mustReadStatus) in Arguments(predicate.Input, parameterType, status, symbols))
             {
-                (StatusValue result, IOperation? node) = Run(predicate, argument, Scenario.WithStatus(status), symbols);
+                (StatusValue result, IOperation? node, bool readStatus) = Run(predicate, argument, Scenario.WithStatus(status), symbols);
 
                 // An exception predicate that ignores the status ("every HttpRequestException") is not judged here:
-                // whether such exceptions carry a 4xx depends on the code the policy runs.
-                if (result.IsTrue && (!isException || result.FromStatus) && node is not null)
+                // whether such exceptions carry a 4xx depends on the code the policy runs. Nor is a predicate over
+                // results that are not typed as responses unless it reads a status itself.
+                if (result.IsTrue && (!mustReadStatus || (result.FromStatus && readStatus)) && node is not null)
                 {
                     return node;
                 }
@@ -69,12 +70,20 @@ namespace CometAnalyzers.Rules.Retries
             return null;
         }
 
-        private static IEnumerable<(StatusValue Argument, bool IsException)> Arguments(PredicateInput input, ITypeSymbol parameterType, int status, RetrySymbols symbols)
+        /// <summary>
+        /// The values the predicate is run with, each with whether a "retry" counts only when the predicate read a status.
+        /// A result typed as <c>HttpResponseMessage</c> is the response whatever the predicate does with it: retrying it
+        /// unconditionally retries every 4xx. A result typed <c>object</c> (Polly v8's non-generic pipeline, a
+        /// <c>PredicateBuilder</c> without a type argument) or an exception is an HTTP status only where the predicate
+        /// looks at one (<c>args.Outcome.Result is HttpResponseMessage { StatusCode: ... }</c>, <c>HttpRequestException
+        /// { StatusCode: ... }</c>).
+        /// </summary>
+        private static IEnumerable<(StatusValue Argument, bool MustReadStatus)> Arguments(PredicateInput input, ITypeSymbol parameterType, int status, RetrySymbols symbols)
         {
             switch (input)
             {
                 case PredicateInput.Response when RetrySymbols.DerivesFrom(symbols.HttpResponseMessage, parameterType as INamedTypeSymbol) || parameterType.SpecialType == SpecialType.System_Object:
-                    yield return (StatusValue.Response, false);
+                    yield return (StatusValue.Response, !RetrySymbols.DerivesFrom(parameterType, symbols.HttpResponseMessage));
                     break;
                 case PredicateInput.Exception:
                     foreach (INamedTypeSymbol? type in new[] { symbols.HttpRequestException, symbols.ClientResultException })
@@ -87,7 +96,7 @@ namespace CometAnalyzers.Rules.Retries
 
                     break;
                 case PredicateInput.RetryArguments:
-                    yield return (StatusValue.ArgumentsOf(StatusValue.OutcomeOf(StatusValue.Response)), false);
+                    yield return (StatusValue.ArgumentsOf(StatusValue.OutcomeOf(StatusValue.Response)), !HandlesResponses(parameterType, symbols));
                     if (symbols.HttpRequestException is not null)
                     {
                         StatusValue exception = StatusValue.ExceptionOf(symbols.HttpRequestException, status, statusKnown: true);
@@ -98,8 +107,14 @@ namespace CometAnalyzers.Rules.Retries
             }
         }
 
+        /// <summary>True for <c>RetryPredicateArguments&lt;HttpResponseMessage&gt;</c> (or of a subclass): the pipeline's results are responses.</summary>
+        private static bool HandlesResponses(ITypeSymbol argumentsType, RetrySymbols symbols)
+            => argumentsType is INamedTypeSymbol { TypeArguments.Length: 1 } arguments
+               && RetrySymbols.Is(arguments, symbols.RetryPredicateArgumentsOfT)
+               && RetrySymbols.DerivesFrom(arguments.TypeArguments[0], symbols.HttpResponseMessage);
+
         /// <summary>The predicate's result over all its paths: true or false only when every path agrees.</summary>
-        private static (StatusValue Result, IOperation? Node) Run(StatusPredicate predicate, StatusValue argument, Scenario scenario, RetrySymbols symbols)
+        private static (StatusValue Result, IOperation? Node, bool ReadStatus) Run(StatusPredicate predicate, StatusValue argument, Scenario scenario, RetrySymbols symbols)
         {
             var simulator = new BodySimulator(symbols, scenario, loop: null);
             var env = new Env();
@@ -110,7 +125,7 @@ namespace CometAnalyzers.Rules.Retries
             {
                 if (path.Completion != Completion.Return || path.Value is null || path.Value.Kind != ValueKind.Bool)
                 {
-                    return (StatusValue.Unknown, null);
+                    return (StatusValue.Unknown, null, false);
                 }
 
                 node ??= Unwrap(path.Returned!);
@@ -119,7 +134,7 @@ namespace CometAnalyzers.Rules.Retries
                     : StatusValue.Opaque;
             }
 
-            return (combined ?? StatusValue.Unknown, node);
+            return (combined ?? StatusValue.Unknown, node, simulator.Evaluator.EverReadStatus);
         }
 
         /// <summary>The boolean inside <c>ValueTask.FromResult(x)</c> or <c>new ValueTask&lt;bool&gt;(x)</c>.</summary>

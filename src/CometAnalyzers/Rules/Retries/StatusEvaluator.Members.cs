@@ -61,7 +61,11 @@ namespace CometAnalyzers.Rules.Retries
                 return StatusValue.Unknown;
             }
 
-            ReadStatus |= name is "StatusCode" or "IsSuccessStatusCode";
+            if (name is "StatusCode" or "IsSuccessStatusCode")
+            {
+                NoteStatusRead();
+            }
+
             return name switch
             {
                 "StatusCode" => StatusValue.Int(status, fromStatus: true),
@@ -84,6 +88,12 @@ namespace CometAnalyzers.Rules.Retries
             };
         }
 
+        private void NoteStatusRead()
+        {
+            ReadStatus = true;
+            EverReadStatus = true;
+        }
+
         private StatusValue ExceptionMember(StatusValue exception, IPropertySymbol property)
         {
             bool httpStatus = property.Name == "StatusCode" && RetrySymbols.Is(property.ContainingType, _symbols.HttpRequestException);
@@ -100,7 +110,7 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             // A failure without a response: HttpRequestException.StatusCode is null, ClientResultException.Status is 0.
-            ReadStatus = true;
+            NoteStatusRead();
             return exception.ExceptionStatus is { } status
                 ? StatusValue.Int(status, fromStatus: true)
                 : httpStatus ? StatusValue.Null(fromStatus: true) : StatusValue.Int(0, fromStatus: true);

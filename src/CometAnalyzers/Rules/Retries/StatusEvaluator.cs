@@ -34,6 +34,12 @@ namespace CometAnalyzers.Rules.Retries
         /// <summary>Set when the status was read, even if the result is opaque (<c>!ok &amp;&amp; attempt &lt; 3</c>).</summary>
         public bool ReadStatus { get; set; }
 
+        /// <summary>
+        /// Set the first time the status is read and never cleared: whether a whole predicate looked at a status at all,
+        /// where <see cref="ReadStatus"/> tells it for one expression.
+        /// </summary>
+        public bool EverReadStatus { get; private set; }
+
         public StatusValue Evaluate(IOperation? operation)
         {
             if (operation is null)
