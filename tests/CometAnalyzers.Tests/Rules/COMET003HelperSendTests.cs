@@ -87,6 +87,44 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_send_delegate_whose_result_type_is_constrained_to_a_response_is_reported()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    static async Task<TResponse> RetryAsync<TResponse>(Func<Task<TResponse>> send)
+                        where TResponse : HttpResponseMessage
+                    {
+                        [|while|] (true)
+                        {
+                            var response = await send();
+                            if (response.IsSuccessStatusCode)
+                            {
+                                return response;
+                            }
+
+                            await Task.Delay(500);
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_loop_around_a_delegate_of_any_result_type_is_not_taken_as_sending()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    static async Task<T> RetryAsync<T>(Func<Task<T>> operation)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                return await operation();
+                            }
+                            catch (IOException)
+                            {
+                                await Task.Delay(500);
+                            }
+                        }
+                    }
+                """).RunAsync();
+
+        [Fact]
         public Task A_counted_loop_around_an_own_method_is_not_reported()
             => RetrySources.Test<UnboundedRetryAnalyzer>("""
                     async Task<HttpResponseMessage> SendOnceAsync() => await _http.GetAsync("/v1/models");

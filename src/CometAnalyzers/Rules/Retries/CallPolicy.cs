@@ -24,6 +24,12 @@ namespace CometAnalyzers.Rules.Retries
                 return true;
             }
 
+            if (method.Name.StartsWith("Write", System.StringComparison.Ordinal) && RetrySymbols.DerivesFrom(type, symbols.TextWriter))
+            {
+                // Console.Error.WriteLine(exception): the text of the failure goes to a writer, nothing comes back.
+                return true;
+            }
+
             if (RetrySymbols.DerivesFrom(type, symbols.HttpResponseMessage))
             {
                 return method.Name != "EnsureSuccessStatusCode";

@@ -82,7 +82,7 @@ namespace CometAnalyzers.Rules.Retries
         {
             bool own = method.MethodKind == MethodKind.DelegateInvoke
                 || (method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && method.Locations.Length > 0 && method.Locations[0].IsInSource);
-            if (!own || !(RetrySymbols.Is(method.ReturnType, symbols.HttpResponseMessage) || (symbols.IsTaskType(method.ReturnType) && ReturnsResponse(method.ReturnType, symbols))))
+            if (!own || !(IsResponse(method.ReturnType, symbols) || (symbols.IsTaskType(method.ReturnType) && ReturnsResponse(method.ReturnType, symbols))))
             {
                 return false;
             }
@@ -111,14 +111,36 @@ namespace CometAnalyzers.Rules.Retries
 
         private static bool ReturnsResponse(ITypeSymbol type, RetrySymbols symbols)
         {
-            if (RetrySymbols.Is(type, symbols.HttpResponseMessage))
+            if (IsResponse(type, symbols))
             {
                 return true;
             }
 
             // Task<HttpResponseMessage> and ValueTask<HttpResponseMessage>.
             return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                && RetrySymbols.Is(generic.TypeArguments[0], symbols.HttpResponseMessage);
+                && IsResponse(generic.TypeArguments[0], symbols);
+        }
+
+        /// <summary>
+        /// HttpResponseMessage, a subclass, or a type parameter constrained to one (<c>where TResponse :
+        /// HttpResponseMessage</c>); an unconstrained <c>T</c> may be anything and is not taken as a response.
+        /// </summary>
+        private static bool IsResponse(ITypeSymbol type, RetrySymbols symbols)
+        {
+            if (type is ITypeParameterSymbol parameter)
+            {
+                foreach (ITypeSymbol constraint in parameter.ConstraintTypes)
+                {
+                    if (IsResponse(constraint, symbols))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return RetrySymbols.DerivesFrom(type, symbols.HttpResponseMessage);
         }
     }
 }

@@ -47,6 +47,7 @@ namespace CometAnalyzers.Rules.Retries
             AggregateException = compilation.GetTypeByMetadataName("System.AggregateException");
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
+            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
 
             _contractTypes = new Dictionary<INamedTypeSymbol, ContractSettings>(SymbolEqualityComparer.Default);
             foreach (ContractSettings contract in contracts.All)
@@ -117,6 +118,9 @@ namespace CometAnalyzers.Rules.Retries
 
         /// <summary>C# 14 binds <c>array.Contains(x)</c> to its span overload rather than to Enumerable's.</summary>
         public INamedTypeSymbol? MemoryExtensions { get; }
+
+        /// <summary><c>Console.Error</c>, <c>Console.Out</c> and other writers: writing a failure down does not change where a loop goes.</summary>
+        public INamedTypeSymbol? TextWriter { get; }
 
         public static RetrySymbols Create(Compilation compilation, CompilationContracts contracts) => new(compilation, contracts);
 
