@@ -14,11 +14,11 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger logger, string apiKey, HttpRequestMessage request, IConfiguration configuration)
                     {
-                        logger.LogInformation("Calling CometAPI with key {Key}", [|apiKey|]);
+                        logger.LogInformation("Calling CometAPI with key {Key}", {|COMET012:apiKey|});
                         logger.LogDebug([|$"Sending {request}"|]);
                         logger.LogDebug("Auth: {Auth}", [|request.Headers.Authorization|]);
-                        Console.WriteLine([|configuration["CometApi:ApiKey"]|]);
-                        Activity.Current?.SetTag("comet.key", [|Environment.GetEnvironmentVariable("COMET_API_KEY")|]);
+                        Console.WriteLine({|COMET012:configuration["CometApi:ApiKey"]|});
+                        Activity.Current?.SetTag("comet.key", {|COMET012:Environment.GetEnvironmentVariable("COMET_API_KEY")|});
                     }
                 }
                 """).RunAsync();

@@ -90,7 +90,7 @@ namespace CometAnalyzers.Rules.Secrets
                 return false;
             }
 
-            if (type is null || _types.SecretType(type) is not null || RecordText.PrintedSecret(type, names, _types) is not null)
+            if (type is null || _types.SecretType(type) is not null || RecordText.PrintsSecret(type, names, _types))
             {
                 return true;
             }

@@ -18,7 +18,7 @@ namespace CometAnalyzers.Rules.Secrets
     {
         private const int MaxDepth = 24;
 
-        private const string NamedSecret = "a secret";
+        private const string NamedSecret = "named like a secret";
 
         // String methods whose result still holds the whole receiver (Substring and Remove cut it, as masking does).
         private static readonly HashSet<string> PreservingStringMethods = new(StringComparer.Ordinal)
@@ -98,19 +98,24 @@ namespace CometAnalyzers.Rules.Secrets
                     return null;
                 }
 
-                if ((Types.SecretType(operation.Type) ?? RecordText.PrintedSecret(operation.Type, _names, Types)) is { } typeReason)
+                if (Types.SecretType(operation.Type) is { } typeReason)
                 {
-                    return new SecretLeak(operation, typeReason);
+                    return new SecretLeak(operation, typeReason, SecretBasis.Certain);
+                }
+
+                if (RecordText.PrintedSecret(operation, _names, Types) is { } printed)
+                {
+                    return printed;
                 }
 
                 return operation switch
                 {
-                    IInterpolatedStringOperation interpolated => VisitParts(interpolated, depth),
+                    IInterpolatedStringOperation interpolated => VisitAll(interpolated.Parts.Select(ValueParts.HoleValue), depth),
                     IInterpolatedStringHandlerCreationOperation handler => Visit(handler.Content, depth + 1),
-                    IBinaryOperation binary => Visit(binary.LeftOperand, depth + 1) ?? Visit(binary.RightOperand, depth + 1),
-                    IConditionalOperation conditional => Visit(conditional.WhenTrue, depth + 1) ?? Visit(conditional.WhenFalse, depth + 1),
+                    IBinaryOperation binary => VisitAll(new[] { binary.LeftOperand, binary.RightOperand }, depth),
+                    IConditionalOperation conditional => VisitAll(new[] { conditional.WhenTrue, conditional.WhenFalse }, depth),
                     ISwitchExpressionOperation switchExpression => VisitAll(switchExpression.Arms.Select(arm => arm.Value), depth),
-                    ICoalesceOperation coalesce => Visit(coalesce.Value, depth + 1) ?? Visit(coalesce.WhenNull, depth + 1),
+                    ICoalesceOperation coalesce => VisitAll(new[] { coalesce.Value, coalesce.WhenNull }, depth),
                     IConditionalAccessOperation access => Visit(access.WhenNotNull, depth + 1),
                     IConditionalAccessInstanceOperation instance => Visit(ConditionalReceiver(instance), depth + 1),
                     IAwaitOperation awaited => Visit(awaited.Operation, depth + 1),
@@ -128,30 +133,20 @@ namespace CometAnalyzers.Rules.Secrets
                 };
             }
 
-            private SecretLeak? VisitParts(IInterpolatedStringOperation interpolated, int depth)
+            /// <summary>The strongest finding among the operations: the first certain one, else the first by name.</summary>
+            private SecretLeak? VisitAll(IEnumerable<IOperation?> operations, int depth)
             {
-                foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                SecretLeak? found = null;
+                foreach (IOperation? operation in operations)
                 {
-                    if (Visit(ValueParts.HoleValue(part), depth + 1) is { } leak)
+                    found = SecretLeak.Stronger(found, Visit(operation, depth + 1));
+                    if (found is { IsCertain: true })
                     {
-                        return leak;
+                        break;
                     }
                 }
 
-                return null;
-            }
-
-            private SecretLeak? VisitAll(IEnumerable<IOperation> operations, int depth)
-            {
-                foreach (IOperation operation in operations)
-                {
-                    if (Visit(operation, depth + 1) is { } leak)
-                    {
-                        return leak;
-                    }
-                }
-
-                return null;
+                return found;
             }
 
             private SecretLeak? VisitLocal(ILocalReferenceOperation local, int depth)
@@ -161,14 +156,12 @@ namespace CometAnalyzers.Rules.Secrets
 
                 // var token = part.Text: an ambiguous name gives way to a value the rule can follow on every write.
                 bool judgedByValue = _names.IsAmbiguous(name) && writes.Count > 0 && writes.TrueForAll(IsFollowed);
-                if (!judgedByValue && ByName(local, name) is { } named)
-                {
-                    return named;
-                }
 
+                // The name alone makes a finding; what the local holds may still make it a certain one.
+                SecretLeak? found = judgedByValue ? null : ByName(local, name);
                 if (!_visitingReads.Add(local))
                 {
-                    return null;
+                    return found;
                 }
 
                 try
@@ -178,22 +171,23 @@ namespace CometAnalyzers.Rules.Secrets
                         SecretLeak? leak = write.Kind switch
                         {
                             LocalWriteKind.Assignment or LocalWriteKind.ForEach or LocalWriteKind.Match or LocalWriteKind.Append => Visit(write.Value, depth + 1),
-                            LocalWriteKind.OutArgument when write.Value is { } call && SourceRead(call) is { } read => new SecretLeak(call, read),
+                            LocalWriteKind.OutArgument when write.Value is { } call && SourceRead(call) is { } read => read,
                             LocalWriteKind.OutArgument when write.Value is IInvocationOperation { TargetMethod.Name: "Deconstruct", Instance: { } owner } => Visit(owner, depth + 1),
                             _ => null,
                         };
                         if (leak is null && judgedByValue && ProducedByTokenMethod(write.Value))
                         {
-                            leak = new SecretLeak(write.Value!, NamedSecret);
+                            leak = new SecretLeak(write.Value!, NamedSecret, SecretBasis.Name);
                         }
 
-                        if (leak is not null)
+                        found = SecretLeak.Stronger(found, leak?.At(local));
+                        if (found is { IsCertain: true })
                         {
-                            return new SecretLeak(local, leak.Reason);
+                            break;
                         }
                     }
 
-                    return null;
+                    return found;
                 }
                 finally
                 {
@@ -220,16 +214,19 @@ namespace CometAnalyzers.Rules.Secrets
 
                 try
                 {
+                    SecretLeak? found = null;
                     foreach (IOperation value in TokenParameters.PassedValues(reference))
                     {
                         // Show(jwt.WriteToken(claims)): as for a local, a method named for making a token passes one.
-                        if ((Visit(value, depth + 1) ?? (ProducedByTokenMethod(value) ? new SecretLeak(value, NamedSecret) : null)) is { } leak)
+                        SecretLeak? leak = Visit(value, depth + 1) ?? (ProducedByTokenMethod(value) ? new SecretLeak(value, NamedSecret, SecretBasis.Name) : null);
+                        found = SecretLeak.Stronger(found, leak?.At(reference));
+                        if (found is { IsCertain: true })
                         {
-                            return new SecretLeak(reference, leak.Reason);
+                            break;
                         }
                     }
 
-                    return null;
+                    return found;
                 }
                 finally
                 {
@@ -253,17 +250,18 @@ namespace CometAnalyzers.Rules.Secrets
 
             private SecretLeak? VisitProperty(IPropertyReferenceOperation property, int depth)
             {
-                if (SourceRead(property) is { } read)
+                SecretLeak? found = SourceRead(property);
+                if (found is { IsCertain: true })
                 {
-                    return new SecretLeak(property, read);
+                    return found;
                 }
 
-                if (!property.Property.IsIndexer && ByName(property, property.Property.Name) is { } named)
+                if (!property.Property.IsIndexer)
                 {
-                    return named;
+                    found = SecretLeak.Stronger(found, ByName(property, property.Property.Name));
                 }
 
-                return PassThroughProperties.Contains(property.Property.Name) ? Visit(property.Instance, depth + 1) : null;
+                return PassThroughProperties.Contains(property.Property.Name) ? SecretLeak.Stronger(found, Visit(property.Instance, depth + 1)) : found;
             }
 
             private SecretLeak? VisitInvocation(IInvocationOperation invocation, int depth)
@@ -276,12 +274,12 @@ namespace CometAnalyzers.Rules.Secrets
 
                 if (SourceRead(invocation) is { } read)
                 {
-                    return new SecretLeak(invocation, read);
+                    return read;
                 }
 
                 if (IsPreserving(method))
                 {
-                    return Visit(invocation.Instance, depth + 1) ?? VisitAll(ArgumentValues(invocation), depth);
+                    return VisitAll(new[] { invocation.Instance }.Concat(ArgumentValues(invocation)), depth);
                 }
 
                 if (Is(method.ContainingType, _finder._enumerable) && method.Name == "Where" && invocation.Arguments.Length == 2
@@ -299,10 +297,7 @@ namespace CometAnalyzers.Rules.Secrets
                 return invocation.Arguments.Length <= (method.IsExtensionMethod ? 1 : 0) ? ByName(invocation, GetterName(method.Name)) : null;
             }
 
-            private string? SourceRead(IOperation operation)
-                => Reads.KeyedRead(operation, _names)
-                    ?? Reads.ConfigurationRead(operation, _names)
-                    ?? (operation is IInvocationOperation invocation ? Reads.EnvironmentRead(invocation, _names) : null);
+            private SecretLeak? SourceRead(IOperation operation) => Reads.Find(operation, _names);
 
             private bool IsPreserving(IMethodSymbol method)
             {
@@ -320,7 +315,7 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             private SecretLeak? ByName(IOperation operation, string name)
-                => _names.IsSecret(name) ? new SecretLeak(operation, NamedSecret) : null;
+                => _names.IsSecret(name) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
 
             private static string GetterName(string name)
             {

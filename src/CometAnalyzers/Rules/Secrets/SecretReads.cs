@@ -99,19 +99,33 @@ namespace CometAnalyzers.Rules.Secrets
 
         private bool IsAuthHeader(IOperation? operation) => TryGetString(operation, out string name) && _authHeaders.Contains(name);
 
-        /// <summary>A configuration value or section whose key is the contract's secret key or names a secret.</summary>
-        public string? ConfigurationRead(IOperation operation, SecretNames names)
+        /// <summary>
+        /// Any read above that returns a secret: a configuration key, an environment variable or a keyed value (a header,
+        /// a setting). Certain when the contract or a standard credential header names it, by name otherwise.
+        /// </summary>
+        public SecretLeak? Find(IOperation operation, SecretNames names)
+            => SecretLeak.Stronger(
+                SecretLeak.Stronger(ConfigurationRead(operation, names), KeyedRead(operation, names)),
+                operation is IInvocationOperation invocation ? EnvironmentRead(invocation, names) : null);
+
+        /// <summary>A configuration value or section whose key is the contract's secret key (certain) or names a secret.</summary>
+        private SecretLeak? ConfigurationRead(IOperation operation, SecretNames names)
         {
             if (_configuration is null || ConfigurationKey(operation) is not { } key)
             {
                 return null;
             }
 
-            return _secretConfigKeys.Contains(key) || names.IsSecret(key) ? $"the secret read from configuration '{key}'" : null;
+            if (_secretConfigKeys.Contains(key))
+            {
+                return new SecretLeak(operation, $"the secret read from configuration '{key}'", SecretBasis.Certain);
+            }
+
+            return names.IsSecret(key) ? new SecretLeak(operation, $"read from configuration '{key}', a key named like a secret", SecretBasis.Name) : null;
         }
 
-        /// <summary><c>Environment.GetEnvironmentVariable(name)</c> with the contract's secret variable or a secret name.</summary>
-        public string? EnvironmentRead(IInvocationOperation invocation, SecretNames names)
+        /// <summary><c>Environment.GetEnvironmentVariable(name)</c> with the contract's secret variable (certain) or a secret name.</summary>
+        private SecretLeak? EnvironmentRead(IInvocationOperation invocation, SecretNames names)
         {
             if (!Is(invocation.TargetMethod.ContainingType, _environment) || invocation.TargetMethod.Name != "GetEnvironmentVariable"
                 || invocation.Arguments.Length == 0 || !TryGetString(invocation.Arguments[0].Value, out string name))
@@ -119,14 +133,19 @@ namespace CometAnalyzers.Rules.Secrets
                 return null;
             }
 
-            return _secretEnvVars.Contains(name) || names.IsSecret(name) ? $"the secret read from environment variable '{name}'" : null;
+            if (_secretEnvVars.Contains(name))
+            {
+                return new SecretLeak(invocation, $"the secret read from environment variable '{name}'", SecretBasis.Certain);
+            }
+
+            return names.IsSecret(name) ? new SecretLeak(invocation, $"read from environment variable '{name}', a variable named like a secret", SecretBasis.Name) : null;
         }
 
         /// <summary>
-        /// A value read by a constant key that is an auth header or names a secret: <c>GetValues("Authorization")</c>,
+        /// A value read by a constant key that is an auth header (certain) or names a secret: <c>GetValues("Authorization")</c>,
         /// <c>TryGetValues("x-api-key", out v)</c>, <c>headers["api-key"]</c>, <c>settings["ApiKey"]</c>.
         /// </summary>
-        public string? KeyedRead(IOperation operation, SecretNames names)
+        private SecretLeak? KeyedRead(IOperation operation, SecretNames names)
         {
             System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments = operation switch
             {
@@ -140,6 +159,7 @@ namespace CometAnalyzers.Rules.Secrets
                 return null;
             }
 
+            SecretLeak? named = null;
             foreach (IArgumentOperation argument in arguments)
             {
                 if (argument.Value is null || !TryGetString(argument.Value, out string key))
@@ -149,16 +169,16 @@ namespace CometAnalyzers.Rules.Secrets
 
                 if (_authHeaders.Contains(key))
                 {
-                    return $"the '{key}' header value";
+                    return new SecretLeak(operation, $"the '{key}' header value", SecretBasis.Certain);
                 }
 
-                if (names.IsSecret(key))
+                if (named is null && names.IsSecret(key))
                 {
-                    return $"the value stored under '{key}'";
+                    named = new SecretLeak(operation, $"the value stored under '{key}', a key named like a secret", SecretBasis.Name);
                 }
             }
 
-            return null;
+            return named;
         }
 
         /// <summary>The full key of <c>config["a:b"]</c>, <c>config.GetSection("a")["b"]</c>, <c>GetValue&lt;T&gt;("a:b")</c>.</summary>
