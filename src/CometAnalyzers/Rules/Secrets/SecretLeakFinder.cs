@@ -21,10 +21,11 @@ namespace CometAnalyzers.Rules.Secrets
         private const string NamedSecret = "named like a secret";
 
         // String methods whose result still holds the whole receiver (Substring and Remove cut it, as masking does).
+        // Replace is followed on its own (VisitReplace): what it replaces is taken out.
         private static readonly HashSet<string> PreservingStringMethods = new(StringComparer.Ordinal)
         {
             "Trim", "TrimStart", "TrimEnd", "ToUpper", "ToUpperInvariant", "ToLower", "ToLowerInvariant", "PadLeft", "PadRight",
-            "Normalize", "Replace", "Insert", "Clone", "ToCharArray", "Join", "Concat", "Format", "Copy", "Create",
+            "Normalize", "Insert", "Clone", "ToCharArray", "Join", "Concat", "Format", "Copy", "Create",
         };
 
         private static readonly HashSet<string> PreservingLinqMethods = new(StringComparer.Ordinal)
@@ -71,6 +72,9 @@ namespace CometAnalyzers.Rules.Secrets
             // Local function parameters being followed through their calls: a recursive call passes the parameter back to itself.
             private readonly HashSet<IParameterSymbol> _visitingParameters = new(SymbolEqualityComparer.Default);
 
+            // Values a Replace being followed takes out of its receiver: text.Replace(apiKey, "***") holds no apiKey.
+            private readonly List<IOperation> _removed = new();
+
             public Walk(SecretLeakFinder finder, SecretNames names)
             {
                 _finder = finder;
@@ -93,7 +97,7 @@ namespace CometAnalyzers.Rules.Secrets
                     return Visit(conversion.Operand, depth + 1);
                 }
 
-                if (Types.IsNeverSecret(operation.Type) || operation.ConstantValue.HasValue)
+                if (Types.IsNeverSecret(operation.Type) || operation.ConstantValue.HasValue || IsRemoved(operation))
                 {
                     return null;
                 }
@@ -277,6 +281,11 @@ namespace CometAnalyzers.Rules.Secrets
                     return read;
                 }
 
+                if (method.ContainingType?.SpecialType == SpecialType.System_String && method.Name == "Replace")
+                {
+                    return VisitReplace(invocation, depth);
+                }
+
                 if (IsPreserving(method))
                 {
                     return VisitAll(new[] { invocation.Instance }.Concat(ArgumentValues(invocation)), depth);
@@ -298,6 +307,61 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             private SecretLeak? SourceRead(IOperation operation) => Reads.Find(operation, _names);
+
+            /// <summary>
+            /// <c>text.Replace(oldValue, newValue)</c> keeps what its receiver holds, less every occurrence of oldValue, and
+            /// adds newValue. Replacing a secret is how code redacts one, so oldValue is never a leak, and a receiver whose
+            /// only secret is oldValue comes out clean: <c>body.Replace(apiKey, "[REDACTED]")</c>.
+            /// </summary>
+            private SecretLeak? VisitReplace(IInvocationOperation replace, int depth)
+            {
+                IOperation? oldValue = Argument(replace, "oldValue");
+                if (oldValue is not null)
+                {
+                    _removed.Add(oldValue);
+                }
+
+                SecretLeak? kept;
+                try
+                {
+                    kept = Visit(replace.Instance, depth + 1);
+                }
+                finally
+                {
+                    if (oldValue is not null)
+                    {
+                        _removed.RemoveAt(_removed.Count - 1);
+                    }
+                }
+
+                return kept is { IsCertain: true } ? kept : SecretLeak.Stronger(kept, Visit(Argument(replace, "newValue"), depth + 1));
+            }
+
+            private bool IsRemoved(IOperation operation)
+            {
+                foreach (IOperation removed in _removed)
+                {
+                    if (SameValue.Equivalent(removed, operation))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static IOperation? Argument(IInvocationOperation invocation, string parameterName)
+            {
+                foreach (IArgumentOperation argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Name == parameterName)
+                    {
+                        return argument.Value;
+                    }
+                }
+
+                return null;
+            }
 
             private bool IsPreserving(IMethodSymbol method)
             {
