@@ -17,6 +17,16 @@ namespace CometAnalyzers.Tests.Infrastructure
 
         public static ImmutableArray<MetadataReference> All => LazyAll.Value;
 
+        /// <summary>Json.NET, for tests that need its real types (<c>JToken</c>); not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> JsonNet => Of(typeof(Newtonsoft.Json.Linq.JToken));
+
+        /// <summary>Roslyn itself, for tests that need its real types (<c>SyntaxToken</c>); not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> Roslyn => Of(typeof(SyntaxToken));
+
+        private static ImmutableArray<MetadataReference> Of(params Type[] anchors)
+            => anchors.Select(a => a.Assembly.Location).Distinct(StringComparer.Ordinal)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+
         private static ImmutableArray<MetadataReference> Create()
         {
             // Force-load the libraries so their paths are known even before a test touches them.

@@ -58,6 +58,15 @@ namespace CometAnalyzers.Rules.Secrets
             return false;
         }
 
+        private static string OwnerName(IOperation owner)
+            => owner switch
+            {
+                IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                IFieldReferenceOperation field => field.Field.Name,
+                IPropertyReferenceOperation property => property.Property.Name,
+                _ => string.Empty,
+            };
+
         private bool MayLeak(IOperation value, SecretNames names)
         {
             // What was written, not what the compiler made of it for the parameter (boxing, params arrays).
@@ -100,21 +109,22 @@ namespace CometAnalyzers.Rules.Secrets
                 case IParameterReferenceOperation { Parameter: var parameter }:
                     return TokenParameters.Judge(parameter, names) switch
                     {
-                        ParameterJudgement.ByName => names.IsSecret(parameter.Name),
+                        ParameterJudgement.ByName => NamedSecrets.IsSecret(names, _types, parameter.Name, parameter.Type, NamedSecrets.Owner(parameter)),
                         ParameterJudgement.ByPassedValues => true,
                         _ => false,
                     };
                 case IFieldReferenceOperation field:
-                    return names.IsSecret(field.Field.Name);
+                    return NamedSecrets.IsSecret(names, _types, field.Field.Name, field.Field.Type, field.Field.ContainingType);
                 case IPropertyReferenceOperation { Property: { IsIndexer: false } property } reference:
-                    if (names.IsSecret(property.Name))
+                    if (NamedSecrets.IsSecret(names, _types, property.Name, property.Type, property.ContainingType))
                     {
                         return true;
                     }
 
-                    // Value, Parameter, NonValidated: the finder judges what they belong to.
+                    // Value, Parameter, NonValidated: the finder judges what they belong to, and by its owner's name
+                    // the text they hand on (_apiKey.Value).
                     return SecretLeakFinder.PassesThrough(property.Name)
-                        && (reference.Instance is not { IsImplicit: false } owner || MayLeak(owner, names));
+                        && (reference.Instance is not { IsImplicit: false } owner || MayLeak(owner, names) || names.IsSecret(OwnerName(owner)));
                 default:
                     return true;
             }

@@ -59,7 +59,7 @@ namespace CometAnalyzers.Rules.Secrets
                     }
 
                     // A "Token" member of a streamed chunk is model text as often as a credential: only a clear name counts.
-                    if (names.IsSecret(member.Name) && !names.IsAmbiguous(member.Name))
+                    if (!names.IsAmbiguous(member.Name) && NamedSecrets.IsSecret(names, types, member.Name, memberType, member.ContainingType))
                     {
                         named ??= ($"{member.Name} {kind}", SecretBasis.Name);
                         continue;

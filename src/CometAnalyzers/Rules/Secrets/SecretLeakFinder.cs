@@ -129,7 +129,7 @@ namespace CometAnalyzers.Rules.Secrets
                     IArrayCreationOperation { Initializer: { } initializer } => VisitAll(initializer.ElementValues, depth),
                     ILocalReferenceOperation local => VisitLocal(local, depth),
                     IParameterReferenceOperation parameter => VisitParameter(parameter, depth),
-                    IFieldReferenceOperation field => ByName(field, field.Field.Name),
+                    IFieldReferenceOperation field => ByName(field, field.Field),
                     IPropertyReferenceOperation property => VisitProperty(property, depth),
                     IInvocationOperation invocation => VisitInvocation(invocation, depth),
                     IObjectCreationOperation creation when Is(creation.Type, _finder._stringBuilder) => VisitAll(ArgumentValues(creation.Arguments), depth),
@@ -162,7 +162,7 @@ namespace CometAnalyzers.Rules.Secrets
                 bool judgedByValue = _names.IsAmbiguous(name) && writes.Count > 0 && writes.TrueForAll(IsFollowed);
 
                 // The name alone makes a finding; what the local holds may still make it a certain one.
-                SecretLeak? found = judgedByValue ? null : ByName(local, name);
+                SecretLeak? found = judgedByValue ? null : ByName(local, local.Local);
                 if (!_visitingReads.Add(local))
                 {
                     return found;
@@ -179,7 +179,7 @@ namespace CometAnalyzers.Rules.Secrets
                             LocalWriteKind.OutArgument when write.Value is IInvocationOperation { TargetMethod.Name: "Deconstruct", Instance: { } owner } => Visit(owner, depth + 1),
                             _ => null,
                         };
-                        if (leak is null && judgedByValue && ProducedByTokenMethod(write.Value))
+                        if (leak is null && judgedByValue && ProducedByTokenMethod(write.Value, local.Local.Type))
                         {
                             leak = new SecretLeak(write.Value!, NamedSecret, SecretBasis.Name);
                         }
@@ -206,7 +206,7 @@ namespace CometAnalyzers.Rules.Secrets
                 switch (TokenParameters.Judge(parameter, _names))
                 {
                     case ParameterJudgement.ByName:
-                        return ByName(reference, parameter.Name);
+                        return ByName(reference, parameter);
                     case ParameterJudgement.NotJudged:
                         return null;
                 }
@@ -222,7 +222,7 @@ namespace CometAnalyzers.Rules.Secrets
                     foreach (IOperation value in TokenParameters.PassedValues(reference))
                     {
                         // Show(jwt.WriteToken(claims)): as for a local, a method named for making a token passes one.
-                        SecretLeak? leak = Visit(value, depth + 1) ?? (ProducedByTokenMethod(value) ? new SecretLeak(value, NamedSecret, SecretBasis.Name) : null);
+                        SecretLeak? leak = Visit(value, depth + 1) ?? (ProducedByTokenMethod(value, parameter.Type) ? new SecretLeak(value, NamedSecret, SecretBasis.Name) : null);
                         found = SecretLeak.Stronger(found, leak?.At(reference));
                         if (found is { IsCertain: true })
                         {
@@ -241,15 +241,19 @@ namespace CometAnalyzers.Rules.Secrets
             private static bool IsFollowed(LocalWrite write)
                 => write.Kind is LocalWriteKind.Assignment or LocalWriteKind.ForEach or LocalWriteKind.Match or LocalWriteKind.Append or LocalWriteKind.OutArgument;
 
-            /// <summary><c>jwt.WriteToken(claims)</c>, <c>await CreateTokenAsync(user)</c>: a method whose name says it makes a token.</summary>
-            private bool ProducedByTokenMethod(IOperation? value)
+            /// <summary>
+            /// <c>jwt.WriteToken(claims)</c>, <c>await CreateTokenAsync(user)</c>, <c>TryGetToken(out token)</c>: a method whose
+            /// name says it makes a token, writing a variable of type <paramref name="written"/>.
+            /// </summary>
+            private bool ProducedByTokenMethod(IOperation? value, ITypeSymbol written)
             {
                 while (value is IAwaitOperation or IConversionOperation)
                 {
                     value = value is IAwaitOperation awaited ? awaited.Operation : ((IConversionOperation)value).Operand;
                 }
 
-                return value is IInvocationOperation invocation && _names.IsSecret(GetterName(invocation.TargetMethod.Name));
+                return value is IInvocationOperation invocation
+                    && NamedSecrets.IsSecret(_names, Types, GetterName(invocation.TargetMethod.Name), written, invocation.TargetMethod.ContainingType);
             }
 
             private SecretLeak? VisitProperty(IPropertyReferenceOperation property, int depth)
@@ -262,10 +266,17 @@ namespace CometAnalyzers.Rules.Secrets
 
                 if (!property.Property.IsIndexer)
                 {
-                    found = SecretLeak.Stronger(found, ByName(property, property.Property.Name));
+                    found = SecretLeak.Stronger(found, ByName(property, property.Property));
                 }
 
-                return PassThroughProperties.Contains(property.Property.Name) ? SecretLeak.Stronger(found, Visit(property.Instance, depth + 1)) : found;
+                if (!PassThroughProperties.Contains(property.Property.Name))
+                {
+                    return found;
+                }
+
+                // _apiKey.Value: what the owner holds, and the owner's name said of the text it hands on.
+                found = SecretLeak.Stronger(found, Visit(property.Instance, depth + 1));
+                return found ?? (NamedOwner(property.Instance) is { } owner ? ByName(property, owner.Name, property.Type, NamedSecrets.Owner(owner)) : null);
             }
 
             private SecretLeak? VisitInvocation(IInvocationOperation invocation, int depth)
@@ -303,7 +314,9 @@ namespace CometAnalyzers.Rules.Secrets
                 }
 
                 // GetApiKey(), GetSecretAsync(): a getter whose name says it returns a secret.
-                return invocation.Arguments.Length <= (method.IsExtensionMethod ? 1 : 0) ? ByName(invocation, GetterName(method.Name)) : null;
+                return invocation.Arguments.Length <= (method.IsExtensionMethod ? 1 : 0)
+                    ? ByName(invocation, GetterName(method.Name), invocation.Type, method.ContainingType)
+                    : null;
             }
 
             private SecretLeak? SourceRead(IOperation operation) => Reads.Find(operation, _names);
@@ -378,8 +391,31 @@ namespace CometAnalyzers.Rules.Secrets
                     || (Is(type, _finder._memoryExtensions) && method.Name is "AsSpan" or "AsMemory" && method.Parameters.Length == 1);
             }
 
-            private SecretLeak? ByName(IOperation operation, string name)
-                => _names.IsSecret(name) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
+            private SecretLeak? ByName(IOperation operation, ISymbol symbol)
+                => ByName(operation, symbol.Name, TypeOf(symbol), NamedSecrets.Owner(symbol));
+
+            private SecretLeak? ByName(IOperation operation, string name, ITypeSymbol? type, INamedTypeSymbol? owner)
+                => NamedSecrets.IsSecret(_names, Types, name, type, owner) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
+
+            private static ISymbol? NamedOwner(IOperation? instance)
+                => instance switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    IFieldReferenceOperation field => field.Field,
+                    IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+                    _ => null,
+                };
+
+            private static ITypeSymbol? TypeOf(ISymbol symbol)
+                => symbol switch
+                {
+                    ILocalSymbol local => local.Type,
+                    IParameterSymbol parameter => parameter.Type,
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    _ => null,
+                };
 
             private static string GetterName(string name)
             {
