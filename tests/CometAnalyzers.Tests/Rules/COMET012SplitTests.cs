@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Tasks;
 using Xunit;
 using static CometAnalyzers.Tests.Rules.COMET002Sources;
@@ -79,6 +80,25 @@ namespace CometAnalyzers.Tests.Rules
                       "response": { "type": "object" }
                     }
                     """).RunAsync();
+
+        [Fact]
+        public async Task The_message_says_which_named_value_a_local_holds()
+        {
+            var diagnostics = await Test("""
+                class C
+                {
+                    void M(ILogger logger, string? token)
+                    {
+                        var expected = string.IsNullOrEmpty(token) ? null : token;
+                        logger.LogInformation("{Expected}", expected);
+                    }
+                }
+                """).GetDiagnosticsAsync();
+
+            Assert.Equal(
+                "'expected' (it holds 'token', named like a secret) is written to a log through LogInformation; log a redacted value or omit it",
+                Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
+        }
 
         [Fact]
         public Task A_record_is_COMET002_for_a_secret_type_and_COMET012_for_a_secret_name()

@@ -34,8 +34,19 @@ namespace CometAnalyzers.Rules.Secrets
 
         public bool IsCertain => Basis == SecretBasis.Certain;
 
-        /// <summary>The same finding, seen from another expression (a local that holds it).</summary>
-        public SecretLeak At(IOperation source) => new(source, Reason, Basis);
+        /// <summary>
+        /// The same finding, seen from another expression (a local that holds it). A name is the holder's reason only
+        /// when it is the holder's own name: <c>copy</c> that holds <c>apiKey</c> says so.
+        /// </summary>
+        public SecretLeak At(IOperation source)
+            => new(source, Reason == NamedReason && Source.Syntax.ToString() is var name && name != source.Syntax.ToString() && name.Length <= MaxNameLength
+                ? $"it holds '{name}', named like a secret"
+                : Reason, Basis);
+
+        /// <summary>The reason of a value that only its own name calls a secret.</summary>
+        public const string NamedReason = "named like a secret";
+
+        private const int MaxNameLength = 60;
 
         /// <summary>
         /// The finding to report of two: a certain one wins over one that rests on a name, so a value that leaks both

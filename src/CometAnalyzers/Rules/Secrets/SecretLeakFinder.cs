@@ -18,7 +18,7 @@ namespace CometAnalyzers.Rules.Secrets
     {
         private const int MaxDepth = 24;
 
-        private const string NamedSecret = "named like a secret";
+        private const string NamedSecret = SecretLeak.NamedReason;
 
         // String methods whose result still holds the whole receiver (Substring and Remove cut it, as masking does).
         // Replace is followed on its own (VisitReplace): what it replaces is taken out.

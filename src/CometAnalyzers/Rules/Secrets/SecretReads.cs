@@ -11,7 +11,9 @@ namespace CometAnalyzers.Rules.Secrets
 {
     /// <summary>
     /// Reads that return a secret whatever the variable is called: the contract's secret configuration key and
-    /// environment variable (or keys and variables that name a secret), and auth header values read by name.
+    /// environment variable (or keys and variables that name a secret), and header values read by name: the auth
+    /// headers for certain, and from a header collection (<c>HttpHeaders</c>, <c>NonValidated</c>, ASP.NET Core's
+    /// <c>IHeaderDictionary</c>) any header named like a credential (<see cref="CredentialHeaderNames"/>).
     /// Types are resolved once per compilation; an absent type is never matched.
     /// </summary>
     internal sealed class SecretReads
@@ -25,6 +27,10 @@ namespace CometAnalyzers.Rules.Secrets
 
         private readonly INamedTypeSymbol? _configuration;
         private readonly INamedTypeSymbol? _environment;
+        private readonly INamedTypeSymbol? _httpHeaders;
+        private readonly INamedTypeSymbol? _nonValidatedHeaders;
+        private readonly INamedTypeSymbol? _headerDictionary;
+        private readonly INamedTypeSymbol? _stringValues;
         private readonly HashSet<string> _authHeaders = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _secretConfigKeys = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _secretEnvVars = new(StringComparer.OrdinalIgnoreCase);
@@ -33,6 +39,10 @@ namespace CometAnalyzers.Rules.Secrets
         {
             _configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
             _environment = compilation.GetTypeByMetadataName("System.Environment");
+            _httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+            _nonValidatedHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeadersNonValidated");
+            _headerDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
+            _stringValues = compilation.GetTypeByMetadataName("Microsoft.Extensions.Primitives.StringValues");
             _authHeaders.UnionWith(CommonAuthHeaders);
             foreach (ContractSettings contract in contracts.All)
             {
@@ -105,7 +115,7 @@ namespace CometAnalyzers.Rules.Secrets
         /// </summary>
         public SecretLeak? Find(IOperation operation, SecretNames names)
             => SecretLeak.Stronger(
-                SecretLeak.Stronger(ConfigurationRead(operation, names), KeyedRead(operation, names)),
+                SecretLeak.Stronger(ConfigurationRead(operation, names), KeyedRead(operation, names) ?? HeaderProperty(operation)),
                 operation is IInvocationOperation invocation ? EnvironmentRead(invocation, names) : null);
 
         /// <summary>A configuration value or section whose key is the contract's secret key (certain) or names a secret.</summary>
@@ -159,6 +169,7 @@ namespace CometAnalyzers.Rules.Secrets
                 return null;
             }
 
+            bool fromHeaders = IsHeaderCollection(Receiver(operation)?.Type);
             SecretLeak? named = null;
             foreach (IArgumentOperation argument in arguments)
             {
@@ -172,6 +183,11 @@ namespace CometAnalyzers.Rules.Secrets
                     return new SecretLeak(operation, $"the '{key}' header value", SecretBasis.Certain);
                 }
 
+                if (named is null && fromHeaders && CredentialHeaderNames.SaysCredential(key))
+                {
+                    named = new SecretLeak(operation, $"the '{key}' header value, a header named like a credential", SecretBasis.Name);
+                }
+
                 if (named is null && names.IsSecret(key))
                 {
                     named = new SecretLeak(operation, $"the value stored under '{key}', a key named like a secret", SecretBasis.Name);
@@ -179,6 +195,49 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return named;
+        }
+
+        /// <summary>
+        /// ASP.NET Core's typed header properties (<c>Request.Headers.Authorization</c>, <c>.ProxyAuthorization</c>,
+        /// <c>.Cookie</c>): the property names the header it reads.
+        /// </summary>
+        private SecretLeak? HeaderProperty(IOperation operation)
+        {
+            if (operation is not IPropertyReferenceOperation { Property: { IsIndexer: false, IsStatic: false } property, Instance: { } headers }
+                || !Implements(headers.Type, _headerDictionary) || !Is(property.Type, _stringValues))
+            {
+                return null;
+            }
+
+            foreach (string header in _authHeaders)
+            {
+                if (string.Equals(header.Replace("-", string.Empty), property.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new SecretLeak(operation, $"the '{header}' header value", SecretBasis.Certain);
+                }
+            }
+
+            return CredentialHeaderNames.SaysCredential(property.Name)
+                ? new SecretLeak(operation, $"the '{property.Name}' header value, a header named like a credential", SecretBasis.Name)
+                : null;
+        }
+
+        /// <summary>Request and response headers, content headers, their <c>NonValidated</c> view and ASP.NET Core's header dictionary.</summary>
+        private bool IsHeaderCollection(ITypeSymbol? type)
+            => InheritsFrom(type, _httpHeaders) || Is(type, _nonValidatedHeaders) || Implements(type, _headerDictionary);
+
+        /// <summary>What a keyed read reads from: the indexer's or method's instance, or an extension method's first argument.</summary>
+        private static IOperation? Receiver(IOperation operation)
+        {
+            IOperation? receiver = operation switch
+            {
+                IPropertyReferenceOperation indexer => indexer.Instance,
+                IInvocationOperation { Instance: { } instance } => instance,
+                IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments: { Length: > 0 } arguments } => arguments[0].Value,
+                _ => null,
+            };
+
+            return receiver is null ? null : Unwrap(receiver);
         }
 
         /// <summary>The full key of <c>config["a:b"]</c>, <c>config.GetSection("a")["b"]</c>, <c>GetValue&lt;T&gt;("a:b")</c>.</summary>

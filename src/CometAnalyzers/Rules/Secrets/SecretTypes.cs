@@ -51,6 +51,9 @@ namespace CometAnalyzers.Rules.Secrets
             };
         }
 
+        /// <summary>ASP.NET Core's header values (<c>StringValues</c>): what a typed header property such as <c>Headers.Authorization</c> returns.</summary>
+        public bool IsHeaderValues(ITypeSymbol? type) => Is(type, _stringValues);
+
         /// <summary>
         /// Whether a value of this type can be a secret because of its name. A secret a name can speak of is text: a
         /// string, chars, <c>StringValues</c>, a <c>StringBuilder</c>, a collection or task of those, or a value of a type
