@@ -20,6 +20,12 @@ namespace CometAnalyzers.Tests.Infrastructure
         /// <summary>Json.NET, for tests that need its real types (<c>JToken</c>); not in <see cref="All"/>.</summary>
         public static ImmutableArray<MetadataReference> JsonNet => Of(typeof(Newtonsoft.Json.Linq.JToken));
 
+        /// <summary>NLog, for tests of its loggers; not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> NLog => Of(typeof(global::NLog.Logger));
+
+        /// <summary>Serilog, for tests of its loggers; not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> Serilog => Of(typeof(global::Serilog.Log));
+
         /// <summary>Roslyn itself, for tests that need its real types (<c>SyntaxToken</c>); not in <see cref="All"/>.</summary>
         public static ImmutableArray<MetadataReference> Roslyn => Of(typeof(SyntaxToken));
 
