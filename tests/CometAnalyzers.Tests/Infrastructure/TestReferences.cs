@@ -26,6 +26,9 @@ namespace CometAnalyzers.Tests.Infrastructure
         /// <summary>Serilog, for tests of its loggers; not in <see cref="All"/>.</summary>
         public static ImmutableArray<MetadataReference> Serilog => Of(typeof(global::Serilog.Log));
 
+        /// <summary>Azure.Core, for tests of its credentials (<c>AzureKeyCredential</c>); not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> AzureCore => Of(typeof(global::Azure.AzureKeyCredential));
+
         /// <summary>Roslyn itself, for tests that need its real types (<c>SyntaxToken</c>); not in <see cref="All"/>.</summary>
         public static ImmutableArray<MetadataReference> Roslyn => Of(typeof(SyntaxToken));
 

@@ -117,7 +117,8 @@ namespace CometAnalyzers.Rules.Secrets
                     return NamedSecrets.IsSecret(names, _types, field.Field.Name, field.Field.Type, field.Field.ContainingType);
                 case IPropertyReferenceOperation { Property: { IsIndexer: false } property } reference:
                     // Request.Headers.Authorization in ASP.NET Core: a header read by a property named for it.
-                    if (NamedSecrets.IsSecret(names, _types, property.Name, property.Type, property.ContainingType) || _types.IsHeaderValues(property.Type))
+                    if (NamedSecrets.IsSecret(names, _types, property.Name, property.Type, property.ContainingType) || _types.IsHeaderValues(property.Type)
+                        || _types.CredentialSecret(property) is not null)
                     {
                         return true;
                     }

@@ -258,6 +258,11 @@ namespace CometAnalyzers.Rules.Secrets
 
             private SecretLeak? VisitProperty(IPropertyReferenceOperation property, int depth)
             {
+                if (Types.CredentialSecret(property.Property) is { } credentialSecret)
+                {
+                    return new SecretLeak(property, credentialSecret, SecretBasis.Certain);
+                }
+
                 SecretLeak? found = SourceRead(property);
                 if (found is { IsCertain: true })
                 {

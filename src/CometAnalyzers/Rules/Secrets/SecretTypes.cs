@@ -4,7 +4,8 @@ using static CometAnalyzers.Rules.Secrets.TypeChecks;
 namespace CometAnalyzers.Rules.Secrets
 {
     /// <summary>
-    /// What a value's type says: a request, request headers, the auth header and <c>ApiKeyCredential</c> carry a secret;
+    /// What a value's type says: a request, request headers, the auth header and credentials (<c>ApiKeyCredential</c>,
+    /// <c>NetworkCredential</c>, Azure's key, named-key and SAS credentials) carry a secret;
     /// numbers, booleans, enums, dates and cancellation tokens never do; and only text can be a secret by its name
     /// (<see cref="MayBeNamedSecret"/>). Types are resolved once per compilation.
     /// </summary>
@@ -14,6 +15,8 @@ namespace CometAnalyzers.Rules.Secrets
         private readonly INamedTypeSymbol? _httpRequestHeaders;
         private readonly INamedTypeSymbol? _authenticationHeaderValue;
         private readonly INamedTypeSymbol? _apiKeyCredential;
+        private readonly INamedTypeSymbol? _networkCredential;
+        private readonly INamedTypeSymbol?[] _azureCredentials;
         private readonly INamedTypeSymbol? _cancellationToken;
         private readonly INamedTypeSymbol? _timeSpan;
         private readonly INamedTypeSymbol? _dateTimeOffset;
@@ -29,6 +32,13 @@ namespace CometAnalyzers.Rules.Secrets
             _httpRequestHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpRequestHeaders");
             _authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
             _apiKeyCredential = compilation.GetTypeByMetadataName("System.ClientModel.ApiKeyCredential");
+            _networkCredential = compilation.GetTypeByMetadataName("System.Net.NetworkCredential");
+            _azureCredentials = new[]
+            {
+                compilation.GetTypeByMetadataName("Azure.AzureKeyCredential"),
+                compilation.GetTypeByMetadataName("Azure.AzureNamedKeyCredential"),
+                compilation.GetTypeByMetadataName("Azure.AzureSasCredential"),
+            };
             _cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
             _timeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
             _dateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
@@ -197,7 +207,40 @@ namespace CometAnalyzers.Rules.Secrets
                 return "the Authorization header";
             }
 
-            return InheritsFrom(type, _apiKeyCredential) ? "an API key credential" : null;
+            if (InheritsFrom(type, _apiKeyCredential))
+            {
+                return "an API key credential";
+            }
+
+            return IsCredential(type) ? "a credential" : null;
+        }
+
+        /// <summary>
+        /// The secret a credential hands out: <c>NetworkCredential.Password</c>, <c>AzureKeyCredential.Key</c>,
+        /// <c>AzureNamedKeyCredential.Key</c>, <c>AzureSasCredential.Signature</c>. Not its user name or domain.
+        /// </summary>
+        public string? CredentialSecret(IPropertySymbol property)
+            => property is { IsStatic: false, Type.SpecialType: SpecialType.System_String, Name: "Password" or "Key" or "Signature" }
+               && (InheritsFrom(property.ContainingType, _apiKeyCredential) || IsCredential(property.ContainingType))
+                ? $"the {property.Name.ToLowerInvariant()} of a {property.ContainingType.Name}"
+                : null;
+
+        private bool IsCredential(ITypeSymbol? type)
+        {
+            if (InheritsFrom(type, _networkCredential))
+            {
+                return true;
+            }
+
+            foreach (INamedTypeSymbol? credential in _azureCredentials)
+            {
+                if (InheritsFrom(type, credential))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
     }
