@@ -318,6 +318,11 @@ namespace CometAnalyzers.Rules.Secrets
                     return VisitAll(ArgumentValues(invocation), depth);
                 }
 
+                if (HeaderIncludingCalls.ReturnsRequestWithHeaders(invocation))
+                {
+                    return new SecretLeak(invocation, "a request written with its headers, Authorization included", SecretBasis.Name);
+                }
+
                 // GetApiKey(), GetSecretAsync(): a getter whose name says it returns a secret.
                 return invocation.Arguments.Length <= (method.IsExtensionMethod ? 1 : 0)
                     ? ByName(invocation, GetterName(method.Name), invocation.Type, method.ContainingType)
