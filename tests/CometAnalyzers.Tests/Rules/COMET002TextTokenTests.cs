@@ -144,6 +144,19 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_token_parameter_of_a_method_named_for_streaming_or_parsing_is_text()
+            => Test("""
+                class Printer
+                {
+                    void OnStreamChunk(string token) => Console.Write(token);
+                    void WriteDelta(string token, ILogger logger) => logger.LogTrace("{Token}", token);
+                    static int ParseToken(string token) => int.TryParse(token, out int value) ? value : throw new FormatException($"Bad token '{token}'");
+                    void Authenticate(string token, ILogger logger) => logger.LogDebug("Token {Token}", {|COMET012:token|});
+                    void OnStreamChunk(string accessToken, ILogger logger) => logger.LogDebug("Token {Token}", {|COMET012:accessToken|});
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Credential_tokens_stay_reported_whatever_holds_them()
             => Test("""
                 class WebhookOptions { public string Token { get; set; } = ""; }

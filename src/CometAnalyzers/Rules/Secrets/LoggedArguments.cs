@@ -109,15 +109,15 @@ namespace CometAnalyzers.Rules.Secrets
                 case IParameterReferenceOperation { Parameter: var parameter }:
                     return TokenParameters.Judge(parameter, names) switch
                     {
-                        ParameterJudgement.ByName => NamedSecrets.IsSecret(names, _types, parameter.Name, parameter.Type, NamedSecrets.Owner(parameter)),
+                        ParameterJudgement.ByName => NamedSecrets.IsSecret(names, _types, parameter),
                         ParameterJudgement.ByPassedValues => true,
                         _ => false,
                     };
                 case IFieldReferenceOperation field:
-                    return NamedSecrets.IsSecret(names, _types, field.Field.Name, field.Field.Type, field.Field.ContainingType);
+                    return NamedSecrets.IsSecret(names, _types, field.Field);
                 case IPropertyReferenceOperation { Property: { IsIndexer: false } property } reference:
                     // Request.Headers.Authorization in ASP.NET Core: a header read by a property named for it.
-                    if (NamedSecrets.IsSecret(names, _types, property.Name, property.Type, property.ContainingType) || _types.IsHeaderValues(property.Type)
+                    if (NamedSecrets.IsSecret(names, _types, property) || _types.IsHeaderValues(property.Type)
                         || _types.CredentialSecret(property) is not null)
                     {
                         return true;

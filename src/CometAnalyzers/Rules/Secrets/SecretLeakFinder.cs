@@ -281,7 +281,7 @@ namespace CometAnalyzers.Rules.Secrets
 
                 // _apiKey.Value: what the owner holds, and the owner's name said of the text it hands on.
                 found = SecretLeak.Stronger(found, Visit(property.Instance, depth + 1));
-                return found ?? (NamedOwner(property.Instance) is { } owner ? ByName(property, owner.Name, property.Type, NamedSecrets.Owner(owner)) : null);
+                return found ?? (NamedOwner(property.Instance) is { } owner ? ByName(property, owner.Name, property.Type, owner.ContainingType) : null);
             }
 
             private SecretLeak? VisitInvocation(IInvocationOperation invocation, int depth)
@@ -402,7 +402,7 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             private SecretLeak? ByName(IOperation operation, ISymbol symbol)
-                => ByName(operation, symbol.Name, TypeOf(symbol), NamedSecrets.Owner(symbol));
+                => NamedSecrets.IsSecret(_names, Types, symbol) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
 
             private SecretLeak? ByName(IOperation operation, string name, ITypeSymbol? type, INamedTypeSymbol? owner)
                 => NamedSecrets.IsSecret(_names, Types, name, type, owner) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
@@ -414,16 +414,6 @@ namespace CometAnalyzers.Rules.Secrets
                     IParameterReferenceOperation parameter => parameter.Parameter,
                     IFieldReferenceOperation field => field.Field,
                     IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
-                    _ => null,
-                };
-
-            private static ITypeSymbol? TypeOf(ISymbol symbol)
-                => symbol switch
-                {
-                    ILocalSymbol local => local.Type,
-                    IParameterSymbol parameter => parameter.Type,
-                    IFieldSymbol field => field.Type,
-                    IPropertySymbol property => property.Type,
                     _ => null,
                 };
 

@@ -20,7 +20,7 @@ namespace CometAnalyzers.Rules.Secrets
             "streaming", "stream", "update", "chunk", "delta", "vocabulary", "vocab",
 
             // Reading text: tokenizers, lexers, parsers and their encodings.
-            "tokenizer", "tokenization", "tokenizing", "lexer", "lexical", "parser", "parsing", "scanner", "reader",
+            "tokenizer", "tokenization", "tokenizing", "tokenize", "lexer", "lexical", "parse", "parser", "parsing", "scanner", "reader",
             "syntax", "json", "xml", "yaml", "encoding", "encoder", "decoder",
         };
 
@@ -29,12 +29,29 @@ namespace CometAnalyzers.Rules.Secrets
         {
             for (INamedTypeSymbol? type = owner; type is not null; type = type.ContainingType)
             {
-                foreach (string word in IdentifierWords.Split(type.Name))
+                if (NameSaysText(type.Name))
                 {
-                    if (TextWords.Contains(word))
-                    {
-                        return true;
-                    }
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a parameter's method, or the type that declares it, is named for text output or parsing:
+        /// <c>OnStreamChunk(string token)</c>, <c>ParseToken(string token)</c>.
+        /// </summary>
+        public static bool SaysText(IParameterSymbol parameter)
+            => parameter.ContainingSymbol is IMethodSymbol method && (NameSaysText(method.Name) || SaysText(method.ContainingType));
+
+        private static bool NameSaysText(string name)
+        {
+            foreach (string word in IdentifierWords.Split(name))
+            {
+                if (TextWords.Contains(word))
+                {
+                    return true;
                 }
             }
 
