@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CometAnalyzers.CodeFixes
 {
     /// <summary>
-    /// COMET002: writes "[REDACTED]" where the secret was. An interpolation keeps its text and loses only the leaking
+    /// COMET002 and COMET012: writes "[REDACTED]" where the secret was. An interpolation keeps its text and loses only the leaking
     /// holes; a concatenation loses only the leaking operands; anything else is replaced whole when a string fits there.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecretWrittenToLogCodeFixProvider))]
@@ -26,7 +26,7 @@ namespace CometAnalyzers.CodeFixes
 
         private const string EquivalenceKey = RuleIdentifiers.SecretWrittenToLog + "_Redact";
 
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.SecretWrittenToLog);
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.SecretWrittenToLog, RuleIdentifiers.SecretNamedValueWrittenToLog);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

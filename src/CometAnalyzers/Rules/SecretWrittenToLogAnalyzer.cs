@@ -12,30 +12,44 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CometAnalyzers.Rules
 {
     /// <summary>
-    /// COMET002: a secret (the API key, the auth header, a request with its headers) reaches a log, console,
-    /// debug or trace output, or an exception's message. Reported at the leaking argument; the parts to redact ride
-    /// along as additional locations.
+    /// COMET002: a secret (the contract's API key, the auth header, a request with its headers, a credential) reaches a
+    /// log, console, debug or trace output, or an exception's message. COMET012: the same with a value that only its
+    /// name (or its configuration key, environment variable or header name) calls a secret. Reported at the leaking
+    /// argument, once, under COMET002 when it leaks both ways; the parts to redact ride along as additional locations.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SecretWrittenToLogAnalyzer : DiagnosticAnalyzer
     {
         private const int MaxShownLength = 80;
 
+        private const string MessageFormat = "'{0}' ({1}) is written to a log through {2}; log a redacted value or omit it";
+
         private static readonly DiagnosticDescriptor Rule = new(
             RuleIdentifiers.SecretWrittenToLog,
             title: "Secret is written to a log",
-            messageFormat: "'{0}' ({1}) is written to a log through {2}; log a redacted value or omit it",
+            messageFormat: MessageFormat,
             RuleIdentifiers.UsageCategory,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "Logs, consoles and traces are copied, shipped and kept far from the secret store: an API key or Authorization header written there leaks. Log a redacted value, or nothing.",
             helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SecretWrittenToLog));
 
+        // A name is a guess, not the contract: a warning by default, which a team can raise to an error.
+        private static readonly DiagnosticDescriptor NamedRule = new(
+            RuleIdentifiers.SecretNamedValueWrittenToLog,
+            title: "Value named like a secret is written to a log",
+            messageFormat: MessageFormat,
+            RuleIdentifiers.UsageCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A value whose name (or configuration key, environment variable or header name) says it is a secret is written to a log, console, trace or exception message. Nothing but the name says so: log a redacted value, or rename what is not a secret.",
+            helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SecretNamedValueWrittenToLog));
+
         private static readonly ImmutableArray<SyntaxKind> Invocations = ImmutableArray.Create(SyntaxKind.InvocationExpression);
 
         private static readonly ImmutableArray<SyntaxKind> Creations = ImmutableArray.Create(SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, NamedRule);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -103,7 +117,7 @@ namespace CometAnalyzers.Rules
 
                     IEnumerable<Location> parts = LeakingParts(value, names).Select(p => p.Syntax.GetLocation());
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Rule,
+                        leak.IsCertain ? Rule : NamedRule,
                         value.Syntax.GetLocation(),
                         parts,
                         Shorten(leak.Source.Syntax.ToString()),

@@ -56,6 +56,13 @@ namespace CometAnalyzers.Tests.Infrastructure
             return this;
         }
 
+        /// <summary>A real library referenced by this test only (see <see cref="TestReferences"/>: Json.NET, NLog, ASP.NET Core...).</summary>
+        public AnalyzerTest WithLibrary(IEnumerable<MetadataReference> library)
+        {
+            _references.AddRange(library);
+            return this;
+        }
+
         public AnalyzerTest WithContract(string json, string path = "/project/contracts/test.contract.json")
             => WithAdditionalFile(path, json);
 

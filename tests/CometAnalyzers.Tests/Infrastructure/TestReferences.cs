@@ -17,6 +17,58 @@ namespace CometAnalyzers.Tests.Infrastructure
 
         public static ImmutableArray<MetadataReference> All => LazyAll.Value;
 
+        /// <summary>Json.NET, for tests that need its real types (<c>JToken</c>); not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> JsonNet => Of(typeof(Newtonsoft.Json.Linq.JToken));
+
+        /// <summary>NLog, for tests of its loggers; not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> NLog => Of(typeof(global::NLog.Logger));
+
+        /// <summary>Serilog, for tests of its loggers; not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> Serilog => Of(typeof(global::Serilog.Log));
+
+        /// <summary>Azure.Core, for tests of its credentials (<c>AzureKeyCredential</c>); not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> AzureCore => Of(typeof(global::Azure.AzureKeyCredential));
+
+        /// <summary>Roslyn itself, for tests that need its real types (<c>SyntaxToken</c>); not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> Roslyn => Of(typeof(SyntaxToken));
+
+        /// <summary>
+        /// ASP.NET Core (<c>HttpRequest</c>, <c>IHeaderDictionary</c>...), from the shared framework installed beside the
+        /// running one; not in <see cref="All"/>. Read from disk rather than through a FrameworkReference, which would put
+        /// every Microsoft.Extensions assembly of ASP.NET Core into every test compilation. Its Microsoft.Extensions
+        /// assemblies are added only where <see cref="All"/> has none of that name.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> AspNetCore => LazyAspNetCore.Value;
+
+        private static readonly Lazy<ImmutableArray<MetadataReference>> LazyAspNetCore = new(CreateAspNetCore);
+
+        private static ImmutableArray<MetadataReference> CreateAspNetCore()
+        {
+            string netCore = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+            string shared = Path.GetDirectoryName(Path.GetDirectoryName(netCore)!)!;
+            string versions = Path.Combine(shared, "Microsoft.AspNetCore.App");
+            string? folder = Directory.Exists(Path.Combine(versions, Path.GetFileName(netCore)))
+                ? Path.Combine(versions, Path.GetFileName(netCore))
+                : Directory.Exists(versions) ? Directory.GetDirectories(versions).OrderBy(d => d, StringComparer.Ordinal).LastOrDefault() : null;
+            if (folder is null)
+            {
+                throw new InvalidOperationException($"The ASP.NET Core shared framework is not installed beside {netCore}.");
+            }
+
+            var present = new HashSet<string>(All.Select(r => Path.GetFileName(((PortableExecutableReference)r).FilePath!)), StringComparer.OrdinalIgnoreCase);
+            return Directory.GetFiles(folder, "*.dll")
+                .Where(path => Path.GetFileName(path) is var name
+                    && (name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Net.Http.", StringComparison.Ordinal)
+                        || (name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) && !present.Contains(name))))
+                .OrderBy(path => path, StringComparer.Ordinal)
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+                .ToImmutableArray();
+        }
+
+        private static ImmutableArray<MetadataReference> Of(params Type[] anchors)
+            => anchors.Select(a => a.Assembly.Location).Distinct(StringComparer.Ordinal)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+
         private static ImmutableArray<MetadataReference> Create()
         {
             // Force-load the libraries so their paths are known even before a test touches them.

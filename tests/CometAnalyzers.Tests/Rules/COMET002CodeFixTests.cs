@@ -15,7 +15,7 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger logger, string apiKey, int attempt)
                     {
-                        logger.LogInformation("Calling with {Key} (attempt {Attempt})", [|apiKey|], attempt);
+                        logger.LogInformation("Calling with {Key} (attempt {Attempt})", {|COMET012:apiKey|}, attempt);
                     }
                 }
                 """)
@@ -37,7 +37,7 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(string apiKey, string model)
                     {
-                        throw new InvalidOperationException([|$"Model {model} refused key {apiKey}"|]);
+                        throw new InvalidOperationException({|COMET012:$"Model {model} refused key {apiKey}"|});
                     }
                 }
                 """)
@@ -81,7 +81,7 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(string apiKey, string model)
                     {
-                        Console.WriteLine([|"Calling " + model + " with key " + apiKey|]);
+                        Console.WriteLine({|COMET012:"Calling " + model + " with key " + apiKey|});
                     }
                 }
                 """)
@@ -127,8 +127,8 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger logger, string apiKey)
                     {
-                        logger.LogDebug([|$@"key ""{apiKey}"""|]);
-                        logger.LogDebug([|$$"""{"key": "{{apiKey}}"}"""|]);
+                        logger.LogDebug({|COMET012:$@"key ""{apiKey}"""|});
+                        logger.LogDebug({|COMET012:$$"""{"key": "{{apiKey}}"}"""|});
                     }
                 }
                 """")
@@ -149,7 +149,7 @@ namespace CometAnalyzers.Tests.Rules
             => Test("""
                 class C
                 {
-                    void M(string apiKey, bool verbose) => Debug.WriteLineIf(verbose, [|$"key={apiKey}"|]);
+                    void M(string apiKey, bool verbose) => Debug.WriteLineIf(verbose, {|COMET012:$"key={apiKey}"|});
                 }
                 """)
                 .WithCodeFix<SecretWrittenToLogCodeFixProvider>(Usings + """

@@ -22,7 +22,7 @@ namespace CometAnalyzers.Tests.Rules
                 }
                 """);
 
-            Assert.StartsWith("'apiKey' (a secret)", Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+            Assert.StartsWith("'apiKey' (named like a secret)", Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         }
     }
 }

@@ -27,14 +27,14 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger logger, CometOptions options, AppSettings settings, Credentials credentials, SigningSettings signing, AuthState auth)
                     {
-                        logger.LogInformation("Options {Options}", [|options|]);
-                        logger.LogInformation([|$"Options {options}"|]);
-                        logger.LogInformation([|"Options " + options.ToString()|]);
-                        logger.LogInformation("Settings {Settings}", [|settings|]);
-                        logger.LogInformation("Login {Credentials}", [|credentials|]);
-                        logger.LogInformation("Signing {Signing}", [|signing|]);
+                        logger.LogInformation("Options {Options}", {|COMET012:options|});
+                        logger.LogInformation({|COMET012:$"Options {options}"|});
+                        logger.LogInformation({|COMET012:"Options " + options.ToString()|});
+                        logger.LogInformation("Settings {Settings}", {|COMET012:settings|});
+                        logger.LogInformation("Login {Credentials}", {|COMET012:credentials|});
+                        logger.LogInformation("Signing {Signing}", {|COMET012:signing|});
                         logger.LogInformation("Auth {Auth}", [|auth|]);
-                        Console.WriteLine([|options|]);
+                        Console.WriteLine({|COMET012:options|});
                     }
                 }
                 """ + Records).RunAsync();
@@ -49,8 +49,8 @@ namespace CometAnalyzers.Tests.Rules
                     void M(ILogger logger, IConfiguration configuration, IOptionsLike<CometOptions> monitor)
                     {
                         var options = new CometOptions(configuration["CometApi:BaseUrl"]!, configuration["CometApi:ApiKey"]!);
-                        logger.LogDebug("Using {Options}", [|options|]);
-                        logger.LogDebug("Using {Options}", [|monitor.Value|]);
+                        logger.LogDebug("Using {Options}", {|COMET012:options|});
+                        logger.LogDebug("Using {Options}", {|COMET012:monitor.Value|});
                     }
                 }
                 """ + Records).RunAsync();
@@ -117,7 +117,7 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger logger, CometSettings settings, MaskedChild child)
                     {
-                        logger.LogInformation("Settings {Settings}", [|settings|]);
+                        logger.LogInformation("Settings {Settings}", {|COMET012:settings|});
                         logger.LogInformation("Child {Child}", child);
                     }
                 }
@@ -130,7 +130,7 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger logger, Vendor.VendorOptions options, Vendor.VendorMasked masked)
                     {
-                        logger.LogInformation("Options {Options}", [|options|]);
+                        logger.LogInformation("Options {Options}", {|COMET012:options|});
                         logger.LogInformation("Masked {Masked}", masked);
                     }
                 }

@@ -15,13 +15,13 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger logger, string apiKey, Exception ex)
                     {
-                        logger.LogInformation("Key {Key}", [|apiKey|]);
-                        logger.LogDebug(new EventId(1), "Key {Key}", [|apiKey|]);
-                        logger.LogError(ex, "Failed with {Key} and {Id}", [|apiKey|], 42);
-                        logger.LogTrace("{A}{B}", "x", [|apiKey|]);
-                        logger.LogWarning("Key {Key}", new object[] { [|apiKey|] });
-                        logger.Log(LogLevel.Critical, "Key {Key}", [|apiKey|]);
-                        using var scope = logger.BeginScope("Key {Key}", [|apiKey|]);
+                        logger.LogInformation("Key {Key}", {|COMET012:apiKey|});
+                        logger.LogDebug(new EventId(1), "Key {Key}", {|COMET012:apiKey|});
+                        logger.LogError(ex, "Failed with {Key} and {Id}", {|COMET012:apiKey|}, 42);
+                        logger.LogTrace("{A}{B}", "x", {|COMET012:apiKey|});
+                        logger.LogWarning("Key {Key}", new object[] { {|COMET012:apiKey|} });
+                        logger.Log(LogLevel.Critical, "Key {Key}", {|COMET012:apiKey|});
+                        using var scope = logger.BeginScope("Key {Key}", {|COMET012:apiKey|});
                     }
                 }
                 """).RunAsync();
@@ -33,8 +33,8 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger<C> logger, string apiKey)
                     {
-                        logger.LogInformation([|$"Using key {apiKey}"|]);
-                        logger.LogWarning([|"Using key " + apiKey|]);
+                        logger.LogInformation({|COMET012:$"Using key {apiKey}"|});
+                        logger.LogWarning({|COMET012:"Using key " + apiKey|});
                         logger.LogWarning("Using a key");
                     }
                 }
@@ -47,7 +47,7 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger logger, string apiKey)
                     {
-                        logger.Log(LogLevel.Information, new EventId(1), [|apiKey|], null, (state, _) => state);
+                        logger.Log(LogLevel.Information, new EventId(1), {|COMET012:apiKey|}, null, (state, _) => state);
                     }
                 }
                 """).RunAsync();
@@ -64,7 +64,7 @@ namespace CometAnalyzers.Tests.Rules
 
                     void M(ILogger logger, string apiKey, string user)
                     {
-                        LogCall(logger, [|apiKey|], user);
+                        LogCall(logger, {|COMET012:apiKey|}, user);
                     }
                 }
                 """).RunAsync();
@@ -77,7 +77,7 @@ namespace CometAnalyzers.Tests.Rules
                     static readonly Action<ILogger, string, Exception?> Calling =
                         LoggerMessage.Define<string>(LogLevel.Information, new EventId(1), "Calling with {ApiKey}");
 
-                    void M(ILogger logger, string apiKey) => Calling(logger, [|apiKey|], null);
+                    void M(ILogger logger, string apiKey) => Calling(logger, {|COMET012:apiKey|}, null);
                 }
                 """).RunAsync();
 
@@ -93,11 +93,11 @@ namespace CometAnalyzers.Tests.Rules
 
                     void M(ILogger logger, string apiKey)
                     {
-                        Calling.Invoke(logger, [|apiKey|], null);
-                        Calling?.Invoke(logger, [|apiKey|], null);
-                        C.Calling.Invoke(logger, [|apiKey|], null);
+                        Calling.Invoke(logger, {|COMET012:apiKey|}, null);
+                        Calling?.Invoke(logger, {|COMET012:apiKey|}, null);
+                        C.Calling.Invoke(logger, {|COMET012:apiKey|}, null);
                         var local = Calling;
-                        local.Invoke(logger, [|apiKey|], null);
+                        local.Invoke(logger, {|COMET012:apiKey|}, null);
 
                         // An event handler is not a logger delegate.
                         KeyRotated?.Invoke(this, apiKey);
@@ -114,10 +114,10 @@ namespace CometAnalyzers.Tests.Rules
 
                     void M(ILogger logger, string apiKey, string model, int promptTokens)
                     {
-                        logger.LogInformation("{Key}", [|[apiKey]|]);
-                        using var dictionary = logger.BeginScope(new Dictionary<string, object?> { ["ApiKey"] = [|apiKey|] });
-                        using var added = logger.BeginScope(new Dictionary<string, object?> { { "ApiKey", [|apiKey|] } });
-                        using var pairs = logger.BeginScope(new List<KeyValuePair<string, object?>> { [|new("ApiKey", apiKey)|] });
+                        logger.LogInformation("{Key}", {|COMET012:[apiKey]|});
+                        using var dictionary = logger.BeginScope(new Dictionary<string, object?> { ["ApiKey"] = {|COMET012:apiKey|} });
+                        using var added = logger.BeginScope(new Dictionary<string, object?> { { "ApiKey", {|COMET012:apiKey|} } });
+                        using var pairs = logger.BeginScope(new List<KeyValuePair<string, object?>> { {|COMET012:new("ApiKey", apiKey)|} });
 
                         // Non-secret state, and an object initializer: a plain object does not print its members.
                         logger.LogInformation("{Model}", [model]);
@@ -134,15 +134,15 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(string apiKey)
                     {
-                        Console.WriteLine([|apiKey|]);
-                        Console.Write([|apiKey|]);
-                        Console.WriteLine("Key {0}", [|apiKey|]);
-                        Console.WriteLine("{0}{1}{2}{3}", 1, 2, 3, [|apiKey|]);
-                        Console.Out.WriteLine([|apiKey|]);
-                        Console.Error.Write([|apiKey|]);
+                        Console.WriteLine({|COMET012:apiKey|});
+                        Console.Write({|COMET012:apiKey|});
+                        Console.WriteLine("Key {0}", {|COMET012:apiKey|});
+                        Console.WriteLine("{0}{1}{2}{3}", 1, 2, 3, {|COMET012:apiKey|});
+                        Console.Out.WriteLine({|COMET012:apiKey|});
+                        Console.Error.Write({|COMET012:apiKey|});
                     }
 
-                    Task N(string apiKey) => Console.Error.WriteLineAsync([|apiKey|]);
+                    Task N(string apiKey) => Console.Error.WriteLineAsync({|COMET012:apiKey|});
                 }
                 """).RunAsync();
 
@@ -153,13 +153,13 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(string apiKey, bool verbose)
                     {
-                        Debug.WriteLine([|apiKey|]);
-                        Debug.Write([|apiKey|], "auth");
-                        Debug.WriteLineIf(verbose, [|$"key={apiKey}"|]);
-                        Debug.Print([|apiKey|]);
-                        Trace.WriteLine([|apiKey|]);
-                        Trace.TraceInformation("Key {0}", [|apiKey|]);
-                        Trace.TraceWarning([|apiKey|]);
+                        Debug.WriteLine({|COMET012:apiKey|});
+                        Debug.Write({|COMET012:apiKey|}, "auth");
+                        Debug.WriteLineIf(verbose, {|COMET012:$"key={apiKey}"|});
+                        Debug.Print({|COMET012:apiKey|});
+                        Trace.WriteLine({|COMET012:apiKey|});
+                        Trace.TraceInformation("Key {0}", {|COMET012:apiKey|});
+                        Trace.TraceWarning({|COMET012:apiKey|});
                     }
                 }
                 """).RunAsync();
@@ -171,10 +171,10 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(Activity activity, string apiKey)
                     {
-                        activity.SetTag("comet.key", [|apiKey|]);
-                        activity.AddTag("comet.key", [|apiKey|]);
-                        activity.AddTag("comet.key", [|(object?)apiKey|]);
-                        activity.AddBaggage("comet.key", [|apiKey|]);
+                        activity.SetTag("comet.key", {|COMET012:apiKey|});
+                        activity.AddTag("comet.key", {|COMET012:apiKey|});
+                        activity.AddTag("comet.key", {|COMET012:(object?)apiKey|});
+                        activity.AddBaggage("comet.key", {|COMET012:apiKey|});
                         activity.SetTag("comet.model", "gpt-4o");
                     }
                 }
@@ -196,12 +196,12 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(string apiKey, HttpRequestMessage request, IConfiguration configuration, int attempt)
                     {
-                        if (attempt > 3) throw new InvalidOperationException([|$"Key {apiKey} was refused"|]);
+                        if (attempt > 3) throw new InvalidOperationException({|COMET012:$"Key {apiKey} was refused"|});
                         if (attempt > 4) throw new HttpRequestException([|"Failed: " + request|]);
-                        if (attempt > 5) throw new ArgumentException([|configuration["CometApi:ApiKey"]|], nameof(apiKey));
-                        if (attempt > 6) throw new Boom([|$"Key {apiKey}"|]);
-                        if (attempt > 7) throw new CometAuthException([|$"Refused {apiKey}"|]);
-                        var error = new Exception(message: [|apiKey|]);
+                        if (attempt > 5) throw new ArgumentException({|COMET012:configuration["CometApi:ApiKey"]|}, nameof(apiKey));
+                        if (attempt > 6) throw new Boom({|COMET012:$"Key {apiKey}"|});
+                        if (attempt > 7) throw new CometAuthException({|COMET012:$"Refused {apiKey}"|});
+                        var error = new Exception(message: {|COMET012:apiKey|});
                         throw error;
                     }
                 }
@@ -247,7 +247,7 @@ namespace CometAnalyzers.Tests.Rules
                 """).GetDiagnosticsAsync();
 
             Assert.Equal(
-                "'apiKey' (a secret) is written to a log through the message of InvalidOperationException; log a redacted value or omit it",
+                "'apiKey' (named like a secret) is written to a log through the message of InvalidOperationException; log a redacted value or omit it",
                 Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
         }
 
@@ -280,9 +280,43 @@ namespace CometAnalyzers.Tests.Rules
 
             var diagnostic = Assert.Single(diagnostics);
             Assert.Equal(
-                "'apiKey' (a secret) is written to a log through LogInformation; log a redacted value or omit it",
+                "'apiKey' (named like a secret) is written to a log through LogInformation; log a redacted value or omit it",
                 diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            Assert.Equal("https://github.com/CometAnalyzers/CometAnalyzers/blob/main/docs/rules/COMET012.md", diagnostic.Descriptor.HelpLinkUri);
+        }
+
+        [Fact]
+        public async Task A_certain_secret_is_an_error_with_the_COMET002_page()
+        {
+            var diagnostics = await Test("""
+                class C
+                {
+                    void M(ILogger logger, HttpRequestMessage request) => logger.LogInformation("Auth {Auth}", request.Headers.Authorization);
+                }
+                """).GetDiagnosticsAsync();
+
+            var diagnostic = Assert.Single(diagnostics);
+            Assert.Equal(
+                "'request.Headers.Authorization' (the Authorization header) is written to a log through LogInformation; log a redacted value or omit it",
+                diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.Severity);
             Assert.Equal("https://github.com/CometAnalyzers/CometAnalyzers/blob/main/docs/rules/COMET002.md", diagnostic.Descriptor.HelpLinkUri);
+        }
+
+        [Fact]
+        public async Task A_secret_known_only_by_its_name_is_a_warning_with_the_COMET012_page()
+        {
+            var diagnostics = await Test("""
+                class C
+                {
+                    void M(ILogger logger, string clientSecret) => logger.LogInformation("Secret {Secret}", clientSecret);
+                }
+                """).GetDiagnosticsAsync();
+
+            var diagnostic = Assert.Single(diagnostics);
+            Assert.Equal("COMET012", diagnostic.Id);
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostic.Severity);
+            Assert.Equal("Value named like a secret is written to a log", diagnostic.Descriptor.Title.ToString(CultureInfo.InvariantCulture));
         }
 
         [Fact]
@@ -290,7 +324,7 @@ namespace CometAnalyzers.Tests.Rules
             => Test("""
                 class C
                 {
-                    void M(ILogger logger, string apiKey) => logger.LogInformation("Key {Key}", [|apiKey|]);
+                    void M(ILogger logger, HttpRequestMessage request) => logger.LogInformation("Auth {Auth}", [|request.Headers.Authorization|]);
                 }
                 """)
                 .WithEditorConfig("dotnet_diagnostic.COMET002.severity = warning")
@@ -298,14 +332,31 @@ namespace CometAnalyzers.Tests.Rules
                 .RunAsync();
 
         [Fact]
-        public Task Severity_none_silences_the_rule()
+        public Task The_name_based_rule_can_be_raised_to_an_error_in_editorconfig()
             => Test("""
                 class C
                 {
-                    void M(ILogger logger, string apiKey) => logger.LogInformation("Key {Key}", apiKey);
+                    void M(ILogger logger, string apiKey) => logger.LogInformation("Key {Key}", {|COMET012:apiKey|});
+                }
+                """)
+                .WithEditorConfig("dotnet_diagnostic.COMET012.severity = error")
+                .ExpectSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+                .RunAsync();
+
+        [Fact]
+        public Task Severity_none_silences_both_rules()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, string apiKey, HttpRequestMessage request)
+                    {
+                        logger.LogInformation("Key {Key}", apiKey);
+                        logger.LogInformation("Auth {Auth}", request.Headers.Authorization);
+                    }
                 }
                 """)
                 .WithEditorConfig("dotnet_diagnostic.COMET002.severity = none")
+                .WithEditorConfig("dotnet_diagnostic.COMET012.severity = none")
                 .RunAsync();
 
         [Fact]

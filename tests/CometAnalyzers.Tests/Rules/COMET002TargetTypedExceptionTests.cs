@@ -29,21 +29,21 @@ namespace CometAnalyzers.Tests.Rules
 
                     void M(string apiKey, HttpRequestMessage request, int attempt)
                     {
-                        InvalidOperationException error = new([|$"Bad key {apiKey}"|]);
-                        Exception? other = new(message: [|apiKey|]);
-                        CometAuthException auth = new([|"Refused " + apiKey|]);
-                        Boom boom = new([|$"Key {apiKey}"|]);
+                        InvalidOperationException error = new({|COMET012:$"Bad key {apiKey}"|});
+                        Exception? other = new(message: {|COMET012:apiKey|});
+                        CometAuthException auth = new({|COMET012:"Refused " + apiKey|});
+                        Boom boom = new({|COMET012:$"Key {apiKey}"|});
                         Last = new([|$"Failed {request}"|]);
-                        Exception chosen = attempt > 3 ? new([|$"Key {apiKey}"|]) : new("Too many attempts");
-                        _ = Task.FromException<string>(new([|$"Key {apiKey}"|]));
+                        Exception chosen = attempt > 3 ? new({|COMET012:$"Key {apiKey}"|}) : new("Too many attempts");
+                        _ = Task.FromException<string>(new({|COMET012:$"Key {apiKey}"|}));
                         if (attempt > 4) throw Fail(apiKey);
-                        throw new([|$"Bad key {apiKey}"|]);
+                        throw new({|COMET012:$"Bad key {apiKey}"|});
                     }
 
-                    static Exception Fail(string apiKey) => new([|$"Bad key {apiKey}"|]);
+                    static Exception Fail(string apiKey) => new({|COMET012:$"Bad key {apiKey}"|});
 
                     // Not written beside the creation, the type is bound, whatever its name.
-                    static CometError Refused(string apiKey) => new([|$"Refused {apiKey}"|]);
+                    static CometError Refused(string apiKey) => new({|COMET012:$"Refused {apiKey}"|});
                 }
                 """).RunAsync();
 
@@ -85,11 +85,11 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     Exception M(string apiKey, string model)
                     {
-                        InvalidOperationException error = new([|$"Model {model} refused key {apiKey}"|]);
+                        InvalidOperationException error = new({|COMET012:$"Model {model} refused key {apiKey}"|});
                         return error;
                     }
 
-                    static Exception Fail(string apiKey) => new(message: [|apiKey|]);
+                    static Exception Fail(string apiKey) => new(message: {|COMET012:apiKey|});
                 }
                 """)
                 .WithCodeFix<SecretWrittenToLogCodeFixProvider>(Usings + """

@@ -48,10 +48,10 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     void M(ILogger logger, TokenStream stream)
                     {
-                        Action<string> log = (string apiKey) => logger.LogInformation([|apiKey|]);
-                        stream.OnToken(accessToken => Console.Write([|accessToken|]));
-                        stream.OnToken(bearerToken => logger.LogDebug("{T}", [|bearerToken|]));
-                        stream.OnToken(delegate (string clientSecret) { Console.Write([|$"secret={clientSecret}"|]); });
+                        Action<string> log = (string apiKey) => logger.LogInformation({|COMET012:apiKey|});
+                        stream.OnToken(accessToken => Console.Write({|COMET012:accessToken|}));
+                        stream.OnToken(bearerToken => logger.LogDebug("{T}", {|COMET012:bearerToken|}));
+                        stream.OnToken(delegate (string clientSecret) { Console.Write({|COMET012:$"secret={clientSecret}"|}); });
                         stream.OnToken(token => Console.Write(token));
                     }
                 }
@@ -68,7 +68,7 @@ namespace CometAnalyzers.Tests.Rules
                         {
                             var header = request.Headers.Authorization?.Parameter;
                             logger.LogDebug("{T} {H}", token, [|header|]);
-                            Console.Write([|$"{token} {apiKey}"|]);
+                            Console.Write({|COMET012:$"{token} {apiKey}"|});
                         });
                         stream.OnToken(_ =>
                         {
@@ -88,9 +88,9 @@ namespace CometAnalyzers.Tests.Rules
 
                     C(ILogger logger) => _logger = logger;
 
-                    void Send(string token) => _logger.LogInformation("{T}", [|token|]);
+                    void Send(string token) => _logger.LogInformation("{T}", {|COMET012:token|});
 
-                    void Refresh(string lastToken, int token2) => Console.Write([|$"{lastToken} {token2}"|]);
+                    void Refresh(string lastToken, int token2) => Console.Write({|COMET012:$"{lastToken} {token2}"|});
 
                     // The lambda's token, beside them, is not judged.
                     Action<string> Printer() => token => _logger.LogInformation("{T}", token);
@@ -102,7 +102,7 @@ namespace CometAnalyzers.Tests.Rules
             => Test(Streams + """
                 class C
                 {
-                    void M(TokenStream stream) => stream.OnToken(token => Console.Write([|token|]));
+                    void M(TokenStream stream) => stream.OnToken(token => Console.Write({|COMET012:token|}));
                 }
                 """)
                 .WithEditorConfig("comet_secret_names = token")
@@ -131,8 +131,8 @@ namespace CometAnalyzers.Tests.Rules
                         void Emit(string token) => Console.Write(token);
                         void Show(string? token) => logger.LogDebug("{T}", [|token|]);
                         void Relay(string token) => Write(token);
-                        void Write(string outputToken) => Console.Write([|outputToken|]);
-                        void Print(string token) => Console.Write([|token|]);
+                        void Write(string outputToken) => Console.Write({|COMET012:outputToken|});
+                        void Print(string token) => Console.Write({|COMET012:token|});
                         void Echo(string token, int depth)
                         {
                             Console.Write(token);

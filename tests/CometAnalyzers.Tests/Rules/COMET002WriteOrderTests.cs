@@ -53,7 +53,7 @@ namespace CometAnalyzers.Tests.Rules
                     void M(ILogger logger, IConfiguration configuration, bool debug, bool more)
                     {
                         var before = configuration["CometApi:ApiKey"];
-                        logger.LogInformation("{Value}", [|before|]);
+                        logger.LogInformation("{Value}", {|COMET012:before|});
                         before = Redact(before);
 
                         var branch = Redact(null);
@@ -62,7 +62,7 @@ namespace CometAnalyzers.Tests.Rules
                             branch = configuration["CometApi:ApiKey"];
                         }
 
-                        logger.LogInformation("{Value}", [|branch|]);
+                        logger.LogInformation("{Value}", {|COMET012:branch|});
 
                         var maybe = configuration["CometApi:ApiKey"];
                         if (debug)
@@ -70,18 +70,18 @@ namespace CometAnalyzers.Tests.Rules
                             maybe = Redact(maybe);
                         }
 
-                        logger.LogInformation("{Value}", [|maybe|]);
+                        logger.LogInformation("{Value}", {|COMET012:maybe|});
 
                         var next = "none";
                         while (more)
                         {
-                            logger.LogInformation("{Value}", [|next|]);
+                            logger.LogInformation("{Value}", {|COMET012:next|});
                             next = configuration["CometApi:ApiKey"];
                         }
 
                         var kept = configuration["CometApi:ApiKey"];
                         kept = kept!.Trim();
-                        logger.LogInformation("{Value}", [|kept|]);
+                        logger.LogInformation("{Value}", {|COMET012:kept|});
                     }
                 """ + Helpers).RunAsync();
 
@@ -96,7 +96,7 @@ namespace CometAnalyzers.Tests.Rules
                         Action reveal = () => shown = configuration["CometApi:ApiKey"];
                         shown = Redact(shown);
                         reveal();
-                        logger.LogInformation("{Value}", [|shown|]);
+                        logger.LogInformation("{Value}", {|COMET012:shown|});
 
                         var jumped = configuration["CometApi:ApiKey"];
                         if (skip)
@@ -106,7 +106,7 @@ namespace CometAnalyzers.Tests.Rules
 
                         jumped = Redact(jumped);
                     write:
-                        logger.LogInformation("{Value}", [|jumped|]);
+                        logger.LogInformation("{Value}", {|COMET012:jumped|});
                     }
                 """ + Helpers).RunAsync();
 
@@ -118,7 +118,7 @@ namespace CometAnalyzers.Tests.Rules
                     void M(ILogger logger, IConfiguration configuration)
                     {
                         var late = Redact(null);
-                        Action log = () => logger.LogInformation("{Value}", [|late|]);
+                        Action log = () => logger.LogInformation("{Value}", {|COMET012:late|});
                         late = Redact(late);
                         late = configuration["CometApi:ApiKey"];
                         log();
@@ -133,7 +133,7 @@ namespace CometAnalyzers.Tests.Rules
                             value = configuration["CometApi:ApiKey"];
                             log?.Invoke();
                             value = Redact(value);
-                            log = () => logger.LogInformation("{Value}", [|value|]);
+                            log = () => logger.LogInformation("{Value}", {|COMET012:value|});
                         }
                     }
                 """ + Helpers).RunAsync();

@@ -181,8 +181,8 @@ namespace CometAnalyzers.Tests.Rules
                         void M(ILogger logger, string apiKey, int count)
                         {
                             var calling = LoggerMessage.Define<string>(LogLevel.Information, new EventId(1), "Calling with {Key}");
-                            calling(logger, [|apiKey|], null);
-                            Log.Calling(logger, [|apiKey|]);
+                            calling(logger, {|COMET012:apiKey|}, null);
+                            Log.Calling(logger, {|COMET012:apiKey|});
                             Log.Calling(logger, count.ToString());
                         }
                     }
@@ -205,7 +205,7 @@ namespace CometAnalyzers.Tests.Rules
 
                         void M(ILogger logger)
                         {
-                            logger.LogInformation("{Key}", [|_apiKey.Value|]);
+                            logger.LogInformation("{Key}", {|COMET012:_apiKey.Value|});
                             logger.LogInformation("{Name}", _name.Value);
                         }
                     }

@@ -58,6 +58,7 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return SinkNames.Contains(name)
+                || LoggingLibraries.MethodNames.Contains(name)
                 || DeclaredSinks(context.CancellationToken).Contains(name)
                 || (callee is IdentifierNameSyntax && LocalNames.Declares(invocation, name, context.CancellationToken));
         }

@@ -25,7 +25,8 @@ namespace CometAnalyzers.Rules.Secrets
     /// <summary>
     /// Recognizes logging calls: <c>ILogger</c> and its <c>Log*</c>/<c>BeginScope</c> extensions, <c>[LoggerMessage]</c>
     /// methods, <c>LoggerMessage.Define</c> delegates, <c>Console.Write*</c>, <c>Console.Out/Error.Write*</c>,
-    /// <c>Debug</c>/<c>Trace</c> writes, <c>Activity</c> tags and baggage, and exception messages. Each type is
+    /// <c>Debug</c>/<c>Trace</c> writes, <c>Activity</c> tags and baggage, NLog and Serilog (<see cref="LoggingLibraries"/>),
+    /// and exception messages. Each type is
     /// resolved once per compilation; a sink whose type is absent is never matched.
     /// </summary>
     internal sealed class LogSinks
@@ -46,6 +47,7 @@ namespace CometAnalyzers.Rules.Secrets
         private readonly INamedTypeSymbol? _trace;
         private readonly INamedTypeSymbol? _activity;
         private readonly INamedTypeSymbol? _exception;
+        private readonly LoggingLibraries _libraries;
 
         public LogSinks(Compilation compilation)
         {
@@ -58,9 +60,10 @@ namespace CometAnalyzers.Rules.Secrets
             _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
             _activity = compilation.GetTypeByMetadataName("System.Diagnostics.Activity");
             _exception = compilation.GetTypeByMetadataName("System.Exception");
+            _libraries = new LoggingLibraries(compilation);
         }
 
-        public bool IsAvailable => _logger is not null || _console is not null || _debug is not null || _trace is not null || _activity is not null;
+        public bool IsAvailable => _logger is not null || _console is not null || _debug is not null || _trace is not null || _activity is not null || _libraries.IsAvailable;
 
         public LogSink? Find(IInvocationOperation invocation)
         {
@@ -101,7 +104,13 @@ namespace CometAnalyzers.Rules.Secrets
                 return Sink("Activity." + method.Name, invocation, p => p.Name == "value");
             }
 
-            return null;
+            // "NLog Error", "Serilog Information": the library says more than its ILogger or Logger type.
+            return _libraries.Classify(method) switch
+            {
+                LibraryCall.WritesArguments => Sink(RootNamespace(type) + " " + method.Name, invocation, _ => true),
+                LibraryCall.WritesContextValue => Sink(RootNamespace(type) + " " + method.Name, invocation, p => p.Name == "value"),
+                _ => null,
+            };
         }
 
         /// <summary>
@@ -158,6 +167,17 @@ namespace CometAnalyzers.Rules.Secrets
             return instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } && Is(property.ContainingType, _console)
                 ? property.Name
                 : null;
+        }
+
+        private static string RootNamespace(INamedTypeSymbol type)
+        {
+            INamespaceSymbol? root = type.ContainingNamespace;
+            while (root?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+            {
+                root = parent;
+            }
+
+            return root?.Name ?? type.Name;
         }
 
         private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attribute)

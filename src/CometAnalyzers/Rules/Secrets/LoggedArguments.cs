@@ -58,6 +58,15 @@ namespace CometAnalyzers.Rules.Secrets
             return false;
         }
 
+        private static string OwnerName(IOperation owner)
+            => owner switch
+            {
+                IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                IFieldReferenceOperation field => field.Field.Name,
+                IPropertyReferenceOperation property => property.Property.Name,
+                _ => string.Empty,
+            };
+
         private bool MayLeak(IOperation value, SecretNames names)
         {
             // What was written, not what the compiler made of it for the parameter (boxing, params arrays).
@@ -90,7 +99,7 @@ namespace CometAnalyzers.Rules.Secrets
                 return false;
             }
 
-            if (type is null || _types.SecretType(type) is not null || RecordText.PrintedSecret(type, names, _types) is not null)
+            if (type is null || _types.SecretType(type) is not null || RecordText.PrintsSecret(type, names, _types))
             {
                 return true;
             }
@@ -100,21 +109,24 @@ namespace CometAnalyzers.Rules.Secrets
                 case IParameterReferenceOperation { Parameter: var parameter }:
                     return TokenParameters.Judge(parameter, names) switch
                     {
-                        ParameterJudgement.ByName => names.IsSecret(parameter.Name),
+                        ParameterJudgement.ByName => NamedSecrets.IsSecret(names, _types, parameter),
                         ParameterJudgement.ByPassedValues => true,
                         _ => false,
                     };
                 case IFieldReferenceOperation field:
-                    return names.IsSecret(field.Field.Name);
+                    return NamedSecrets.IsSecret(names, _types, field.Field);
                 case IPropertyReferenceOperation { Property: { IsIndexer: false } property } reference:
-                    if (names.IsSecret(property.Name))
+                    // Request.Headers.Authorization in ASP.NET Core: a header read by a property named for it.
+                    if (NamedSecrets.IsSecret(names, _types, property) || _types.IsHeaderValues(property.Type)
+                        || _types.CredentialSecret(property) is not null)
                     {
                         return true;
                     }
 
-                    // Value, Parameter, NonValidated: the finder judges what they belong to.
+                    // Value, Parameter, NonValidated: the finder judges what they belong to, and by its owner's name
+                    // the text they hand on (_apiKey.Value).
                     return SecretLeakFinder.PassesThrough(property.Name)
-                        && (reference.Instance is not { IsImplicit: false } owner || MayLeak(owner, names));
+                        && (reference.Instance is not { IsImplicit: false } owner || MayLeak(owner, names) || names.IsSecret(OwnerName(owner)));
                 default:
                     return true;
             }

@@ -14,19 +14,28 @@ namespace CometAnalyzers.Rules.Secrets
         // Settings nest (AppSettings { Comet = CometOptions { ApiKey = ... } }); deeper than this is not followed.
         private const int MaxDepth = 3;
 
-        /// <summary>Why a value of this type prints a secret when it is written whole, or null.</summary>
-        public static string? PrintedSecret(ITypeSymbol? type, SecretNames names, SecretTypes types)
-            => type is { IsRecord: true } && PrintedSecretPath(type, names, types, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) is { } path
-                ? $"a record that prints its {path}"
+        /// <summary>
+        /// Why a value of this type prints a secret when it is written whole, or null. Certain when a printed member's
+        /// type carries a secret (an <c>AuthenticationHeaderValue</c>, a credential), by name when only its name says so.
+        /// </summary>
+        public static SecretLeak? PrintedSecret(IOperation value, SecretNames names, SecretTypes types)
+            => value.Type is { IsRecord: true } type && PrintedSecretPath(type, names, types, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) is { } found
+                ? new SecretLeak(value, $"a record that prints its {found.Path}", found.Basis)
                 : null;
 
-        /// <summary>The printed member that holds a secret, as a dotted path (<c>Comet.ApiKey</c>), or null.</summary>
-        private static string? PrintedSecretPath(ITypeSymbol type, SecretNames names, SecretTypes types, int depth, HashSet<ITypeSymbol> visiting)
+        /// <summary>Whether a value of this type prints a secret, on either basis.</summary>
+        public static bool PrintsSecret(ITypeSymbol? type, SecretNames names, SecretTypes types)
+            => type is { IsRecord: true } && PrintedSecretPath(type, names, types, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) is not null;
+
+        /// <summary>The printed member that holds a secret, as a dotted path (<c>Comet.ApiKey</c>), a certain one first; or null.</summary>
+        private static (string Path, SecretBasis Basis)? PrintedSecretPath(ITypeSymbol type, SecretNames names, SecretTypes types, int depth, HashSet<ITypeSymbol> visiting)
         {
             if (depth > MaxDepth || !visiting.Add(type) || WritesOwnToString(type))
             {
                 return null;
             }
+
+            (string Path, SecretBasis Basis)? named = null;
 
             // Each record in the chain prints its own members, then calls its base's PrintMembers.
             for (ITypeSymbol? current = type; current is { IsRecord: true }; current = current.BaseType)
@@ -38,30 +47,37 @@ namespace CometAnalyzers.Rules.Secrets
 
                 foreach (ISymbol member in current.GetMembers())
                 {
-                    if (PrintedType(member) is not { } memberType)
+                    if (PrintedType(member) is not { } memberType || types.IsNeverSecret(memberType))
                     {
                         continue;
                     }
 
-                    if (types.IsNeverSecret(memberType))
+                    string kind = member is IFieldSymbol ? "field" : "property";
+                    if (types.SecretType(memberType) is not null)
                     {
-                        continue;
+                        return ($"{member.Name} {kind}", SecretBasis.Certain);
                     }
 
                     // A "Token" member of a streamed chunk is model text as often as a credential: only a clear name counts.
-                    if ((names.IsSecret(member.Name) && !names.IsAmbiguous(member.Name)) || types.SecretType(memberType) is not null)
+                    if (!names.IsAmbiguous(member.Name) && NamedSecrets.IsSecret(names, types, member.Name, memberType, member.ContainingType))
                     {
-                        return $"{member.Name} {(member is IFieldSymbol ? "field" : "property")}";
+                        named ??= ($"{member.Name} {kind}", SecretBasis.Name);
+                        continue;
                     }
 
                     if (memberType.IsRecord && PrintedSecretPath(memberType, names, types, depth + 1, visiting) is { } inner)
                     {
-                        return member.Name + "." + inner;
+                        if (inner.Basis == SecretBasis.Certain)
+                        {
+                            return (member.Name + "." + inner.Path, inner.Basis);
+                        }
+
+                        named ??= (member.Name + "." + inner.Path, inner.Basis);
                     }
                 }
             }
 
-            return null;
+            return named;
         }
 
         /// <summary>The type of a member the synthesized PrintMembers writes: public, instance, readable, not an indexer.</summary>

@@ -18,13 +18,14 @@ namespace CometAnalyzers.Rules.Secrets
     {
         private const int MaxDepth = 24;
 
-        private const string NamedSecret = "a secret";
+        private const string NamedSecret = SecretLeak.NamedReason;
 
         // String methods whose result still holds the whole receiver (Substring and Remove cut it, as masking does).
+        // Replace is followed on its own (VisitReplace): what it replaces is taken out.
         private static readonly HashSet<string> PreservingStringMethods = new(StringComparer.Ordinal)
         {
             "Trim", "TrimStart", "TrimEnd", "ToUpper", "ToUpperInvariant", "ToLower", "ToLowerInvariant", "PadLeft", "PadRight",
-            "Normalize", "Replace", "Insert", "Clone", "ToCharArray", "Join", "Concat", "Format", "Copy", "Create",
+            "Normalize", "Insert", "Clone", "ToCharArray", "Join", "Concat", "Format", "Copy", "Create",
         };
 
         private static readonly HashSet<string> PreservingLinqMethods = new(StringComparer.Ordinal)
@@ -71,6 +72,9 @@ namespace CometAnalyzers.Rules.Secrets
             // Local function parameters being followed through their calls: a recursive call passes the parameter back to itself.
             private readonly HashSet<IParameterSymbol> _visitingParameters = new(SymbolEqualityComparer.Default);
 
+            // Values a Replace being followed takes out of its receiver: text.Replace(apiKey, "***") holds no apiKey.
+            private readonly List<IOperation> _removed = new();
+
             public Walk(SecretLeakFinder finder, SecretNames names)
             {
                 _finder = finder;
@@ -93,24 +97,29 @@ namespace CometAnalyzers.Rules.Secrets
                     return Visit(conversion.Operand, depth + 1);
                 }
 
-                if (Types.IsNeverSecret(operation.Type) || operation.ConstantValue.HasValue)
+                if (Types.IsNeverSecret(operation.Type) || operation.ConstantValue.HasValue || IsRemoved(operation))
                 {
                     return null;
                 }
 
-                if ((Types.SecretType(operation.Type) ?? RecordText.PrintedSecret(operation.Type, _names, Types)) is { } typeReason)
+                if (Types.SecretType(operation.Type) is { } typeReason)
                 {
-                    return new SecretLeak(operation, typeReason);
+                    return new SecretLeak(operation, typeReason, SecretBasis.Certain);
+                }
+
+                if (RecordText.PrintedSecret(operation, _names, Types) is { } printed)
+                {
+                    return printed;
                 }
 
                 return operation switch
                 {
-                    IInterpolatedStringOperation interpolated => VisitParts(interpolated, depth),
+                    IInterpolatedStringOperation interpolated => VisitAll(interpolated.Parts.Select(ValueParts.HoleValue), depth),
                     IInterpolatedStringHandlerCreationOperation handler => Visit(handler.Content, depth + 1),
-                    IBinaryOperation binary => Visit(binary.LeftOperand, depth + 1) ?? Visit(binary.RightOperand, depth + 1),
-                    IConditionalOperation conditional => Visit(conditional.WhenTrue, depth + 1) ?? Visit(conditional.WhenFalse, depth + 1),
+                    IBinaryOperation binary => VisitAll(new[] { binary.LeftOperand, binary.RightOperand }, depth),
+                    IConditionalOperation conditional => VisitAll(new[] { conditional.WhenTrue, conditional.WhenFalse }, depth),
                     ISwitchExpressionOperation switchExpression => VisitAll(switchExpression.Arms.Select(arm => arm.Value), depth),
-                    ICoalesceOperation coalesce => Visit(coalesce.Value, depth + 1) ?? Visit(coalesce.WhenNull, depth + 1),
+                    ICoalesceOperation coalesce => VisitAll(new[] { coalesce.Value, coalesce.WhenNull }, depth),
                     IConditionalAccessOperation access => Visit(access.WhenNotNull, depth + 1),
                     IConditionalAccessInstanceOperation instance => Visit(ConditionalReceiver(instance), depth + 1),
                     IAwaitOperation awaited => Visit(awaited.Operation, depth + 1),
@@ -120,7 +129,7 @@ namespace CometAnalyzers.Rules.Secrets
                     IArrayCreationOperation { Initializer: { } initializer } => VisitAll(initializer.ElementValues, depth),
                     ILocalReferenceOperation local => VisitLocal(local, depth),
                     IParameterReferenceOperation parameter => VisitParameter(parameter, depth),
-                    IFieldReferenceOperation field => ByName(field, field.Field.Name),
+                    IFieldReferenceOperation field => ByName(field, field.Field),
                     IPropertyReferenceOperation property => VisitProperty(property, depth),
                     IInvocationOperation invocation => VisitInvocation(invocation, depth),
                     IObjectCreationOperation creation when Is(creation.Type, _finder._stringBuilder) => VisitAll(ArgumentValues(creation.Arguments), depth),
@@ -128,30 +137,20 @@ namespace CometAnalyzers.Rules.Secrets
                 };
             }
 
-            private SecretLeak? VisitParts(IInterpolatedStringOperation interpolated, int depth)
+            /// <summary>The strongest finding among the operations: the first certain one, else the first by name.</summary>
+            private SecretLeak? VisitAll(IEnumerable<IOperation?> operations, int depth)
             {
-                foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                SecretLeak? found = null;
+                foreach (IOperation? operation in operations)
                 {
-                    if (Visit(ValueParts.HoleValue(part), depth + 1) is { } leak)
+                    found = SecretLeak.Stronger(found, Visit(operation, depth + 1));
+                    if (found is { IsCertain: true })
                     {
-                        return leak;
+                        break;
                     }
                 }
 
-                return null;
-            }
-
-            private SecretLeak? VisitAll(IEnumerable<IOperation> operations, int depth)
-            {
-                foreach (IOperation operation in operations)
-                {
-                    if (Visit(operation, depth + 1) is { } leak)
-                    {
-                        return leak;
-                    }
-                }
-
-                return null;
+                return found;
             }
 
             private SecretLeak? VisitLocal(ILocalReferenceOperation local, int depth)
@@ -161,14 +160,12 @@ namespace CometAnalyzers.Rules.Secrets
 
                 // var token = part.Text: an ambiguous name gives way to a value the rule can follow on every write.
                 bool judgedByValue = _names.IsAmbiguous(name) && writes.Count > 0 && writes.TrueForAll(IsFollowed);
-                if (!judgedByValue && ByName(local, name) is { } named)
-                {
-                    return named;
-                }
 
+                // The name alone makes a finding; what the local holds may still make it a certain one.
+                SecretLeak? found = judgedByValue ? null : ByName(local, local.Local);
                 if (!_visitingReads.Add(local))
                 {
-                    return null;
+                    return found;
                 }
 
                 try
@@ -178,22 +175,23 @@ namespace CometAnalyzers.Rules.Secrets
                         SecretLeak? leak = write.Kind switch
                         {
                             LocalWriteKind.Assignment or LocalWriteKind.ForEach or LocalWriteKind.Match or LocalWriteKind.Append => Visit(write.Value, depth + 1),
-                            LocalWriteKind.OutArgument when write.Value is { } call && SourceRead(call) is { } read => new SecretLeak(call, read),
+                            LocalWriteKind.OutArgument when write.Value is { } call && SourceRead(call) is { } read => read,
                             LocalWriteKind.OutArgument when write.Value is IInvocationOperation { TargetMethod.Name: "Deconstruct", Instance: { } owner } => Visit(owner, depth + 1),
                             _ => null,
                         };
-                        if (leak is null && judgedByValue && ProducedByTokenMethod(write.Value))
+                        if (leak is null && judgedByValue && ProducedByTokenMethod(write.Value, local.Local.Type))
                         {
-                            leak = new SecretLeak(write.Value!, NamedSecret);
+                            leak = new SecretLeak(write.Value!, NamedSecret, SecretBasis.Name);
                         }
 
-                        if (leak is not null)
+                        found = SecretLeak.Stronger(found, leak?.At(local));
+                        if (found is { IsCertain: true })
                         {
-                            return new SecretLeak(local, leak.Reason);
+                            break;
                         }
                     }
 
-                    return null;
+                    return found;
                 }
                 finally
                 {
@@ -208,7 +206,7 @@ namespace CometAnalyzers.Rules.Secrets
                 switch (TokenParameters.Judge(parameter, _names))
                 {
                     case ParameterJudgement.ByName:
-                        return ByName(reference, parameter.Name);
+                        return ByName(reference, parameter);
                     case ParameterJudgement.NotJudged:
                         return null;
                 }
@@ -220,16 +218,19 @@ namespace CometAnalyzers.Rules.Secrets
 
                 try
                 {
+                    SecretLeak? found = null;
                     foreach (IOperation value in TokenParameters.PassedValues(reference))
                     {
                         // Show(jwt.WriteToken(claims)): as for a local, a method named for making a token passes one.
-                        if ((Visit(value, depth + 1) ?? (ProducedByTokenMethod(value) ? new SecretLeak(value, NamedSecret) : null)) is { } leak)
+                        SecretLeak? leak = Visit(value, depth + 1) ?? (ProducedByTokenMethod(value, parameter.Type) ? new SecretLeak(value, NamedSecret, SecretBasis.Name) : null);
+                        found = SecretLeak.Stronger(found, leak?.At(reference));
+                        if (found is { IsCertain: true })
                         {
-                            return new SecretLeak(reference, leak.Reason);
+                            break;
                         }
                     }
 
-                    return null;
+                    return found;
                 }
                 finally
                 {
@@ -240,30 +241,47 @@ namespace CometAnalyzers.Rules.Secrets
             private static bool IsFollowed(LocalWrite write)
                 => write.Kind is LocalWriteKind.Assignment or LocalWriteKind.ForEach or LocalWriteKind.Match or LocalWriteKind.Append or LocalWriteKind.OutArgument;
 
-            /// <summary><c>jwt.WriteToken(claims)</c>, <c>await CreateTokenAsync(user)</c>: a method whose name says it makes a token.</summary>
-            private bool ProducedByTokenMethod(IOperation? value)
+            /// <summary>
+            /// <c>jwt.WriteToken(claims)</c>, <c>await CreateTokenAsync(user)</c>, <c>TryGetToken(out token)</c>: a method whose
+            /// name says it makes a token, writing a variable of type <paramref name="written"/>.
+            /// </summary>
+            private bool ProducedByTokenMethod(IOperation? value, ITypeSymbol written)
             {
                 while (value is IAwaitOperation or IConversionOperation)
                 {
                     value = value is IAwaitOperation awaited ? awaited.Operation : ((IConversionOperation)value).Operand;
                 }
 
-                return value is IInvocationOperation invocation && _names.IsSecret(GetterName(invocation.TargetMethod.Name));
+                return value is IInvocationOperation invocation
+                    && NamedSecrets.IsSecret(_names, Types, GetterName(invocation.TargetMethod.Name), written, invocation.TargetMethod.ContainingType);
             }
 
             private SecretLeak? VisitProperty(IPropertyReferenceOperation property, int depth)
             {
-                if (SourceRead(property) is { } read)
+                if (Types.CredentialSecret(property.Property) is { } credentialSecret)
                 {
-                    return new SecretLeak(property, read);
+                    return new SecretLeak(property, credentialSecret, SecretBasis.Certain);
                 }
 
-                if (!property.Property.IsIndexer && ByName(property, property.Property.Name) is { } named)
+                SecretLeak? found = SourceRead(property);
+                if (found is { IsCertain: true })
                 {
-                    return named;
+                    return found;
                 }
 
-                return PassThroughProperties.Contains(property.Property.Name) ? Visit(property.Instance, depth + 1) : null;
+                if (!property.Property.IsIndexer)
+                {
+                    found = SecretLeak.Stronger(found, ByName(property, property.Property));
+                }
+
+                if (!PassThroughProperties.Contains(property.Property.Name))
+                {
+                    return found;
+                }
+
+                // _apiKey.Value: what the owner holds, and the owner's name said of the text it hands on.
+                found = SecretLeak.Stronger(found, Visit(property.Instance, depth + 1));
+                return found ?? (NamedOwner(property.Instance) is { } owner ? ByName(property, owner.Name, property.Type, owner.ContainingType) : null);
             }
 
             private SecretLeak? VisitInvocation(IInvocationOperation invocation, int depth)
@@ -276,12 +294,17 @@ namespace CometAnalyzers.Rules.Secrets
 
                 if (SourceRead(invocation) is { } read)
                 {
-                    return new SecretLeak(invocation, read);
+                    return read;
+                }
+
+                if (method.ContainingType?.SpecialType == SpecialType.System_String && method.Name == "Replace")
+                {
+                    return VisitReplace(invocation, depth);
                 }
 
                 if (IsPreserving(method))
                 {
-                    return Visit(invocation.Instance, depth + 1) ?? VisitAll(ArgumentValues(invocation), depth);
+                    return VisitAll(new[] { invocation.Instance }.Concat(ArgumentValues(invocation)), depth);
                 }
 
                 if (Is(method.ContainingType, _finder._enumerable) && method.Name == "Where" && invocation.Arguments.Length == 2
@@ -295,14 +318,73 @@ namespace CometAnalyzers.Rules.Secrets
                     return VisitAll(ArgumentValues(invocation), depth);
                 }
 
+                if (HeaderIncludingCalls.ReturnsRequestWithHeaders(invocation))
+                {
+                    return new SecretLeak(invocation, "a request written with its headers, Authorization included", SecretBasis.Name);
+                }
+
                 // GetApiKey(), GetSecretAsync(): a getter whose name says it returns a secret.
-                return invocation.Arguments.Length <= (method.IsExtensionMethod ? 1 : 0) ? ByName(invocation, GetterName(method.Name)) : null;
+                return invocation.Arguments.Length <= (method.IsExtensionMethod ? 1 : 0)
+                    ? ByName(invocation, GetterName(method.Name), invocation.Type, method.ContainingType)
+                    : null;
             }
 
-            private string? SourceRead(IOperation operation)
-                => Reads.KeyedRead(operation, _names)
-                    ?? Reads.ConfigurationRead(operation, _names)
-                    ?? (operation is IInvocationOperation invocation ? Reads.EnvironmentRead(invocation, _names) : null);
+            private SecretLeak? SourceRead(IOperation operation) => Reads.Find(operation, _names);
+
+            /// <summary>
+            /// <c>text.Replace(oldValue, newValue)</c> keeps what its receiver holds, less every occurrence of oldValue, and
+            /// adds newValue. Replacing a secret is how code redacts one, so oldValue is never a leak, and a receiver whose
+            /// only secret is oldValue comes out clean: <c>body.Replace(apiKey, "[REDACTED]")</c>.
+            /// </summary>
+            private SecretLeak? VisitReplace(IInvocationOperation replace, int depth)
+            {
+                IOperation? oldValue = Argument(replace, "oldValue");
+                if (oldValue is not null)
+                {
+                    _removed.Add(oldValue);
+                }
+
+                SecretLeak? kept;
+                try
+                {
+                    kept = Visit(replace.Instance, depth + 1);
+                }
+                finally
+                {
+                    if (oldValue is not null)
+                    {
+                        _removed.RemoveAt(_removed.Count - 1);
+                    }
+                }
+
+                return kept is { IsCertain: true } ? kept : SecretLeak.Stronger(kept, Visit(Argument(replace, "newValue"), depth + 1));
+            }
+
+            private bool IsRemoved(IOperation operation)
+            {
+                foreach (IOperation removed in _removed)
+                {
+                    if (SameValue.Equivalent(removed, operation))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static IOperation? Argument(IInvocationOperation invocation, string parameterName)
+            {
+                foreach (IArgumentOperation argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Name == parameterName)
+                    {
+                        return argument.Value;
+                    }
+                }
+
+                return null;
+            }
 
             private bool IsPreserving(IMethodSymbol method)
             {
@@ -319,8 +401,21 @@ namespace CometAnalyzers.Rules.Secrets
                     || (Is(type, _finder._memoryExtensions) && method.Name is "AsSpan" or "AsMemory" && method.Parameters.Length == 1);
             }
 
-            private SecretLeak? ByName(IOperation operation, string name)
-                => _names.IsSecret(name) ? new SecretLeak(operation, NamedSecret) : null;
+            private SecretLeak? ByName(IOperation operation, ISymbol symbol)
+                => NamedSecrets.IsSecret(_names, Types, symbol) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
+
+            private SecretLeak? ByName(IOperation operation, string name, ITypeSymbol? type, INamedTypeSymbol? owner)
+                => NamedSecrets.IsSecret(_names, Types, name, type, owner) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
+
+            private static ISymbol? NamedOwner(IOperation? instance)
+                => instance switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    IFieldReferenceOperation field => field.Field,
+                    IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+                    _ => null,
+                };
 
             private static string GetterName(string name)
             {

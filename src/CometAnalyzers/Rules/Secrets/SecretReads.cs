@@ -11,7 +11,9 @@ namespace CometAnalyzers.Rules.Secrets
 {
     /// <summary>
     /// Reads that return a secret whatever the variable is called: the contract's secret configuration key and
-    /// environment variable (or keys and variables that name a secret), and auth header values read by name.
+    /// environment variable (or keys and variables that name a secret), and header values read by name: the auth
+    /// headers for certain, and from a header collection (<c>HttpHeaders</c>, <c>NonValidated</c>, ASP.NET Core's
+    /// <c>IHeaderDictionary</c>) any header named like a credential (<see cref="CredentialHeaderNames"/>).
     /// Types are resolved once per compilation; an absent type is never matched.
     /// </summary>
     internal sealed class SecretReads
@@ -25,6 +27,10 @@ namespace CometAnalyzers.Rules.Secrets
 
         private readonly INamedTypeSymbol? _configuration;
         private readonly INamedTypeSymbol? _environment;
+        private readonly INamedTypeSymbol? _httpHeaders;
+        private readonly INamedTypeSymbol? _nonValidatedHeaders;
+        private readonly INamedTypeSymbol? _headerDictionary;
+        private readonly INamedTypeSymbol? _stringValues;
         private readonly HashSet<string> _authHeaders = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _secretConfigKeys = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _secretEnvVars = new(StringComparer.OrdinalIgnoreCase);
@@ -33,6 +39,10 @@ namespace CometAnalyzers.Rules.Secrets
         {
             _configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
             _environment = compilation.GetTypeByMetadataName("System.Environment");
+            _httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+            _nonValidatedHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeadersNonValidated");
+            _headerDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
+            _stringValues = compilation.GetTypeByMetadataName("Microsoft.Extensions.Primitives.StringValues");
             _authHeaders.UnionWith(CommonAuthHeaders);
             foreach (ContractSettings contract in contracts.All)
             {
@@ -99,19 +109,33 @@ namespace CometAnalyzers.Rules.Secrets
 
         private bool IsAuthHeader(IOperation? operation) => TryGetString(operation, out string name) && _authHeaders.Contains(name);
 
-        /// <summary>A configuration value or section whose key is the contract's secret key or names a secret.</summary>
-        public string? ConfigurationRead(IOperation operation, SecretNames names)
+        /// <summary>
+        /// Any read above that returns a secret: a configuration key, an environment variable or a keyed value (a header,
+        /// a setting). Certain when the contract or a standard credential header names it, by name otherwise.
+        /// </summary>
+        public SecretLeak? Find(IOperation operation, SecretNames names)
+            => SecretLeak.Stronger(
+                SecretLeak.Stronger(ConfigurationRead(operation, names), KeyedRead(operation, names) ?? HeaderProperty(operation)),
+                operation is IInvocationOperation invocation ? EnvironmentRead(invocation, names) : null);
+
+        /// <summary>A configuration value or section whose key is the contract's secret key (certain) or names a secret.</summary>
+        private SecretLeak? ConfigurationRead(IOperation operation, SecretNames names)
         {
             if (_configuration is null || ConfigurationKey(operation) is not { } key)
             {
                 return null;
             }
 
-            return _secretConfigKeys.Contains(key) || names.IsSecret(key) ? $"the secret read from configuration '{key}'" : null;
+            if (_secretConfigKeys.Contains(key))
+            {
+                return new SecretLeak(operation, $"the secret read from configuration '{key}'", SecretBasis.Certain);
+            }
+
+            return names.IsSecret(key) ? new SecretLeak(operation, $"read from configuration '{key}', a key named like a secret", SecretBasis.Name) : null;
         }
 
-        /// <summary><c>Environment.GetEnvironmentVariable(name)</c> with the contract's secret variable or a secret name.</summary>
-        public string? EnvironmentRead(IInvocationOperation invocation, SecretNames names)
+        /// <summary><c>Environment.GetEnvironmentVariable(name)</c> with the contract's secret variable (certain) or a secret name.</summary>
+        private SecretLeak? EnvironmentRead(IInvocationOperation invocation, SecretNames names)
         {
             if (!Is(invocation.TargetMethod.ContainingType, _environment) || invocation.TargetMethod.Name != "GetEnvironmentVariable"
                 || invocation.Arguments.Length == 0 || !TryGetString(invocation.Arguments[0].Value, out string name))
@@ -119,14 +143,19 @@ namespace CometAnalyzers.Rules.Secrets
                 return null;
             }
 
-            return _secretEnvVars.Contains(name) || names.IsSecret(name) ? $"the secret read from environment variable '{name}'" : null;
+            if (_secretEnvVars.Contains(name))
+            {
+                return new SecretLeak(invocation, $"the secret read from environment variable '{name}'", SecretBasis.Certain);
+            }
+
+            return names.IsSecret(name) ? new SecretLeak(invocation, $"read from environment variable '{name}', a variable named like a secret", SecretBasis.Name) : null;
         }
 
         /// <summary>
-        /// A value read by a constant key that is an auth header or names a secret: <c>GetValues("Authorization")</c>,
+        /// A value read by a constant key that is an auth header (certain) or names a secret: <c>GetValues("Authorization")</c>,
         /// <c>TryGetValues("x-api-key", out v)</c>, <c>headers["api-key"]</c>, <c>settings["ApiKey"]</c>.
         /// </summary>
-        public string? KeyedRead(IOperation operation, SecretNames names)
+        private SecretLeak? KeyedRead(IOperation operation, SecretNames names)
         {
             System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments = operation switch
             {
@@ -140,6 +169,8 @@ namespace CometAnalyzers.Rules.Secrets
                 return null;
             }
 
+            bool fromHeaders = IsHeaderCollection(Receiver(operation)?.Type);
+            SecretLeak? named = null;
             foreach (IArgumentOperation argument in arguments)
             {
                 if (argument.Value is null || !TryGetString(argument.Value, out string key))
@@ -149,16 +180,64 @@ namespace CometAnalyzers.Rules.Secrets
 
                 if (_authHeaders.Contains(key))
                 {
-                    return $"the '{key}' header value";
+                    return new SecretLeak(operation, $"the '{key}' header value", SecretBasis.Certain);
                 }
 
-                if (names.IsSecret(key))
+                if (named is null && fromHeaders && CredentialHeaderNames.SaysCredential(key))
                 {
-                    return $"the value stored under '{key}'";
+                    named = new SecretLeak(operation, $"the '{key}' header value, a header named like a credential", SecretBasis.Name);
+                }
+
+                if (named is null && names.IsSecret(key))
+                {
+                    named = new SecretLeak(operation, $"the value stored under '{key}', a key named like a secret", SecretBasis.Name);
                 }
             }
 
-            return null;
+            return named;
+        }
+
+        /// <summary>
+        /// ASP.NET Core's typed header properties (<c>Request.Headers.Authorization</c>, <c>.ProxyAuthorization</c>,
+        /// <c>.Cookie</c>): the property names the header it reads.
+        /// </summary>
+        private SecretLeak? HeaderProperty(IOperation operation)
+        {
+            if (operation is not IPropertyReferenceOperation { Property: { IsIndexer: false, IsStatic: false } property, Instance: { } headers }
+                || !Implements(headers.Type, _headerDictionary) || !Is(property.Type, _stringValues))
+            {
+                return null;
+            }
+
+            foreach (string header in _authHeaders)
+            {
+                if (string.Equals(header.Replace("-", string.Empty), property.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new SecretLeak(operation, $"the '{header}' header value", SecretBasis.Certain);
+                }
+            }
+
+            return CredentialHeaderNames.SaysCredential(property.Name)
+                ? new SecretLeak(operation, $"the '{property.Name}' header value, a header named like a credential", SecretBasis.Name)
+                : null;
+        }
+
+        /// <summary>Request and response headers, content headers, their <c>NonValidated</c> view and ASP.NET Core's header dictionary.</summary>
+        private bool IsHeaderCollection(ITypeSymbol? type)
+            => InheritsFrom(type, _httpHeaders) || Is(type, _nonValidatedHeaders) || Implements(type, _headerDictionary);
+
+        /// <summary>What a keyed read reads from: the indexer's or method's instance, or an extension method's first argument.</summary>
+        private static IOperation? Receiver(IOperation operation)
+        {
+            IOperation? receiver = operation switch
+            {
+                IPropertyReferenceOperation indexer => indexer.Instance,
+                IInvocationOperation { Instance: { } instance } => instance,
+                IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments: { Length: > 0 } arguments } => arguments[0].Value,
+                _ => null,
+            };
+
+            return receiver is null ? null : Unwrap(receiver);
         }
 
         /// <summary>The full key of <c>config["a:b"]</c>, <c>config.GetSection("a")["b"]</c>, <c>GetValue&lt;T&gt;("a:b")</c>.</summary>
