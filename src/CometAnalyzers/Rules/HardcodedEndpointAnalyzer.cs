@@ -106,7 +106,7 @@ namespace CometAnalyzers.Rules
             private static Diagnostic ForContract(IOperation operation, string value, ContractSettings contract, EndpointClassifier classifier)
             {
                 string configKey = contract.BaseUrlConfigKey is { } key ? $" ('{key}')" : string.Empty;
-                string advice = classifier.NamesContractHost(value)
+                string advice = classifier.NamesContractHost(value) && !classifier.NamesContractPath(value)
                     ? $"read the base URL from configuration{configKey}"
                     : $"read the base URL from configuration{configKey} and use {contract.ContractTypeName}.Path";
                 ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty

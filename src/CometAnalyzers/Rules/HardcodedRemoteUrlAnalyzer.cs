@@ -46,6 +46,12 @@ namespace CometAnalyzers.Rules
                 {
                     foreach (RemoteUrlFinding finding in findings.LocatedIn(context.SemanticModel, context.CancellationToken))
                     {
+                        // The editor may ask for part of a file (a line's code fixes): the file is judged whole, the part is reported.
+                        if (context.FilterSpan is { } span && !finding.Location.SourceSpan.IntersectsWith(span))
+                        {
+                            continue;
+                        }
+
                         context.ReportDiagnostic(Diagnostic.Create(Rule, finding.Location, Shorten(finding.Url), finding.Sink));
                     }
                 });

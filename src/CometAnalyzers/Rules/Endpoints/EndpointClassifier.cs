@@ -50,6 +50,17 @@ namespace CometAnalyzers.Rules.Endpoints
             return EndpointText.RelativePath(value) is { } path ? ByPath(path) : null;
         }
 
+        /// <summary>True when the value's path (a URL's, or a relative one's) ends with a contract's path.</summary>
+        public bool NamesContractPath(string value)
+        {
+            if (EndpointText.TryParseHttpUrl(value, out Uri uri))
+            {
+                return ByPath(uri.AbsolutePath) is not null;
+            }
+
+            return EndpointText.RelativePath(value) is { } path && ByPath(path) is not null;
+        }
+
         /// <summary>True when the value names one of a contract's hosts (a URL on it or the bare host), not only its path.</summary>
         public bool NamesContractHost(string value)
         {

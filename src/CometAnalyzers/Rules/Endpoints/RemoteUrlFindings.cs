@@ -145,9 +145,9 @@ namespace CometAnalyzers.Rules.Endpoints
                     _origins.Trace(sink.Value, sink.Kind, model, origins, cancellationToken);
                     foreach (UrlOrigin origin in origins)
                     {
-                        if (Judge(origin) is { } url)
+                        if (Judge(origin, out IOperation? at) is { } url)
                         {
-                            findings.Add(new RemoteUrlFinding(origin.Constant.Syntax.GetLocation(), url, sink.Description));
+                            findings.Add(new RemoteUrlFinding(at!.Syntax.GetLocation(), url, sink.Description));
                         }
                     }
                 }
@@ -161,12 +161,16 @@ namespace CometAnalyzers.Rules.Endpoints
         {
             origins.Clear();
             _origins.Trace(value, EndpointSinkKind.Url, model, origins, cancellationToken);
-            return origins.Exists(origin => Judge(origin) is not null);
+            return origins.Exists(origin => Judge(origin, out _) is not null);
         }
 
-        /// <summary>The URL to show when the origin is a hardcoded remote endpoint; null otherwise.</summary>
-        private string? Judge(UrlOrigin origin)
+        /// <summary>
+        /// The URL to show when the origin is a hardcoded remote endpoint, and <paramref name="at"/> the part of it to
+        /// report at; null otherwise.
+        /// </summary>
+        private string? Judge(UrlOrigin origin, out IOperation? at)
         {
+            at = origin.Constant;
             if (origin.Parameter is not null)
             {
                 return null;
@@ -184,12 +188,14 @@ namespace CometAnalyzers.Rules.Endpoints
                 {
                     return null;
                 }
+
+                at = before;
             }
 
             bool remote = origin.Kind == EndpointSinkKind.UrlFormat
                 ? classifier.IsRemoteUrl(EndpointText.BeforeFormatItem(judged), isPrefix: true)
                 : classifier.IsRemoteUrl(judged, origin.IsPrefix || judged.Length < origin.Text.Length);
-            return remote ? origin.Text : null;
+            return remote ? (at == origin.Constant ? origin.Text : judged) : null;
         }
 
         private EndpointClassifier ClassifierFor(SyntaxTree tree)

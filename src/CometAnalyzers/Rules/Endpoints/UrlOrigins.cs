@@ -21,11 +21,11 @@ namespace CometAnalyzers.Rules.Endpoints
             Parameter = null;
         }
 
-        private UrlOrigin(IParameterReferenceOperation parameter)
+        private UrlOrigin(IParameterReferenceOperation parameter, bool isPrefix)
         {
             Constant = parameter;
             Text = string.Empty;
-            IsPrefix = false;
+            IsPrefix = isPrefix;
             Kind = EndpointSinkKind.Url;
             Parameter = parameter.Parameter;
         }
@@ -36,7 +36,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// <summary>Set when the value comes from a parameter: then there is no text to judge here.</summary>
         public IParameterSymbol? Parameter { get; }
 
-        public static UrlOrigin FromParameter(IParameterReferenceOperation parameter) => new(parameter);
+        public static UrlOrigin FromParameter(IParameterReferenceOperation parameter, bool isPrefix) => new(parameter, isPrefix);
 
         public string Text { get; }
 
@@ -112,13 +112,13 @@ namespace CometAnalyzers.Rules.Endpoints
                     TraceUriCreation(creation, isPrefix, Next);
                     return;
                 case IInvocationOperation call:
-                    TraceCall(call, kind, isPrefix, model, Next, cancellationToken);
+                    TraceCall(call, kind, isPrefix, depth, model, origins, Next, cancellationToken);
                     return;
                 case ILocalReferenceOperation local:
                     TraceLocal(local, kind, isPrefix, Next);
                     return;
                 case IParameterReferenceOperation parameter:
-                    origins.Add(UrlOrigin.FromParameter(parameter));
+                    origins.Add(UrlOrigin.FromParameter(parameter, isPrefix));
                     return;
                 case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member:
                     // A const of a referenced assembly has no declaration here: it is that library's default, not followed.
@@ -230,7 +230,15 @@ namespace CometAnalyzers.Rules.Endpoints
             }
         }
 
-        private void TraceCall(IInvocationOperation call, EndpointSinkKind kind, bool isPrefix, SemanticModel model, System.Action<IOperation, EndpointSinkKind, bool> next, CancellationToken cancellationToken)
+        private void TraceCall(
+            IInvocationOperation call,
+            EndpointSinkKind kind,
+            bool isPrefix,
+            int depth,
+            SemanticModel model,
+            List<UrlOrigin> origins,
+            System.Action<IOperation, EndpointSinkKind, bool> next,
+            CancellationToken cancellationToken)
         {
             IMethodSymbol method = call.TargetMethod;
             if (method.Name == "ToString" && method.Parameters.Length == 0 && call.Instance is { } instance
@@ -246,10 +254,39 @@ namespace CometAnalyzers.Rules.Endpoints
                 return;
             }
 
-            if (_declared.ReturnedBy(call, model, cancellationToken) is { } returned)
+            if (_declared.ReturnedBy(call, model, cancellationToken) is not { } returned)
             {
-                next(returned, kind, isPrefix);
+                return;
             }
+
+            // The helper's own parameters stand for what this call passes: ForecastUrl("https://x", city) is followed to "https://x".
+            var inHelper = new List<UrlOrigin>();
+            Trace(returned, kind, isPrefix, depth + 1, returned.SemanticModel ?? model, inHelper, cancellationToken);
+            foreach (UrlOrigin origin in inHelper)
+            {
+                if (origin.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.TargetMethod.OriginalDefinition)
+                    && Argument(call, parameter.Ordinal) is { } argument)
+                {
+                    next(argument, kind, origin.IsPrefix);
+                }
+                else
+                {
+                    origins.Add(origin);
+                }
+            }
+        }
+
+        private static IOperation? Argument(IInvocationOperation call, int ordinal)
+        {
+            foreach (IArgumentOperation argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal && !argument.IsImplicit)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Every value assigned to the local (declaration, assignments in any branch); none when it is also written another way.</summary>
