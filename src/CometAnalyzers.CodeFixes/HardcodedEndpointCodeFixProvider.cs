@@ -43,6 +43,13 @@ namespace CometAnalyzers.CodeFixes
                 return;
             }
 
+            // A contract with errors generates nothing: offer the fix only when the class it writes exists.
+            SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (model?.Compilation.GetTypeByMetadataName(contractType.Substring("global::".Length)) is null)
+            {
+                return;
+            }
+
             string typeName = contractType.Substring(contractType.LastIndexOf('.') + 1);
             context.RegisterCodeFix(
                 CodeAction.Create(

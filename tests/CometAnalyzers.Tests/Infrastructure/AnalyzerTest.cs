@@ -185,6 +185,14 @@ namespace CometAnalyzers.Tests.Infrastructure
 
             Assert.True(exceptions.IsEmpty, "The analyzer threw:\n" + string.Join("\n", exceptions));
             Assert.DoesNotContain(all, d => d.Id == "AD0001");
+
+            // Every rule test is also an IDE test: the editor's per-document analysis must show the same diagnostics.
+            if (IdeParity.IsEnabled)
+            {
+                await IdeParity.AssertSameAsync(compilation, ImmutableArray.Create(_analyzer), options, all);
+                Assert.True(exceptions.IsEmpty, "The analyzer threw in per-document analysis:\n" + string.Join("\n", exceptions));
+            }
+
             return all;
         }
 

@@ -9,7 +9,9 @@ namespace CometAnalyzers.Tests.Rules
     /// <summary>COMET001's fix: the contract path literal becomes the generated <c>Contract.Path</c>.</summary>
     public class COMET001CodeFixTests
     {
-        private static AnalyzerTest Test(string source) => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource(source);
+        private static AnalyzerTest Test(string source) => Bare(source).WithContract(COMET001Sources.DefaultContract);
+
+        private static AnalyzerTest Bare(string source) => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource(source);
 
         [Fact]
         public Task A_path_literal_becomes_the_contract_path_with_the_using_in_place()
@@ -112,7 +114,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task The_fix_uses_the_contract_name_and_namespace()
-            => Test("""
+            => Bare("""
                 using System;
                 class C
                 {
@@ -151,6 +153,24 @@ namespace CometAnalyzers.Tests.Rules
                     const string Raw = $$"""{{Full}}/v1/chat/completions""";
                 }
                 """")
+                .RunAsync();
+
+        [Fact]
+        public Task No_fix_is_offered_when_the_contract_class_does_not_exist()
+            => Test("""
+                using System;
+                class C
+                {
+                    Uri M(Uri baseUrl) => new Uri(baseUrl, [|"/v1/chat/completions"|]);
+                }
+                """)
+                .WithCodeFix<HardcodedEndpointCodeFixProvider>("""
+                using System;
+                class C
+                {
+                    Uri M(Uri baseUrl) => new Uri(baseUrl, "/v1/chat/completions");
+                }
+                """)
                 .RunAsync();
     }
 }

@@ -10,7 +10,11 @@ namespace CometAnalyzers.Tests.Rules
     /// <summary>COMET001 on the contract's own endpoint: its path and hosts, wherever the constant is written.</summary>
     public class COMET001ContractEndpointTests
     {
-        private static AnalyzerTest Test(string source) => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource(source);
+        /// <summary>A test of <paramref name="source"/> in a project whose contract has the default CometAPI endpoint.</summary>
+        private static AnalyzerTest Test(string source) => Bare(source).WithContract(COMET001Sources.DefaultContract);
+
+        /// <summary>A test of <paramref name="source"/> with no contract file: the contracts it adds are the only ones.</summary>
+        private static AnalyzerTest Bare(string source) => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource(source);
 
         [Theory]
         [InlineData("https://api.cometapi.com/v1/chat/completions")]
@@ -25,11 +29,24 @@ namespace CometAnalyzers.Tests.Rules
         [InlineData("https://API.CometAPI.com/v1/models")]
         [InlineData("api.cometapi.com")]
         [InlineData("api.cometapi.com:443")]
-        public Task Contract_path_or_host_literals_are_endpoints_without_a_contract(string value)
+        public Task Contract_path_or_host_literals_are_endpoints(string value)
             => Test($$"""
                 class C
                 {
                     string M() => [|"{{value}}"|];
+                }
+                """).RunAsync();
+
+        [Theory]
+        [InlineData("/v1/chat/completions")]
+        [InlineData("https://api.cometapi.com/v1/chat/completions")]
+        [InlineData("api.cometapi.com")]
+        public Task Without_a_contract_file_there_is_no_contract_endpoint(string value)
+            => Bare($$"""
+                class C
+                {
+                    string M() => "{{value}}";
+                    System.Uri N() => new System.Uri("{{value}}", System.UriKind.RelativeOrAbsolute);
                 }
                 """).RunAsync();
 
@@ -196,7 +213,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task A_contract_replaces_the_default_path_and_hosts()
-            => Test("""
+            => Bare("""
                 class C
                 {
                     const string Generate = [|"/v2/generate"|];
@@ -208,7 +225,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Every_contract_of_the_compilation_is_checked()
-            => Test("""
+            => Bare("""
                 class C
                 {
                     const string Generate = [|"/v2/generate"|];
@@ -223,12 +240,12 @@ namespace CometAnalyzers.Tests.Rules
         [Fact]
         public async Task The_message_names_the_value_the_contract_and_its_base_url_key()
         {
-            var diagnostics = await Test("""
+            var diagnostics = await Bare("""
                 class C
                 {
                     const string Url = "https://api.cometapi.com/v1/chat/completions";
                 }
-                """).WithContract(COMET001Sources.CometContract).GetDiagnosticsAsync();
+                """).WithContract(COMET001Sources.CometContract, "/project/contracts/comet.contract.json").GetDiagnosticsAsync();
 
             Diagnostic diagnostic = Assert.Single(diagnostics);
             Assert.Equal(
@@ -239,7 +256,7 @@ namespace CometAnalyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task Without_a_contract_the_message_names_no_configuration_key()
+        public async Task A_contract_without_a_base_url_key_gets_a_message_that_names_none()
         {
             var diagnostics = await Test("""
                 class C
@@ -250,6 +267,21 @@ namespace CometAnalyzers.Tests.Rules
 
             Assert.Equal(
                 "'/v1/chat/completions' hardcodes the CometApi endpoint; read the base URL from configuration and use CometApiContract.Path",
+                Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
+        public async Task A_contract_host_alone_is_told_to_come_from_configuration_without_the_path_advice()
+        {
+            var diagnostics = await Bare("""
+                class C
+                {
+                    const string Host = "https://eu.cometapi.com/";
+                }
+                """).WithContract(COMET001Sources.CometContract).GetDiagnosticsAsync();
+
+            Assert.Equal(
+                "'https://eu.cometapi.com/' hardcodes the CometApi endpoint; read the base URL from configuration ('CometApi:BaseUrl')",
                 Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
         }
 
@@ -278,7 +310,7 @@ namespace CometAnalyzers.Tests.Rules
 
         [Fact]
         public Task Allowed_hosts_exempt_contract_hosts_too()
-            => Test("""
+            => Bare("""
                 class C
                 {
                     const string Eu = "https://eu.cometapi.com/v1/chat/completions";

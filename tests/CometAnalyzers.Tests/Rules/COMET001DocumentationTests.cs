@@ -5,11 +5,11 @@ using Xunit;
 
 namespace CometAnalyzers.Tests.Rules
 {
-    /// <summary>The examples in docs/rules/COMET001.md, checked so the page cannot drift from the rule.</summary>
+    /// <summary>The examples in docs/rules/COMET001.md and COMET011.md, checked so the pages cannot drift from the rules.</summary>
     public class COMET001DocumentationTests
     {
         [Fact]
-        public Task Non_compliant_examples_are_reported()
+        public Task COMET001_non_compliant_examples_are_reported()
             => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource("""
                 using System;
                 using System.Net.Http;
@@ -19,20 +19,16 @@ namespace CometAnalyzers.Tests.Rules
                 {
                     const string ChatUrl = [|"https://api.cometapi.com/v1/chat/completions"|];
 
-                    async Task M(string baseUrl, object request, string environment, int id)
+                    async Task M(HttpClient client, string baseUrl, object request)
                     {
-                        var client = new HttpClient { BaseAddress = new Uri([|"https://gateway.example.com/"|]) };
                         await client.PostAsJsonAsync($"{baseUrl}[|/v1/chat/completions|]", request);
-                        await client.GetStringAsync([|"https://status.example.com/health"|]);
-
-                        var gateway = environment switch { "prod" => [|"https://gateway.example.com/"|], _ => "http://localhost:5000/" };
-                        await client.GetStringAsync(FormattableString.Invariant($"{gateway}users/{id}"));
+                        var eu = new Uri([|"https://eu.cometapi.com/"|]);
                     }
                 }
-                """).RunAsync();
+                """).WithContract(COMET001Sources.CometContract).RunAsync();
 
         [Fact]
-        public Task Compliant_examples_are_silent()
+        public Task COMET001_compliant_examples_are_silent()
             => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource("""
                 using System;
                 using System.Net.Http;
@@ -49,9 +45,45 @@ namespace CometAnalyzers.Tests.Rules
                         await client.PostAsJsonAsync(CometApiContract.Path.TrimStart('/'), request);
 
                         var mock = new Uri("http://localhost:5000/v1/chat/completions");
-                        throw new InvalidOperationException("Quota exceeded, see https://docs.example.com/quota");
                     }
                 }
-                """).WithSource(COMET001Sources.DefaultContractClass).RunAsync();
+                """).WithSource(COMET001Sources.DefaultContractClass).WithContract(COMET001Sources.CometContract).RunAsync();
+
+        [Fact]
+        public Task COMET011_non_compliant_examples_are_reported()
+            => AnalyzerTest.For<HardcodedRemoteUrlAnalyzer>().WithSource("""
+                using System;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task M(string environment, int id)
+                    {
+                        var client = new HttpClient { BaseAddress = new Uri([|"https://gateway.vendor.io/"|]) };
+                        await client.GetStringAsync([|"https://status.vendor.io/health"|]);
+
+                        var gateway = environment switch { "prod" => [|"https://gateway.vendor.io/"|], _ => "http://localhost:5000/" };
+                        await client.GetStringAsync(FormattableString.Invariant($"{gateway}users/{id}"));
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task COMET011_compliant_examples_are_silent()
+            => AnalyzerTest.For<HardcodedRemoteUrlAnalyzer>().WithSource("""
+                using System;
+                using System.Net.Http;
+                using Microsoft.Extensions.Configuration;
+                using OpenAI.Chat;
+                class C
+                {
+                    void M(IConfiguration configuration)
+                    {
+                        var client = new HttpClient { BaseAddress = new Uri(configuration["Vendor:BaseUrl"]!) };
+                        var part = ChatMessageContentPart.CreateImagePart(new Uri("https://cdn.vendor.io/cat"));
+                        client.BaseAddress = new Uri("http://orders-api");
+                    }
+                }
+                """).RunAsync();
     }
 }

@@ -13,7 +13,7 @@ namespace CometAnalyzers.Tests.Rules
     public class COMET001MinimalCompilationTests
     {
         /// <summary>Runs analyzers on a compilation of <paramref name="source"/> against System.Private.CoreLib alone.</summary>
-        internal static async Task<ImmutableArray<Diagnostic>> RunOnCoreLibraryAsync(DiagnosticAnalyzer analyzer, string source)
+        internal static async Task<ImmutableArray<Diagnostic>> RunOnCoreLibraryAsync(DiagnosticAnalyzer analyzer, string source, string? contract = null)
         {
             CSharpCompilation compilation = CSharpCompilation.Create(
                 "Minimal",
@@ -22,7 +22,9 @@ namespace CometAnalyzers.Tests.Rules
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var exceptions = new System.Collections.Concurrent.ConcurrentQueue<string>();
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                new AnalyzerOptions(contract is null
+                    ? ImmutableArray<AdditionalText>.Empty
+                    : ImmutableArray.Create<AdditionalText>(new Infrastructure.InMemoryAdditionalText("/project/test.contract.json", contract))),
                 onAnalyzerException: (ex, _, _) => exceptions.Enqueue(ex.ToString()),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);
@@ -35,15 +37,29 @@ namespace CometAnalyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Without_http_types_the_remote_url_rule_reports_nothing_and_does_not_throw()
+        {
+            var diagnostics = await RunOnCoreLibraryAsync(new HardcodedRemoteUrlAnalyzer(), """
+                class C
+                {
+                    const string Remote = "https://api.orbitpay.io/api";
+                    string M() => Remote;
+                }
+                """);
+
+            Assert.Empty(diagnostics);
+        }
+
+        [Fact]
         public async Task Without_http_types_the_contract_path_is_still_reported()
         {
             var diagnostics = await RunOnCoreLibraryAsync(new HardcodedEndpointAnalyzer(), """
                 class C
                 {
                     const string Path = "/v1/chat/completions";
-                    string Remote() => "https://example.com/api";
+                    string Remote() => "https://api.orbitpay.io/api";
                 }
-                """);
+                """, COMET001Sources.DefaultContract);
 
             Assert.StartsWith("'/v1/chat/completions'", Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         }

@@ -15,9 +15,21 @@ namespace CometAnalyzers.Tests.Rules
 
             """;
 
-        /// <summary>A COMET001 test of <paramref name="body"/>, with the usual usings and the generated contract class beside it.</summary>
+        /// <summary>
+        /// A COMET001 test of <paramref name="body"/>, with the usual usings, a contract with the default endpoint, and
+        /// the contract class its generator writes beside it.
+        /// </summary>
         public static AnalyzerTest Test(string body)
-            => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource(Usings + body).WithSource(DefaultContractClass);
+            => AnalyzerTest.For<HardcodedEndpointAnalyzer>().WithSource(Usings + body).WithSource(DefaultContractClass).WithContract(DefaultContract);
+
+        /// <summary>The CometAPI endpoint the rules used to assume without a contract: path, one host, no base URL key.</summary>
+        public const string DefaultContract = """
+            {
+              "name": "CometApi",
+              "endpoint": { "method": "POST", "path": "/v1/chat/completions", "hosts": ["api.cometapi.com"] },
+              "response": { "type": "object" }
+            }
+            """;
 
         /// <summary>What the generator emits for the default contract; generated code, so COMET001 skips it.</summary>
         public const string DefaultContractClass = """

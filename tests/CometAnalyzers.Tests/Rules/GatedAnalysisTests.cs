@@ -24,6 +24,7 @@ namespace CometAnalyzers.Tests.Rules
         [Fact]
         public Task COMET001_a_contract_host_completed_by_a_constant_from_another_file_is_reported()
             => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
+                .WithContract(COMET001Sources.DefaultContract)
                 .WithSource("""
                     static class Parts
                     {
@@ -39,126 +40,31 @@ namespace CometAnalyzers.Tests.Rules
                 .RunAsync();
 
         [Fact]
-        public Task COMET001_a_field_from_another_file_reaching_an_aliased_client_is_reported_at_the_field()
-            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
-                .WithSource("""
-                    static class Urls
-                    {
-                        public static readonly string Remote = [|"https://example.com/api"|];
-                    }
-                    """)
-                .WithSource(HttpUsings + """
-                    using H = System.Net.Http.HttpClient;
-                    using U = System.Uri;
-
-                    class C
-                    {
-                        Task<HttpResponseMessage> M(H client) => client.GetAsync(Urls.Remote);
-
-                        U N() => new U([|"https://example.org/x"|]);
-                    }
-                    """)
-                .RunAsync();
-
-        [Fact]
-        public Task COMET001_a_qualified_alias_of_a_url_constant_from_another_file_is_reported_at_the_constant()
-            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
-                .WithSource("""
-                    namespace Acme
-                    {
-                        public static class Endpoints
-                        {
-                            public const string Gateway = [|"https://gateway.example.com/"|];
-                        }
-                    }
-                    """)
-                .WithSource("""
-                    namespace App
-                    {
-                        static class Aliases
-                        {
-                            public static readonly string Gateway = Acme.Endpoints.Gateway;
-                        }
-                    }
-                    """)
-                .WithSource(HttpUsings + """
-                    class C
-                    {
-                        Uri M() => new Uri(App.Aliases.Gateway);
-                    }
-                    """)
-                .RunAsync();
-
-        [Fact]
-        public Task COMET001_readonly_members_from_another_file_are_reported_at_their_initializers()
-            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
-                .WithSource("""
-                    public class Settings
-                    {
-                        public readonly string Gateway = [|"https://gateway.example.com/"|];
-                        public string Status { get; } = [|"https://status.example.com"|];
-                        public string Billing => [|"https://billing.example.com/"|];
-                    }
-                    """)
-                .WithSource(HttpUsings + """
-                    class C
-                    {
-                        Uri A(Settings settings) => new Uri(settings.Gateway);
-                        Task<string> B(HttpClient client, Settings settings) => client.GetStringAsync(settings.Status + "/health");
-                        Uri D(Settings settings) => new Uri(settings.Billing);
-                    }
-                    """)
-                .RunAsync();
-
-        [Fact]
-        public Task COMET001_string_calls_and_switch_arms_naming_a_field_from_another_file_are_followed_to_the_field()
-            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
-                .WithSource("""
-                    static class Urls
-                    {
-                        public const string UserFormat = [|"https://users.example.com/{0}"|];
-                        public static readonly string Prod = [|"https://prod.example.com/"|];
-                        public const string Orders = [|"https://orders.example.com"|];
-                    }
-                    """)
-                .WithSource(HttpUsings + """
-                    using System.Globalization;
-
-                    class C
-                    {
-                        Uri A(int id) => new Uri(string.Format(CultureInfo.InvariantCulture, Urls.UserFormat, id));
-                        Uri B(string env) => new Uri(env switch { "prod" => Urls.Prod, _ => "http://localhost:5000/" });
-                        Uri D(int id) => new Uri(FormattableString.Invariant($"{Urls.Orders}/orders/{id}"));
-                    }
-                    """)
-                .RunAsync();
-
-        [Fact]
-        public Task COMET001_urls_in_lambdas_and_local_functions_are_reported()
-            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
+        public Task COMET011_urls_in_lambdas_and_local_functions_are_reported()
+            => AnalyzerTest.For<HardcodedRemoteUrlAnalyzer>()
                 .WithSource(HttpUsings + """
                     class C
                     {
                         async Task M(HttpClient client)
                         {
-                            Func<Task<string>> get = () => client.GetStringAsync([|"https://example.com/a"|]);
+                            Func<Task<string>> get = () => client.GetStringAsync([|"https://api.orbitpay.io/a"|]);
                             await get();
                             await Local();
 
-                            Task<string> Local() => client.GetStringAsync([|"https://example.com/b"|]);
+                            Task<string> Local() => client.GetStringAsync([|"https://api.orbitpay.io/b"|]);
                         }
                     }
                     """)
                 .RunAsync();
 
         [Fact]
-        public Task COMET001_a_url_in_a_generated_code_class_is_not_analyzed()
-            => AnalyzerTest.For<HardcodedEndpointAnalyzer>()
+        public Task COMET011_a_url_in_a_generated_code_class_is_not_analyzed()
+            => AnalyzerTest.For<HardcodedRemoteUrlAnalyzer>()
                 .WithSource(HttpUsings + """
                     [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
                     class Generated
                     {
-                        Task<string> M(HttpClient client) => client.GetStringAsync("https://example.com/a");
+                        Task<string> M(HttpClient client) => client.GetStringAsync("https://api.orbitpay.io/a");
                     }
                     """)
                 .RunAsync();

@@ -24,15 +24,17 @@ namespace CometAnalyzers.Tests.Rules
     {
         private const string Source = """
             using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
 
             class C
             {
-                Uri A() => new Uri("https://example.com/a");
+                Task<string> A(HttpClient c) => c.GetStringAsync(new Uri("https://api.orbitpay.io/a"));
 
-                Uri B(string s)
+                Task<string> B(HttpClient c, string s)
                 {
-                    var local = "https://example.com/b";
-                    return new Uri(local + s);
+                    var local = "https://api.orbitpay.io/b";
+                    return c.GetStringAsync(new Uri(local + s));
                 }
             }
             """;
@@ -72,7 +74,7 @@ namespace CometAnalyzers.Tests.Rules
                 within);
             Assert.Contains(within, n => n is ParameterSyntax { Identifier.ValueText: "s" });
             Assert.Contains(within, n => n is VariableDeclaratorSyntax { Identifier.ValueText: "local" });
-            Assert.DoesNotContain(within, n => n.ToString().Contains("/a", StringComparison.Ordinal));
+            Assert.DoesNotContain(within, n => n.ToString().Contains("/a\"", StringComparison.Ordinal));
             Assert.Empty(TreeNodeIndex.For(tree, CancellationToken.None).StartingWithin(new TextSpan(tree.Length, 0)));
         }
 
@@ -85,14 +87,14 @@ namespace CometAnalyzers.Tests.Rules
             MethodDeclarationSyntax b = (await tree.GetRootAsync()).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "B");
             // A driver of its own for each request: one that has analyzed the whole tree answers later requests from its cache.
             CompilationWithAnalyzers Driver() => compilation.WithAnalyzers(
-                ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedEndpointAnalyzer()),
+                ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedRemoteUrlAnalyzer()),
                 new CompilationWithAnalyzersOptions(project.AnalyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
 
             ImmutableArray<Diagnostic> inB = await Driver().GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), b.Span, CancellationToken.None);
             ImmutableArray<Diagnostic> whole = await Driver().GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
 
-            Assert.Equal(new[] { "\"https://example.com/a\"", "\"https://example.com/b\"" }, whole.Select(d => Text(tree, d)).OrderBy(t => t, StringComparer.Ordinal));
-            Assert.Equal(new[] { "\"https://example.com/b\"" }, inB.Select(d => Text(tree, d)));
+            Assert.Equal(new[] { "\"https://api.orbitpay.io/a\"", "\"https://api.orbitpay.io/b\"" }, whole.Select(d => Text(tree, d)).OrderBy(t => t, StringComparer.Ordinal));
+            Assert.Equal(new[] { "\"https://api.orbitpay.io/b\"" }, inB.Select(d => Text(tree, d)));
         }
 
         /// <summary>

@@ -50,13 +50,44 @@ namespace CometAnalyzers.Rules.Endpoints
             return EndpointText.RelativePath(value) is { } path ? ByPath(path) : null;
         }
 
-        /// <summary>An absolute http(s) URL whose host is neither loopback nor allowed.</summary>
-        public bool IsRemoteUrl(string value)
-            => !EndpointText.HasWhitespace(value) && EndpointText.TryParseHttpUrl(value, out Uri uri) && !IsExempt(uri.Host);
+        /// <summary>True when the value's path (a URL's, or a relative one's) ends with a contract's path.</summary>
+        public bool NamesContractPath(string value)
+        {
+            if (EndpointText.TryParseHttpUrl(value, out Uri uri))
+            {
+                return ByPath(uri.AbsolutePath) is not null;
+            }
 
-        /// <summary>A bare host (for UriBuilder's host) that is neither loopback nor allowed.</summary>
-        public bool IsRemoteHost(string value)
-            => !EndpointText.HasWhitespace(value) && EndpointText.TryParseBareHost(value, out string host) && !IsExempt(host);
+            return EndpointText.RelativePath(value) is { } path && ByPath(path) is not null;
+        }
+
+        /// <summary>True when the value names one of a contract's hosts (a URL on it or the bare host), not only its path.</summary>
+        public bool NamesContractHost(string value)
+        {
+            if (EndpointText.TryParseHttpUrl(value, out Uri uri))
+            {
+                return ByHost(uri.Host) is not null;
+            }
+
+            int slash = value.IndexOf('/');
+            string host = slash > 0 ? value.Substring(0, slash) : value;
+            return EndpointText.TryParseBareHost(host, out string bare) && ByHost(bare) is not null;
+        }
+
+        /// <summary>
+        /// An absolute http(s) URL that names a production endpoint: its host is complete, remote (not loopback, not allowed by the options), a real name (not a single-label service name, a reserved or a
+        /// placeholder name), and it is no content URL (an image, a document, a raw file). <paramref name="isPrefix"/>
+        /// when more is appended at run time: the host must then be closed already (<c>"https://www." + host</c> is not).
+        /// </summary>
+        public bool IsRemoteUrl(string value, bool isPrefix)
+            => !EndpointText.HasWhitespace(value)
+               && EndpointText.TryParseHttpUrl(value, out Uri uri)
+               && (!isPrefix || EndpointText.HostIsClosed(value))
+               && IsRemoteName(uri.Host)
+               && !ContentUrls.IsContent(uri, pathIsComplete: !isPrefix);
+
+        private bool IsRemoteName(string host)
+            => !IsExempt(host) && !HostNames.IsLoopbackAlias(host) && !HostNames.IsSingleLabel(host) && !HostNames.IsReservedOrPlaceholder(host);
 
         private bool IsExempt(string host) => EndpointText.IsLoopback(host) || _allowedHosts.Contains(EndpointText.Unbracket(host));
 

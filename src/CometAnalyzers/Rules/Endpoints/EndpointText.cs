@@ -12,6 +12,8 @@ namespace CometAnalyzers.Rules.Endpoints
     {
         private static readonly char[] QueryOrFragment = { '?', '#' };
 
+        private static readonly char[] AuthorityEnd = { '/', '?', '#', ':' };
+
         public static bool HasWhitespace(string value)
         {
             foreach (char c in value)
@@ -41,6 +43,30 @@ namespace CometAnalyzers.Rules.Endpoints
 
             uri = parsed;
             return true;
+        }
+
+        /// <summary>
+        /// True when the URL's host cannot grow by what is appended to it: a '/', '?', '#' or port follows it, or the host
+        /// already looks whole (a dot, ending in a letter or digit). <c>"https://www."</c> and <c>"https://api"</c> are open.
+        /// </summary>
+        public static bool HostIsClosed(string url)
+        {
+            int start = url.IndexOf("://", StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return false;
+            }
+
+            start += 3;
+            int end = url.IndexOfAny(AuthorityEnd, start);
+            if (end >= 0)
+            {
+                return end > start;
+            }
+
+            string host = url.Substring(start);
+            char last = host.Length > 0 ? host[host.Length - 1] : '.';
+            return host.IndexOf('.') > 0 && char.IsLetterOrDigit(last);
         }
 
         /// <summary>"api.cometapi.com" or "api.cometapi.com:443": a DNS name or IP address, nothing else.</summary>

@@ -19,7 +19,7 @@ namespace CometAnalyzers.Rules.Endpoints
         public static bool IsFollowed(ISymbol member)
             => member switch
             {
-                IFieldSymbol field => field.Type.SpecialType == SpecialType.System_String && (field.IsConst || field.IsReadOnly),
+                IFieldSymbol field => IsStringOrUri(field.Type) && (field.IsConst || field.IsReadOnly),
                 IPropertySymbol property => IsFollowed(property),
                 _ => false,
             };
@@ -82,7 +82,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
         private static bool IsFollowed(IPropertySymbol property)
         {
-            if (property.Type.SpecialType != SpecialType.System_String || property.SetMethod is not null || property.IsIndexer
+            if (!IsStringOrUri(property.Type) || property.SetMethod is not null || property.IsIndexer
                 || property.IsVirtual || property.IsAbstract || property.IsOverride || property.DeclaringSyntaxReferences.Length != 1)
             {
                 return false;
@@ -92,19 +92,23 @@ namespace CometAnalyzers.Rules.Endpoints
             return property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax declaration && IsFollowed(declaration);
         }
 
+        /// <summary>A URL held as text or as a <c>System.Uri</c>.</summary>
+        private static bool IsStringOrUri(ITypeSymbol type)
+            => type.SpecialType == SpecialType.System_String
+               || type is INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
         /// <summary>
-        /// <c>string</c>, <c>string?</c>, <c>String</c> or <c>System.String</c>. A gate reads the declared type from
-        /// syntax so that readonly fields of other types (loggers, clients, options) are never bound; a <c>using</c>
-        /// alias of string is missed.
+        /// <c>string</c>, <c>String</c> or <c>Uri</c>, nullable or qualified, read from the declaration's syntax: a property
+        /// of another type (a logger, a client, options) is never followed. A <c>using</c> alias of either is missed.
         /// </summary>
         private static bool MayBeString(TypeSyntax type)
             => type switch
             {
                 PredefinedTypeSyntax predefined => predefined.Keyword.IsKind(SyntaxKind.StringKeyword),
                 NullableTypeSyntax nullable => MayBeString(nullable.ElementType),
-                IdentifierNameSyntax name => name.Identifier.ValueText == "String",
-                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText == "String",
-                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText == "String",
+                IdentifierNameSyntax name => name.Identifier.ValueText is "String" or "Uri",
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText is "String" or "Uri",
+                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText is "String" or "Uri",
                 _ => false,
             };
     }

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CometAnalyzers.Rules.Endpoints
+{
+    /// <summary>
+    /// The parameters of the project's own methods that a request is sent to: an app's wrapper
+    /// (<c>Task&lt;T&gt; GetJsonAsync&lt;T&gt;(Uri request)</c> that ends in <c>new HttpRequestMessage(HttpMethod.Get, request)</c>),
+    /// through any number of such wrappers up to <see cref="MaxDepth"/>. A URL the code hands to one is sent as surely as
+    /// one handed to HttpClient. Read from the methods' bodies (another file's with its own model), and remembered per
+    /// method for the compilation, so what a call is judged by never depends on the order files are analyzed in.
+    /// </summary>
+    internal sealed class ForwardedParameters
+    {
+        /// <summary>How many wrappers deep a parameter is followed.</summary>
+        private const int MaxDepth = 6;
+
+        private static readonly Dictionary<int, string> None = new();
+
+        private readonly HttpSinks _sinks;
+        private readonly UrlOrigins _origins;
+        private readonly DeclaredValues _declared;
+        private readonly ConcurrentDictionary<IMethodSymbol, Dictionary<int, string>> _complete = new(SymbolEqualityComparer.Default);
+
+        public ForwardedParameters(HttpSinks sinks, UrlOrigins origins, DeclaredValues declared)
+        {
+            _sinks = sinks;
+            _origins = origins;
+            _declared = declared;
+        }
+
+        /// <summary>
+        /// The values a call to one of the project's own methods sends to, with where; nothing for any other call. The
+        /// callee's body is read only when <paramref name="worthReading"/> accepts one of the call's string or Uri
+        /// arguments (the caller passes a hardcoded URL), which keeps the cost to calls that can be reported.
+        /// </summary>
+        public void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, System.Func<IOperation, bool> worthReading, CancellationToken cancellationToken)
+            => Collect(operation, sinks, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), depth: 0, worthReading, cancellationToken, out _);
+
+        private void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, HashSet<IMethodSymbol> visiting, int depth, System.Func<IOperation, bool>? worthReading, CancellationToken cancellationToken, out bool cut)
+        {
+            cut = false;
+            (IMethodSymbol? method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments) = operation switch
+            {
+                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                _ => (null, default),
+            };
+            if (method is null || !IsOwnSource(method) || !HasUrlArgument(arguments, worthReading))
+            {
+                return;
+            }
+
+            Dictionary<int, string> forwarded = Summary(method.OriginalDefinition, model, visiting, depth, cancellationToken, out cut);
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.Value is { } value && !argument.IsImplicit
+                    && forwarded.TryGetValue(parameter.Ordinal, out string? description))
+                {
+                    sinks.Add(new UrlSink(value, EndpointSinkKind.Url, description));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Which parameters of <paramref name="method"/> reach a URL sink. A result that had to stop at a recursive call
+        /// or at the depth limit (<paramref name="cut"/>) is not kept: kept results are the same whoever asks first.
+        /// </summary>
+        private Dictionary<int, string> Summary(IMethodSymbol method, SemanticModel current, HashSet<IMethodSymbol> visiting, int depth, CancellationToken cancellationToken, out bool cut)
+        {
+            cut = false;
+            if (_complete.TryGetValue(method, out Dictionary<int, string>? known))
+            {
+                return known;
+            }
+
+            if (depth > MaxDepth || !visiting.Add(method))
+            {
+                cut = true;
+                return None;
+            }
+
+            try
+            {
+                Dictionary<int, string> result = Compute(method, current, visiting, depth, cancellationToken, out cut);
+                if (!cut)
+                {
+                    _complete.TryAdd(method, result);
+                }
+
+                return result;
+            }
+            finally
+            {
+                visiting.Remove(method);
+            }
+        }
+
+        private Dictionary<int, string> Compute(IMethodSymbol method, SemanticModel current, HashSet<IMethodSymbol> visiting, int depth, CancellationToken cancellationToken, out bool cut)
+        {
+            cut = false;
+            var result = new Dictionary<int, string>();
+            if (Body(method, cancellationToken) is not { } body)
+            {
+                return result;
+            }
+
+            SemanticModel model = _declared.ModelFor(body.SyntaxTree, current);
+            var sinks = new List<UrlSink>();
+            var origins = new List<UrlOrigin>();
+            foreach (SyntaxNode node in body.DescendantNodesAndSelf())
+            {
+                if (!IsSinkShape(node) || model.GetOperation(node, cancellationToken) is not { } operation)
+                {
+                    continue;
+                }
+
+                sinks.Clear();
+                _sinks.Collect(operation, sinks, cancellationToken);
+                Collect(operation, sinks, model, visiting, depth + 1, worthReading: null, cancellationToken, out bool innerCut);
+                cut |= innerCut;
+                foreach (UrlSink sink in sinks)
+                {
+                    origins.Clear();
+                    _origins.Trace(sink.Value, sink.Kind, model, origins, cancellationToken);
+                    foreach (UrlOrigin origin in origins)
+                    {
+                        if (origin.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+                            && !result.ContainsKey(parameter.Ordinal))
+                        {
+                            result.Add(parameter.Ordinal, $"the '{parameter.Name}' parameter of {Name(method)}, which sends a request to it");
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        public static bool IsSinkShape(SyntaxNode node)
+            => node.Kind() is SyntaxKind.InvocationExpression or SyntaxKind.ObjectCreationExpression or SyntaxKind.ImplicitObjectCreationExpression
+                or SyntaxKind.SimpleAssignmentExpression;
+
+        /// <summary>A method, constructor or local function written in this compilation's source, with a body to read.</summary>
+        private static bool IsOwnSource(IMethodSymbol method)
+            => method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction
+               && !method.IsAbstract && !method.IsExtern
+               && method.OriginalDefinition.DeclaringSyntaxReferences.Length == 1
+               && method.OriginalDefinition.Locations.Length > 0 && method.OriginalDefinition.Locations[0].IsInSource;
+
+        private bool HasUrlArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, System.Func<IOperation, bool>? worthReading)
+        {
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.Value is { } value && !argument.IsImplicit
+                    && (parameter.Type.SpecialType == SpecialType.System_String || _sinks.IsUri(parameter.Type))
+                    && (worthReading is null || worthReading(value)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static SyntaxNode? Body(IMethodSymbol method, CancellationToken cancellationToken)
+            => method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            {
+                BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
+                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+                _ => null,
+            };
+
+        private static string Name(IMethodSymbol method)
+            => method.MethodKind == MethodKind.Constructor ? $"the {method.ContainingType.Name} constructor" : method.Name;
+    }
+}
