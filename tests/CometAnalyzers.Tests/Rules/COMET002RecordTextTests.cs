@@ -40,6 +40,27 @@ namespace CometAnalyzers.Tests.Rules
                 """ + Records).RunAsync();
 
         [Fact]
+        public Task A_secret_name_two_records_deep_is_not_judged_by_name_but_a_secret_type_is()
+            => Test("""
+                public record WebhookTransport(string Method, string Callback, string Secret);
+                public record WebhookSubscription(string Id, WebhookTransport Transport);
+                public record WebhookEvent(string Type, WebhookSubscription Subscription);
+                public record SignedTransport(AuthenticationHeaderValue Header);
+                public record SignedSubscription(string Id, SignedTransport Transport);
+                public record SignedEvent(string Type, SignedSubscription Subscription);
+
+                class C
+                {
+                    void M(ILogger logger, WebhookEvent received, WebhookSubscription subscription, SignedEvent signed)
+                    {
+                        logger.LogInformation("Received {Event}", received);
+                        logger.LogInformation("Subscription {Subscription}", {|COMET012:subscription|});
+                        logger.LogInformation("Signed {Event}", [|signed|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task A_record_reached_through_a_local_or_IOptions_Value_leaks()
             => Test("""
                 public interface IOptionsLike<out T> { T Value { get; } }

@@ -14,6 +14,9 @@ namespace CometAnalyzers.Rules.Secrets
         // Settings nest (AppSettings { Comet = CometOptions { ApiKey = ... } }); deeper than this is not followed.
         private const int MaxDepth = 3;
 
+        /// <summary>How deep a member's name alone still makes it a secret (0: the logged record's own members).</summary>
+        private const int MaxNameDepth = 1;
+
         /// <summary>
         /// Why a value of this type prints a secret when it is written whole, or null. Certain when a printed member's
         /// type carries a secret (an <c>AuthenticationHeaderValue</c>, a credential), by name when only its name says so.
@@ -59,7 +62,9 @@ namespace CometAnalyzers.Rules.Secrets
                     }
 
                     // A "Token" member of a streamed chunk is model text as often as a credential: only a clear name counts.
-                    if (!names.IsAmbiguous(member.Name) && NamedSecrets.IsSecret(names, types, member.Name, memberType, member.ContainingType))
+                    // A name is judged on the logged record and on a record it holds (settings in settings), no deeper: a
+                    // payload's nested Transport.Secret is a field of a message more often than the app's own secret.
+                    if (depth <= MaxNameDepth && !names.IsAmbiguous(member.Name) && NamedSecrets.IsSecret(names, types, member.Name, memberType, member.ContainingType))
                     {
                         named ??= ($"{member.Name} {kind}", SecretBasis.Name);
                         continue;
