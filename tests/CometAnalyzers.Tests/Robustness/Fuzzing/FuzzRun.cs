@@ -21,8 +21,11 @@ namespace CometAnalyzers.Tests.Robustness.Fuzzing
         public const string SeedVariable = "COMET_FUZZ_SEED";
         public const int DefaultSeed = 42;
 
-        /// <summary>When set, every figure line is also appended to this file (CI prints it: test console output is hidden).</summary>
+        /// <summary>When set, every figure line is also appended to this file.</summary>
         public const string ReportVariable = "COMET_FUZZ_REPORT";
+
+        /// <summary>The figures of this run, one line per fuzz test, in the test assembly's folder.</summary>
+        public const string FiguresFile = "fuzz-figures.txt";
 
         private const int ShownFailures = 8;
         private const int InlineInputLimit = 3000;
@@ -128,11 +131,17 @@ namespace CometAnalyzers.Tests.Robustness.Fuzzing
             }
         }
 
+        /// <summary>
+        /// Appends the figure to <see cref="FiguresFile"/> beside the test assembly, which the build prints once the run
+        /// ends (tests/Directory.Build.targets: a quiet <c>dotnet test</c> shows no passing test's output), and to the file
+        /// <c>COMET_FUZZ_REPORT</c> names, when set.
+        /// </summary>
         private static void AppendToReport(string line)
         {
-            if (Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } path)
+            lock (ReportLock)
             {
-                lock (ReportLock)
+                File.AppendAllText(Path.Combine(AppContext.BaseDirectory, FiguresFile), line + "\n");
+                if (Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } path)
                 {
                     File.AppendAllText(path, line + "\n");
                 }
