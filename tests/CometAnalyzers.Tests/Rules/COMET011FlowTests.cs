@@ -23,6 +23,16 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_UriBuilder_sent_as_built_is_followed_to_its_url_unless_the_host_is_set()
+            => Test("""
+                class C
+                {
+                    Task<string> A(HttpClient c) => c.GetStringAsync(new UriBuilder([|"https://api.orbitpay.io/v1"|]) { Query = "a=1" }.Uri);
+                    Task<string> B(HttpClient c, string host) => c.GetStringAsync(new UriBuilder("https://api.orbitpay.io/v1") { Host = host }.Uri);
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Every_alternative_of_a_coalesce_conditional_or_switch_is_judged()
             => Test("""
                 class C

@@ -120,6 +120,9 @@ namespace CometAnalyzers.Rules.Endpoints
                 case IParameterReferenceOperation parameter:
                     origins.Add(UrlOrigin.FromParameter(parameter, isPrefix));
                     return;
+                case IPropertyReferenceOperation { Property.Name: "Uri", Instance: IObjectCreationOperation builder } when IsUriBuilder(builder.Type):
+                    TraceUriBuilder(builder, isPrefix, Next);
+                    return;
                 case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member:
                     // A const of a referenced assembly has no declaration here: it is that library's default, not followed.
                     if (_declared.ValueOf(member.Member, model, cancellationToken) is { } declared)
@@ -229,6 +232,36 @@ namespace CometAnalyzers.Rules.Endpoints
                 next(leading, EndpointSinkKind.Url, isPrefix || hasRelative);
             }
         }
+
+        /// <summary>
+        /// <c>new UriBuilder("https://x/").Uri</c>, sent as it is built: its URL, unless the initializer sets the scheme,
+        /// host or port (then the constant no longer fixes where the request goes). A builder kept in a local and changed
+        /// step by step is not followed.
+        /// </summary>
+        private static void TraceUriBuilder(IObjectCreationOperation builder, bool isPrefix, System.Action<IOperation, EndpointSinkKind, bool> next)
+        {
+            if (builder.Initializer is { } initializer)
+            {
+                foreach (IOperation member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Scheme" or "Host" or "Port" } })
+                    {
+                        return;
+                    }
+                }
+            }
+
+            foreach (IArgumentOperation argument in builder.Arguments)
+            {
+                if (argument.Parameter?.Name == "uri")
+                {
+                    next(argument.Value, EndpointSinkKind.Url, isPrefix);
+                }
+            }
+        }
+
+        private static bool IsUriBuilder(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "UriBuilder", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         private void TraceCall(
             IInvocationOperation call,
