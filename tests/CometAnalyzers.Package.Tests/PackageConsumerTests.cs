@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using Xunit;
 
 namespace CometAnalyzers.Package.Tests
@@ -49,6 +50,47 @@ namespace CometAnalyzers.Package.Tests
             Assert.NotEqual(0, exitCode);
             Assert.Contains("error CS1061", output, StringComparison.Ordinal);
             Assert.Contains("'TopP'", output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_broken_contract_is_reported_at_its_line_in_a_command_line_build_of_code_that_uses_its_types()
+        {
+            using var consumer = ConsumerProject.Create();
+            consumer.Write("Program.cs", Program);
+            string contract = consumer.Read("contracts/api.contract.json");
+
+            // A missing comma on line 7: the next key, line 8, column 5, is where the JSON stops making sense.
+            string broken = contract.Replace("\"reviewed\": \"2026-05-09\",", "\"reviewed\": \"2026-05-09\"", StringComparison.Ordinal);
+            Assert.NotEqual(contract, broken);
+            Assert.StartsWith("    \"owner\"", broken.Split('\n')[7], StringComparison.Ordinal);
+            consumer.Write("contracts/api.contract.json", broken);
+
+            (int exitCode, string output) = consumer.Build();
+            Assert.NotEqual(0, exitCode);
+            string located = Path.Combine("contracts", "api.contract.json") + "(8,5): error COMET100: The contract file is not valid JSON";
+            Assert.True(output.Contains(located, StringComparison.Ordinal), "The contract's error is not in the build output:\n" + output);
+            Assert.Contains("error CS0246", output, StringComparison.Ordinal);
+
+            // Without code that uses the types, the analyzer reports it as well: the build still prints it once.
+            consumer.Write("Program.cs", "Console.WriteLine(1);");
+            (exitCode, output) = consumer.Build();
+            Assert.NotEqual(0, exitCode);
+            // (The console logger may repeat every error in a summary after "Build FAILED."; count the build's own lines.)
+            string buildLines = output.Split("Build FAILED.", 2)[0];
+            Assert.Equal(1, Occurrences(buildLines, located));
+            Assert.DoesNotContain("AD0001", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
+        }
+
+        private static int Occurrences(string text, string value)
+        {
+            int count = 0;
+            for (int i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
         }
     }
 }

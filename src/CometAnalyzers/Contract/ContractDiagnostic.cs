@@ -18,6 +18,11 @@ namespace CometAnalyzers.Contract
     {
         public bool IsError => ContractDescriptors.Get(Id).DefaultSeverity == DiagnosticSeverity.Error;
 
+        /// <summary>
+        /// The diagnostic. Its arguments come from <see cref="MessageArgumentPool"/>: Roslyn's diagnostics compare their
+        /// arguments by reference, and the command-line compiler prints a diagnostic equal to one it has printed only once,
+        /// so the analyzer's and the generator's report of one problem (two runs of the contract compiler) must share them.
+        /// </summary>
         public Diagnostic ToDiagnostic()
         {
             DiagnosticDescriptor descriptor = ContractDescriptors.Get(Id);
@@ -25,7 +30,7 @@ namespace CometAnalyzers.Contract
             object[] args = new object[MessageArgs.Count];
             for (int i = 0; i < args.Length; i++)
             {
-                args[i] = MessageArgs[i];
+                args[i] = MessageArgumentPool.Get(MessageArgs[i]);
             }
 
             return Diagnostic.Create(descriptor, location, args);
@@ -33,6 +38,32 @@ namespace CometAnalyzers.Contract
 
         public override string ToString()
             => $"{FilePath}({LineSpan.Start.Line + 1},{LineSpan.Start.Character + 1}): {Id} {string.Join(" | ", MessageArgs)}";
+    }
+
+    /// <summary>
+    /// One instance per distinct message argument, shared by the analyzer and the generator in one compiler process.
+    /// Bounded: past <see cref="Capacity"/> entries it starts over (at worst a diagnostic is printed twice, never lost).
+    /// </summary>
+    internal static class MessageArgumentPool
+    {
+        public const int Capacity = 4096;
+
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+
+        public static string Get(string value)
+        {
+            if (Pool.TryGetValue(value, out string? shared))
+            {
+                return shared;
+            }
+
+            if (Pool.Count >= Capacity)
+            {
+                Pool.Clear();
+            }
+
+            return Pool.GetOrAdd(value, value);
+        }
     }
 
     /// <summary>Maps character offsets of one file to <see cref="ContractDiagnostic"/>s.</summary>

@@ -15,10 +15,21 @@ namespace CometAnalyzers.Generation
     /// The pipeline only: contract files and the documents they reference become <see cref="ContractSpec"/> values
     /// (parsing lives in <see cref="ContractCompiler"/>), and each spec becomes source (<see cref="ContractEmitter"/>).
     /// Diagnostics are reported by <c>ContractFileAnalyzer</c>, which runs the same compiler, so they show live in the IDE.
+    /// <para>
+    /// The command-line compiler drops every analyzer diagnostic when the compilation has a declaration error, and a
+    /// contract with an error generates nothing, so code that uses its types has one (CS0246): the build would print
+    /// that and hide the contract's own error. So in a real build (the package's targets set the parse feature
+    /// <see cref="BuildFeature"/>, never in the design-time builds an IDE loads) the generator reports the located
+    /// diagnostics of each contract it skips too. Generator diagnostics are printed whatever else fails; when the
+    /// analyzer's run as well, the compiler prints equal diagnostics once (see <see cref="ContractDiagnostic.ToDiagnostic"/>).
+    /// </para>
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class ContractGenerator : IIncrementalGenerator
     {
+        /// <summary>The parse option feature (<c>/features:</c>, MSBuild <c>Features</c>) that marks a build that compiles.</summary>
+        public const string BuildFeature = "comet-contract-diagnostics";
+
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             IncrementalValuesProvider<ContractFile> contracts = context.AdditionalTextsProvider
@@ -37,12 +48,40 @@ namespace CometAnalyzers.Generation
                 .Select(static (options, _) => options is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp11)
                 .WithTrackingName(TrackingNames.LanguageFeatures);
 
-            IncrementalValuesProvider<ContractSpec> specs = contracts
+            IncrementalValuesProvider<ContractCompilation> compiled = contracts
                 .Combine(documents)
-                .Select(static (pair, cancellationToken) => ContractCompiler.Compile(pair.Left, pair.Right, cancellationToken).Spec)
+                .Select(static (pair, cancellationToken) => ContractCompiler.Compile(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(TrackingNames.ContractCompilations);
+
+            IncrementalValuesProvider<ContractSpec> specs = compiled
+                .Select(static (result, _) => result.Spec)
                 .Where(static spec => spec is not null)
                 .Select(static (spec, _) => spec!)
                 .WithTrackingName(TrackingNames.ContractSpecs);
+
+            // A contract that generates nothing: its diagnostics, for builds that compile (see the class remarks).
+            IncrementalValuesProvider<EquatableArray<ContractDiagnostic>> skipped = compiled
+                .Where(static result => result.Spec is null && result.HasErrors)
+                .Select(static (result, _) => result.Diagnostics)
+                .WithTrackingName(TrackingNames.SkippedContracts);
+
+            IncrementalValueProvider<bool> isBuild = context.ParseOptionsProvider
+                .Select(static (options, _) => options.Features.ContainsKey(BuildFeature))
+                .WithTrackingName(TrackingNames.BuildFeature);
+
+            // Diagnostics only, no source: an implementation output, which a host that does not emit may skip.
+            context.RegisterImplementationSourceOutput(skipped.Combine(isBuild), static (output, pair) =>
+            {
+                if (!pair.Right)
+                {
+                    return;
+                }
+
+                foreach (ContractDiagnostic diagnostic in pair.Left)
+                {
+                    output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            });
 
             // Two contracts that generate the same types: the first by path wins (the analyzer reports the clash).
             IncrementalValueProvider<EquatableArray<ContractSpec>> unique = specs
@@ -99,7 +138,10 @@ namespace CometAnalyzers.Generation
         public const string ContractFiles = nameof(ContractFiles);
         public const string ReferencedDocuments = nameof(ReferencedDocuments);
         public const string LanguageFeatures = nameof(LanguageFeatures);
+        public const string ContractCompilations = nameof(ContractCompilations);
         public const string ContractSpecs = nameof(ContractSpecs);
+        public const string SkippedContracts = nameof(SkippedContracts);
+        public const string BuildFeature = nameof(BuildFeature);
         public const string UniqueSpecs = nameof(UniqueSpecs);
     }
 }
