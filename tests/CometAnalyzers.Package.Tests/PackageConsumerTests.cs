@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace CometAnalyzers.Package.Tests
@@ -37,7 +39,7 @@ namespace CometAnalyzers.Package.Tests
                 """);
             (exitCode, output) = consumer.Build();
             Assert.NotEqual(0, exitCode);
-            Assert.Contains("error COMET001", output, StringComparison.Ordinal);
+            Assert.True(ErrorIds(output).SequenceEqual(["COMET001"]), "Expected exactly COMET001:\n" + output);
             consumer.Delete("Violation.cs");
 
             // Removing a field from the contract removes it from the model: the use no longer compiles.
@@ -47,8 +49,13 @@ namespace CometAnalyzers.Package.Tests
             consumer.Write("contracts/api.contract.json", edited);
             (exitCode, output) = consumer.Build();
             Assert.NotEqual(0, exitCode);
-            Assert.Contains("error CS1061", output, StringComparison.Ordinal);
+            // Both uses of the removed member: the initializer (CS0117) and the read (CS1061), and nothing else.
+            Assert.True(ErrorIds(output).SequenceEqual(["CS0117", "CS1061"]), "Expected exactly CS0117 and CS1061 for 'TopP':\n" + output);
             Assert.Contains("'TopP'", output, StringComparison.Ordinal);
         }
+
+        /// <summary>The distinct ids of the errors in a build's output, in order.</summary>
+        private static string[] ErrorIds(string output)
+            => Regex.Matches(output, @"\berror ([A-Z]+[0-9]+):").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToArray();
     }
 }
