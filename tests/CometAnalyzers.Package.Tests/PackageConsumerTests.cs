@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace CometAnalyzers.Package.Tests
@@ -38,7 +40,7 @@ namespace CometAnalyzers.Package.Tests
                 """);
             (exitCode, output) = consumer.Build();
             Assert.NotEqual(0, exitCode);
-            Assert.Contains("error COMET001", output, StringComparison.Ordinal);
+            Assert.True(ErrorIds(output).SequenceEqual(["COMET001"]), "Expected exactly COMET001:\n" + output);
             consumer.Delete("Violation.cs");
 
             // Removing a field from the contract removes it from the model: the use no longer compiles.
@@ -48,7 +50,8 @@ namespace CometAnalyzers.Package.Tests
             consumer.Write("contracts/api.contract.json", edited);
             (exitCode, output) = consumer.Build();
             Assert.NotEqual(0, exitCode);
-            Assert.Contains("error CS1061", output, StringComparison.Ordinal);
+            // Both uses of the removed member: the initializer (CS0117) and the read (CS1061), and nothing else.
+            Assert.True(ErrorIds(output).SequenceEqual(["CS0117", "CS1061"]), "Expected exactly CS0117 and CS1061 for 'TopP':\n" + output);
             Assert.Contains("'TopP'", output, StringComparison.Ordinal);
         }
 
@@ -92,5 +95,9 @@ namespace CometAnalyzers.Package.Tests
 
             return count;
         }
+
+        /// <summary>The distinct ids of the errors in a build's output, in order.</summary>
+        private static string[] ErrorIds(string output)
+            => Regex.Matches(output, @"\berror ([A-Z]+[0-9]+):").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToArray();
     }
 }

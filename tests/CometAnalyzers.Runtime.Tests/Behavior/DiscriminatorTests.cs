@@ -51,6 +51,27 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         }
 
         [Fact]
+        public void A_variant_read_without_its_union_still_requires_its_discriminator()
+        {
+            // System messages hold text parts only, so a part is read as a text part directly, not through a union. Found
+            // by the payload fuzzers' equivalence check: a part without "type" was accepted and written back with "type":"text".
+            CometApiContractError error = Rejects("""{"model":"m","messages":[{"role":"system","content":[{"text":"x"}]}]}""");
+            Assert.Equal(CometApiContractErrorKind.MissingRequiredField, error.Kind);
+            Assert.Equal("$.messages[0].content[0].type", error.Path);
+            Assert.Equal(CometApiContractErrorKind.MissingRequiredField, Assert.Throws<CometApiContractException>(() => TextContentPart.Parse("""{"text":"x"}"""u8)).Kind);
+        }
+
+        [Fact]
+        public void Through_its_union_a_part_without_a_discriminator_is_an_unknown_part_kept_as_read()
+        {
+            const string json = """{"model":"m","messages":[{"role":"user","content":[{"text":"x"}]}]}""";
+            ChatCompletionRequest request = ChatCompletionRequest.Parse(Encoding.UTF8.GetBytes(json));
+            UserMessage message = Assert.IsType<UserMessage>(Assert.Single(request.Messages));
+            Assert.IsType<UnknownUserContentPart>(Assert.Single(message.Content.AsList!));
+            JsonEquivalence.AssertEquivalent(json, JsonEquivalence.Write(request.WriteTo));
+        }
+
+        [Fact]
         public void A_repeated_discriminator_with_the_same_value_is_read_once()
         {
             ChatCompletionRequest request = ChatCompletionRequest.Parse(Encoding.UTF8.GetBytes("""{"model":"m","messages":[{"role":"user","content":"hi","role":"u\u0073er"}]}"""));

@@ -88,12 +88,10 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         public void Validate_reports_range_and_required_violations_with_paths()
         {
             var request = new ChatCompletionRequest { Model = "m", Messages = [new UserMessage { Content = "x" }], Temperature = 3.5, N = 0 };
-            IReadOnlyList<CometApiContractViolation> violations = request.Validate();
-            Assert.Contains(violations, v => v.Path == "$.temperature");
-            Assert.Contains(violations, v => v.Path == "$.n");
+            Assert.Equal(new[] { "$.temperature: must be at most 2", "$.n: must be at least 1" }, Described(request.Validate()));
 
             var missing = new ChatCompletionRequest { Model = null!, Messages = [] };
-            Assert.Contains(missing.Validate(), v => v.Path == "$.model" && v.Message == "is required");
+            Assert.Equal(new[] { "$.model: is required", "$.messages: must have at least 1 items" }, Described(missing.Validate()));
         }
 
         [Fact]
@@ -145,5 +143,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             Assert.Equal("bad", error!.Error.Message);
             Assert.Same(CometApiJsonContext.Default.ErrorResponse, CometApiJsonContext.Default.GetTypeInfo(typeof(ErrorResponse)));
         }
+
+        private static IEnumerable<string> Described(IReadOnlyList<CometApiContractViolation> violations) => violations.Select(v => v.Path + ": " + v.Message);
     }
 }

@@ -27,7 +27,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness
         public void A_duplicate_property_means_its_last_occurrence_except_in_kept_JSON_and_conflicting_discriminators()
         {
             var run = new FuzzRun("payload-duplicates", _output);
-            IReadOnlySet<string> discriminators = ContractDiscriminators.PropertyNames();
+            IReadOnlySet<string> discriminators = ContractSchemas.DiscriminatorPropertyNames();
             var cases = PayloadSamples.All().SelectMany(DuplicatesOf).ToList();
 
             PayloadFuzz.CheckAll(run, cases, (item, outcome) =>

@@ -31,7 +31,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness
         public void Awkward_valid_text_in_any_string_value_is_written_back_unless_it_mislabels_a_variant()
         {
             var run = new FuzzRun("payload-text", _output);
-            IReadOnlySet<string> discriminators = ContractDiscriminators.PropertyNames();
+            IReadOnlySet<string> discriminators = ContractSchemas.DiscriminatorPropertyNames();
             var cases = (from sample in PayloadSamples.All()
                          from span in Mutations.ValueSpans(sample.Bytes)
                          where span.Kind == "string"

@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -22,11 +24,24 @@ namespace CometAnalyzers.Tests.Generator
             run.AssertGeneratedCodeCompilesCleanly();
         }
 
+        /// <summary>
+        /// Every diagnostic the contract analyzer reports for the contract and the document it references, warnings
+        /// (COMET107: a construct generated as JsonElement) included, as "id file(line): message": none today. A new one, even a
+        /// warning, fails here until it is listed.
+        /// </summary>
+        private static readonly string[] ExpectedDiagnostics = [];
+
         [ReferenceFact]
-        public async Task The_OpenAI_reference_contract_has_no_error_diagnostics()
+        public async Task The_OpenAI_reference_contract_has_exactly_the_expected_diagnostics()
         {
-            var diagnostics = await ContractDiagnosticsTest.RunAsync(Contract, OpenApiDocument);
-            Assert.DoesNotContain(diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            var diagnostics = await ContractDiagnosticsTest.RunAllAsync(Contract, OpenApiDocument);
+            var actual = diagnostics
+                .Select(d => $"{d.Id} {Path.GetFileName(d.Location.GetLineSpan().Path)}({d.Location.GetLineSpan().StartLinePosition.Line + 1}): {d.GetMessage(CultureInfo.InvariantCulture)}")
+                .OrderBy(d => d, StringComparer.Ordinal)
+                .ToList();
+            Assert.True(
+                ExpectedDiagnostics.SequenceEqual(actual),
+                "Diagnostics differ.\nExpected:\n  " + string.Join("\n  ", ExpectedDiagnostics) + "\nActual:\n  " + string.Join("\n  ", actual));
         }
     }
 }

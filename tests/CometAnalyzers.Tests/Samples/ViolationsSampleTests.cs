@@ -33,7 +33,9 @@ namespace CometAnalyzers.Tests.Samples
             Assert.Equal(new[] { "COMET001", "COMET002", "COMET003", "COMET004" }, expected.Select(e => e.Split('@')[0]).OrderBy(e => e, StringComparer.Ordinal));
 
             GeneratorRun run = GeneratorHarness.Run(new[] { ("/project/api.contract.json", contract) }, new[] { source });
-            Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            // The sample compiles without a single compiler warning: the marked lines are its only diagnostics.
+            var compilerDiagnostics = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+            Assert.True(compilerDiagnostics.Count == 0, "The sample does not compile cleanly:\n" + string.Join("\n", compilerDiagnostics));
 
             ImmutableArray<DiagnosticAnalyzer> analyzers = AllAnalyzers.Create();
             var exceptions = new ConcurrentQueue<Exception>();
@@ -46,7 +48,6 @@ namespace CometAnalyzers.Tests.Samples
 
             Assert.Empty(exceptions);
             var actual = diagnostics
-                .Where(d => d.Id.StartsWith("COMET", StringComparison.Ordinal))
                 .Select(d => $"{d.Id}@{d.Location.GetLineSpan().StartLinePosition.Line + 1}")
                 .OrderBy(x => x, StringComparer.Ordinal)
                 .ToList();

@@ -34,6 +34,7 @@ namespace CometAnalyzers.Contract.Schema
         public ObjectSpec Build()
         {
             var properties = new List<PropertySpec>(Properties.Count);
+            bool discriminatorRequired = false;
             foreach (PropertySpec property in Properties)
             {
                 // A variant's discriminator is a fixed override on the base type, not a settable property.
@@ -41,9 +42,13 @@ namespace CometAnalyzers.Contract.Schema
                 {
                     properties.Add(property);
                 }
+                else
+                {
+                    discriminatorRequired = property.IsRequiredNonNull;
+                }
             }
 
-            return new ObjectSpec(Name, Description, Deprecated, properties.ToEquatableArray(), BaseType, DiscriminatorJsonName, DiscriminatorValue);
+            return new ObjectSpec(Name, Description, Deprecated, properties.ToEquatableArray(), BaseType, DiscriminatorJsonName, DiscriminatorValue, discriminatorRequired);
         }
     }
 }

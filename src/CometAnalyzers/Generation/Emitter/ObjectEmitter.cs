@@ -169,6 +169,11 @@ namespace CometAnalyzers.Generation.Emitter
                 }
             }
 
+            if (type.DiscriminatorRequired)
+            {
+                w.Line("bool hasDiscriminator = false;");
+            }
+
             for (int i = 0; i < (tracked.Count + 63) / 64; i++)
             {
                 w.Line($"ulong jsonNulls{i} = 0;");
@@ -198,6 +203,10 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line("// The discriminator: fixed by this variant, so its value is checked, not stored.");
                 w.Line($"{c.Json}.Next(ref reader);");
                 w.Line($"{c.Json}.ExpectDiscriminator(ref reader, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Utf8Bytes(type.DiscriminatorValue!)});");
+                if (type.DiscriminatorRequired)
+                {
+                    w.Line("hasDiscriminator = true;");
+                }
                 w.CloseBlock();
             }
 
@@ -254,6 +263,12 @@ namespace CometAnalyzers.Generation.Emitter
         private static void EmitConstruction(SourceWriter w, ObjectSpec type, List<PropertySpec> properties, List<PropertySpec> tracked, EmitContext c)
         {
             string self = c.Qualified(type.Name);
+            if (type.DiscriminatorRequired)
+            {
+                // Through the base the discriminator chose this variant; read on its own (a list of text parts), it must be there.
+                w.Line($"if (!hasDiscriminator) {{ throw {c.Json}.MissingProperty({SourceWriter.Literal(type.DiscriminatorJsonName!)}); }}");
+            }
+
             for (int i = 0; i < properties.Count; i++)
             {
                 PropertySpec p = properties[i];

@@ -32,7 +32,11 @@ namespace CometAnalyzers.Generation.Model
         public bool IsRequiredNonNull => Required && !Nullable;
     }
 
-    /// <summary>An object schema: a sealed class, or a variant of a <see cref="PolymorphicSpec"/> when <see cref="BaseType"/> is set.</summary>
+    /// <summary>
+    /// An object schema: a sealed class, or a variant of a <see cref="PolymorphicSpec"/> when <see cref="BaseType"/> is set.
+    /// <see cref="DiscriminatorRequired"/>: the variant's own schema requires its discriminator (a non-null required
+    /// property), so reading the variant on its own, not through its base, rejects an object without it.
+    /// </summary>
     internal sealed record ObjectSpec(
         string Name,
         string? Description,
@@ -40,7 +44,8 @@ namespace CometAnalyzers.Generation.Model
         EquatableArray<PropertySpec> Properties,
         string? BaseType,
         string? DiscriminatorJsonName,
-        string? DiscriminatorValue)
+        string? DiscriminatorValue,
+        bool DiscriminatorRequired)
         : TypeSpec(Name, Description, Deprecated);
 
     internal sealed record EnumMemberSpec(string Value, string Name);

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using CometAnalyzers.Runtime.Tests.Robustness.Payloads;
 using CometAnalyzers.Tests.Robustness.Fuzzing;
 using CometApi.Contracts;
 
@@ -18,7 +19,8 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.EventStreams
     /// What must hold for any event-stream body: <see cref="CometApiEventStream.ReadAsync"/> throws only the contract
     /// exception, and yields exactly the chunks <see cref="EventStreamReference"/> finds, ending as it says: after
     /// [DONE] quietly, at a payload that does not parse with that payload's error, at the end of the body without
-    /// [DONE] with InvalidEventStream. The same holds whatever sizes the stream's reads come in.
+    /// [DONE] with InvalidEventStream. The same holds whatever sizes the stream's reads come in. Every chunk is written
+    /// back equivalent to its event's data, as every payload the payload oracle accepts.
     /// </summary>
     internal static class EventStreamOracle
     {
@@ -26,9 +28,14 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.EventStreams
         public static async Task<StreamOutcome?> CheckAsync(FuzzRun run, string mutation, byte[] body)
         {
             run.Input();
-            StreamOutcome expected = Expect(body);
-            using var whole = new MemoryStream(body, writable: false);
-            (StreamOutcome? outcome, string? problem) = await ReadAsync(whole);
+            (StreamOutcome expected, string? problem) = Expect(body);
+            StreamOutcome? outcome = null;
+            if (problem is null)
+            {
+                using var whole = new MemoryStream(body, writable: false);
+                (outcome, problem) = await ReadAsync(whole);
+            }
+
             if (problem is null)
             {
                 // Small reads split CRLFs, the BOM and UTF-8 sequences across reads; large bodies trickle in bigger pieces.
@@ -48,8 +55,11 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.EventStreams
             return outcome;
         }
 
-        /// <summary>What the reference format and the chunk parser say the body comes to.</summary>
-        public static StreamOutcome Expect(byte[] body)
+        /// <summary>
+        /// What the reference format and the chunk parser say the body comes to; the problem is a chunk written back
+        /// differently from its event's data (see <see cref="PayloadEquivalence"/>).
+        /// </summary>
+        public static (StreamOutcome Outcome, string? Problem) Expect(byte[] body)
         {
             (List<byte[]> payloads, bool done) = EventStreamReference.Read(body);
             var chunks = new List<byte[]>();
@@ -57,13 +67,19 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.EventStreams
             {
                 if (!ChatCompletionChunk.TryParse(payload, out ChatCompletionChunk? chunk, out CometApiContractError? error))
                 {
-                    return new StreamOutcome(chunks, error);
+                    return (new StreamOutcome(chunks, error), null);
                 }
 
-                chunks.Add(Write(chunk));
+                byte[] written = Write(chunk);
+                if (PayloadEquivalence.ForContract.Difference(payload, written) is { } difference)
+                {
+                    return (new StreamOutcome(chunks, null), $"chunk {chunks.Count} written back differently from its data: {difference}\n   written: {Encoding.UTF8.GetString(written)}");
+                }
+
+                chunks.Add(written);
             }
 
-            return new StreamOutcome(chunks, done ? null : new CometApiContractError(CometApiContractErrorKind.InvalidEventStream, "$", "no [DONE]"));
+            return (new StreamOutcome(chunks, done ? null : new CometApiContractError(CometApiContractErrorKind.InvalidEventStream, "$", "no [DONE]")), null);
         }
 
         private static async Task<(StreamOutcome? Outcome, string? Problem)> ReadAsync(Stream stream)

@@ -20,7 +20,8 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
     /// The invariants for one model type. Parse throws only <see cref="CometApiContractException"/>, MalformedJson exactly
     /// when the bytes are not JSON; TryParse never throws and fails exactly when Parse does, with the same error;
     /// JsonSerializer agrees with Parse over bytes and over a stream (see <see cref="SerializerOracle"/>). Whatever
-    /// parses writes back bytes that parse again to the same bytes, and can be validated and displayed.
+    /// parses writes back JSON equivalent to the input (see <see cref="PayloadEquivalence"/>) in bytes that parse again
+    /// to the same bytes, and can be validated and displayed.
     /// </summary>
     internal sealed class PayloadModel<T> : PayloadModel
         where T : class
@@ -124,7 +125,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
             }
 
             outcome = new PayloadOutcome(written, null);
-            return RoundTripProblem(model!, written) ?? SerializerProblem(input, written, null);
+            return EquivalenceProblem(input, written) ?? RoundTripProblem(model!, written) ?? SerializerProblem(input, written, null);
         }
 
         private string? TryParseProblem(byte[] input, T? parsed, CometApiContractError? parseError)
@@ -153,6 +154,12 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
 
             return value is not null || error is null || !SameError(error, parseError!) ? $"TryParse failed with value {value} and error {error}; Parse threw {parseError}" : null;
         }
+
+        /// <summary>What was written back must say what was read, up to the normalizations <see cref="PayloadEquivalence"/> allows.</summary>
+        private static string? EquivalenceProblem(byte[] input, byte[] written)
+            => PayloadEquivalence.ForContract.Difference(input, written) is { } difference
+                ? $"written back differently from what was read: {difference}\n   written: {Encoding.UTF8.GetString(written)}"
+                : null;
 
         private string? RoundTripProblem(T model, byte[] written)
         {
