@@ -51,7 +51,7 @@ namespace CometAnalyzers.Rules
                 }
 
                 var analyzer = new AnalyzerContext(contracts);
-                var gate = new OperationGate(start.Compilation);
+                var gate = new OperationGate(start.Compilation, this);
                 var words = new ContractWords(contracts.All);
                 gate.Add<ILiteralOperation>(ContractWords.Literals, words.MayNameContract, analyzer.AnalyzeConstant);
                 gate.Add<IBinaryOperation>(ContractWords.Concatenations, words.MayNameContract, analyzer.AnalyzeConstant);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CometAnalyzers.Contract;
 using CometAnalyzers.Rules.Endpoints;
+using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -41,7 +42,7 @@ namespace CometAnalyzers.Rules
                     return;
                 }
 
-                var findings = new RemoteUrlFindings(start.Compilation, start.Options, CompilationContracts.Read(start.Options, start.CancellationToken), sinks);
+                var findings = new RemoteUrlFindings(start.Compilation, start.Options, CompilationContracts.Read(start.Options, start.CancellationToken), sinks, UngatedAnalyzers.IsOpen(this));
                 start.RegisterSemanticModelAction(context =>
                 {
                     foreach (RemoteUrlFinding finding in findings.LocatedIn(context.SemanticModel, context.CancellationToken))

@@ -39,7 +39,7 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 RetrySymbols symbols = RetrySymbols.Create(start.Compilation, contracts);
                 ContractSettings contract = contracts.Primary;
-                var gate = new OperationGate(start.Compilation);
+                var gate = new OperationGate(start.Compilation, this);
                 if (symbols.PollyRetrySyntaxTypes.Count > 0)
                 {
                     // A policy executed from several places is reported once, at its handler.

@@ -69,7 +69,7 @@ namespace CometAnalyzers.Rules
                 var loggedArguments = new LoggedArguments(new SecretTypes(start.Compilation), secretNames);
                 var logCalls = new LogCallGate(start.Compilation, loggedArguments);
                 var exceptions = new ExceptionMessageGate(start.Compilation, loggedArguments);
-                var gate = new OperationGate(start.Compilation);
+                var gate = new OperationGate(start.Compilation, this);
                 gate.Add<IInvocationOperation>(Invocations, logCalls.MayLeak, analyzer.AnalyzeInvocation);
                 gate.Add<IObjectCreationOperation>(Creations, exceptions.MayLeak, analyzer.AnalyzeCreation);
                 gate.Register(start);

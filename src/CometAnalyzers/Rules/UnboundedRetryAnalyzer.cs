@@ -38,7 +38,7 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 RetrySymbols symbols = RetrySymbols.Create(start.Compilation, contracts);
                 ContractSettings contract = contracts.Primary;
-                var gate = new OperationGate(start.Compilation);
+                var gate = new OperationGate(start.Compilation, this);
                 if (symbols.PollyRetrySyntaxTypes.Count > 0)
                 {
                     gate.Add<IInvocationOperation>(RetryGates.Invocations, c => RetryGates.IsRetryCall(c.Node), (c, call) => AnalyzeInvocation(c, call, symbols, contract));

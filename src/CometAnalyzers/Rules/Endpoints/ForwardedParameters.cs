@@ -37,9 +37,10 @@ namespace CometAnalyzers.Rules.Endpoints
         /// <summary>
         /// The values a call to one of the project's own methods sends to, with where; nothing for any other call. The
         /// callee's body is read only when <paramref name="worthReading"/> accepts one of the call's string or Uri
-        /// arguments (the caller passes a hardcoded URL), which keeps the cost to calls that can be reported.
+        /// arguments (the caller passes a hardcoded URL), which keeps the cost to calls that can be reported; null
+        /// reads it for any such argument.
         /// </summary>
-        public void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, System.Func<IOperation, bool> worthReading, CancellationToken cancellationToken)
+        public void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, System.Func<IOperation, bool>? worthReading, CancellationToken cancellationToken)
             => Collect(operation, sinks, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), depth: 0, worthReading, cancellationToken, out _);
 
         private void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, HashSet<IMethodSymbol> visiting, int depth, System.Func<IOperation, bool>? worthReading, CancellationToken cancellationToken, out bool cut)
