@@ -48,9 +48,11 @@ namespace CometAnalyzers.Tests.Infrastructure
 
             Assert.Fail(
                 $"Gate parity{(what is null ? string.Empty : " (" + what + ")")}: the gated rules report other diagnostics than the ungated ones.\n"
-                + "Hidden by a gate (reported only ungated):\n  " + string.Join("\n  ", expected.Except(actual))
-                + "\nReported only gated:\n  " + string.Join("\n  ", actual.Except(expected)));
+                + "Hidden by a gate (reported only ungated):" + Lines(expected.Except(actual))
+                + "\nReported only gated:" + Lines(actual.Except(expected)));
         }
+
+        private static string Lines(IEnumerable<string> lines) => lines.Any() ? "\n  " + string.Join("\n  ", lines) : " none";
 
         /// <summary>One line per diagnostic, sorted: what a user sees and what a code fix reads.</summary>
         public static List<string> Describe(IEnumerable<Diagnostic> diagnostics)
