@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Retries;
 using Microsoft.CodeAnalysis;
@@ -116,7 +117,7 @@ namespace CometAnalyzers.Rules
         private static void AnalyzeShouldHandle(RuleOperationContext context, ISimpleAssignmentOperation assignment, RetrySymbols symbols, ContractSettings contract)
         {
             if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "ShouldHandle" } property
-                || !RetrySymbols.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
+                || !TypeChecks.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
             {
                 return;
             }

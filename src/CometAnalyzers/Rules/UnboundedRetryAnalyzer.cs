@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Retries;
 using Microsoft.CodeAnalysis;
@@ -100,7 +101,7 @@ namespace CometAnalyzers.Rules
         private static void AnalyzeMaxRetryAttempts(RuleOperationContext context, ISimpleAssignmentOperation assignment, RetrySymbols symbols, ContractSettings contract)
         {
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "MaxRetryAttempts" } property
-                && RetrySymbols.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
+                && TypeChecks.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
             {
                 CheckRetryCount(context, assignment.Value, "MaxRetryAttempts", contract);
             }
@@ -109,7 +110,7 @@ namespace CometAnalyzers.Rules
         /// <summary>System.ClientModel (OpenAI SDK): <c>new ClientRetryPolicy(maxRetries)</c>.</summary>
         private static void AnalyzeClientRetryPolicy(RuleOperationContext context, IMethodSymbol? constructor, ImmutableArray<IArgumentOperation> arguments, RetrySymbols symbols, ContractSettings contract)
         {
-            if (constructor is not null && RetrySymbols.Is(constructor.ContainingType, symbols.ClientRetryPolicy)
+            if (constructor is not null && TypeChecks.Is(constructor.ContainingType, symbols.ClientRetryPolicy)
                 && ArgumentFor(arguments, "maxRetries") is { } maxRetries)
             {
                 CheckRetryCount(context, maxRetries, "maxRetries", contract);

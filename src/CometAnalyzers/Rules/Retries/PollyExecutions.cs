@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -55,7 +56,7 @@ namespace CometAnalyzers.Rules.Retries
             {
                 if (step.TargetMethod.Name is "Handle" or "Or" && step.Arguments.IsEmpty && step.TargetMethod.TypeArguments.Length == 1
                     && symbols.HttpRequestException is not null
-                    && RetrySymbols.DerivesFrom(symbols.HttpRequestException, step.TargetMethod.TypeArguments[0] as INamedTypeSymbol))
+                    && TypeChecks.InheritsFrom(symbols.HttpRequestException, step.TargetMethod.TypeArguments[0] as INamedTypeSymbol))
                 {
                     handlers.Add(step);
                 }
@@ -81,7 +82,7 @@ namespace CometAnalyzers.Rules.Retries
                 throws |= path.Completion == Completion.Throw
                     && path.Value is { ExceptionStatusKnown: true } exception
                     && exception.ExceptionStatus == status
-                    && RetrySymbols.DerivesFrom(exception.ExceptionType, symbols.HttpRequestException);
+                    && TypeChecks.InheritsFrom(exception.ExceptionType, symbols.HttpRequestException);
             }
 
             return throws;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -45,7 +46,7 @@ namespace CometAnalyzers.Rules.Retries
 
             IOperation? current = value is IConversionOperation { Conversion.IsUserDefined: true } conversion ? conversion.Operand : value;
             while (current is not null && OperationWalk.SkipConversions(current) is IInvocationOperation step
-                   && RetrySymbols.DerivesFrom(step.TargetMethod.ContainingType, symbols.PredicateBuilderOfT))
+                   && TypeChecks.InheritsFrom(step.TargetMethod.ContainingType, symbols.PredicateBuilderOfT))
             {
                 AddPredicates(step, predicates);
                 current = step.Instance;
@@ -55,10 +56,10 @@ namespace CometAnalyzers.Rules.Retries
         }
 
         private static bool IsPolicyBuilderStep(IMethodSymbol method, RetrySymbols symbols)
-            => RetrySymbols.Is(method.ContainingType, symbols.PollyPolicy)
-               || RetrySymbols.Is(method.ContainingType, symbols.PollyPolicyOfT)
-               || RetrySymbols.Is(method.ContainingType, symbols.PollyPolicyBuilder)
-               || RetrySymbols.Is(method.ContainingType, symbols.PollyPolicyBuilderOfT);
+            => TypeChecks.Is(method.ContainingType, symbols.PollyPolicy)
+               || TypeChecks.Is(method.ContainingType, symbols.PollyPolicyOfT)
+               || TypeChecks.Is(method.ContainingType, symbols.PollyPolicyBuilder)
+               || TypeChecks.Is(method.ContainingType, symbols.PollyPolicyBuilderOfT);
 
         private static void AddPredicates(IInvocationOperation step, List<StatusPredicate> predicates)
         {
