@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
@@ -132,12 +133,7 @@ namespace CometAnalyzers.Rules
             /// </summary>
             private IEnumerable<IOperation> LeakingParts(IOperation value, SecretNames names)
             {
-                IOperation unwrapped = value;
-                while (unwrapped is IConversionOperation { Operand: { } operand })
-                {
-                    unwrapped = operand;
-                }
-
+                IOperation unwrapped = Conversions.Unwrap(value);
                 if (unwrapped is IInterpolatedStringHandlerCreationOperation { Content: { } content })
                 {
                     unwrapped = content;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -43,7 +44,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
         /// <summary>A reference to a const field or local: its own declaration is where it is judged.</summary>
         public static bool IsNamedConstant(IOperation operation)
-            => Unwrap(operation) is IFieldReferenceOperation or ILocalReferenceOperation;
+            => Conversions.Unwrap(operation) is IFieldReferenceOperation or ILocalReferenceOperation;
 
         /// <summary>Values of the const fields and locals the expression is built from.</summary>
         public static IEnumerable<string> NamedConstantValues(IOperation operation)
@@ -69,16 +70,6 @@ namespace CometAnalyzers.Rules.Endpoints
             }
         }
 
-        public static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation { Operand: { } operand })
-            {
-                operation = operand;
-            }
-
-            return operation;
-        }
-
         /// <summary>
         /// The part of a built string that fixes its scheme and host: the left-most operand of a concatenation or the
         /// first part of an interpolation ("https://x/users/" in <c>$"https://x/users/{id}"</c>). A constant is kept whole
@@ -86,7 +77,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// </summary>
         public static IOperation Leading(IOperation operation)
         {
-            IOperation current = Unwrap(operation);
+            IOperation current = Conversions.Unwrap(operation);
             while (LeftMost(current) is { } next)
             {
                 if (TryGetValue(current, out _) && !IsNamedConstant(LeftMostLeaf(current)))
@@ -106,7 +97,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// </summary>
         public static IOperation? LeadingBefore(IOperation operation, System.Func<string, bool> isExcluded)
         {
-            IOperation? current = Unwrap(operation);
+            IOperation? current = Conversions.Unwrap(operation);
             while (current is not null && NamedConstantValues(current).Any(isExcluded))
             {
                 current = LeftMost(current);
@@ -117,7 +108,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
         private static IOperation LeftMostLeaf(IOperation operation)
         {
-            IOperation current = Unwrap(operation);
+            IOperation current = Conversions.Unwrap(operation);
             while (LeftMost(current) is { } next)
             {
                 current = next;
@@ -129,14 +120,14 @@ namespace CometAnalyzers.Rules.Endpoints
         private static IOperation? LeftMost(IOperation operation)
             => operation switch
             {
-                IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: { } left } => Unwrap(left),
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: { } left } => Conversions.Unwrap(left),
                 IInterpolatedStringOperation { Parts: { Length: > 0 } parts } => parts[0] switch
                 {
                     IInterpolatedStringTextOperation { Text: { } text } => text,
-                    IInterpolationOperation { Expression: { } expression } => Unwrap(expression),
+                    IInterpolationOperation { Expression: { } expression } => Conversions.Unwrap(expression),
 
                     // Passed to a handler (string.Create), each part is an AppendLiteral or AppendFormatted call of its text or value.
-                    IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments: { Length: > 0 } arguments } } => Unwrap(arguments[0].Value),
+                    IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments: { Length: > 0 } arguments } } => Conversions.Unwrap(arguments[0].Value),
                     _ => null,
                 },
                 IInterpolatedStringAdditionOperation { Left: { } left } => left,

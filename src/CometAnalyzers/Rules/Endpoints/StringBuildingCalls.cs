@@ -1,3 +1,4 @@
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -72,7 +73,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// <summary>The first value of <c>string.Concat</c>: its first argument, or the first element of its params array or span.</summary>
         private static IOperation? FirstValue(IArgumentOperation argument)
         {
-            IOperation value = ConstantStrings.Unwrap(argument.Value);
+            IOperation value = Conversions.Unwrap(argument.Value);
             if (argument.ArgumentKind == ArgumentKind.ParamArray)
             {
                 return value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements } ? elements[0] : null;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -78,7 +79,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
         private void Trace(IOperation value, EndpointSinkKind kind, bool isPrefix, int depth, SemanticModel model, List<UrlOrigin> origins, CancellationToken cancellationToken)
         {
-            value = ConstantStrings.Unwrap(value);
+            value = Conversions.Unwrap(value);
             if (depth > MaxDepth)
             {
                 return;
@@ -165,7 +166,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// </summary>
         private static string? Fold(IOperation operation, int depth)
         {
-            operation = ConstantStrings.Unwrap(operation);
+            operation = Conversions.Unwrap(operation);
             if (ConstantStrings.TryGetValue(operation, out string text))
             {
                 return text;
@@ -327,7 +328,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// </summary>
         private static bool IsCallerConfigured(IOperation value)
         {
-            IOperation? current = ConstantStrings.Unwrap(value);
+            IOperation? current = Conversions.Unwrap(value);
             while (true)
             {
                 switch (current)
@@ -336,13 +337,13 @@ namespace CometAnalyzers.Rules.Endpoints
                     case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                         return true;
                     case IConditionalAccessOperation conditional:
-                        current = ConstantStrings.Unwrap(conditional.Operation);
+                        current = Conversions.Unwrap(conditional.Operation);
                         break;
                     case IFieldReferenceOperation { Instance: { } instance }:
-                        current = ConstantStrings.Unwrap(instance);
+                        current = Conversions.Unwrap(instance);
                         break;
                     case IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: 0 }:
-                        current = ConstantStrings.Unwrap(instance);
+                        current = Conversions.Unwrap(instance);
                         break;
                     case IFieldReferenceOperation { Instance: null, Field.IsStatic: false }:
                     case IPropertyReferenceOperation { Instance: null, Property.IsStatic: false }:

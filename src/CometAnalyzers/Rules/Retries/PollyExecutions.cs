@@ -25,14 +25,14 @@ namespace CometAnalyzers.Rules.Retries
                 return null;
             }
 
-            IOperation? policy = OperationWalk.SkipConversions(execute.Instance);
+            IOperation? policy = Conversions.UnwrapBuiltIn(execute.Instance);
             policy = policy switch
             {
                 ILocalReferenceOperation local => Initializer(local.Local, execute),
                 IFieldReferenceOperation { Field.IsReadOnly: true } field => Initializer(field.Field, execute),
                 _ => policy,
             };
-            return policy is not null && OperationWalk.SkipConversions(policy) is IInvocationOperation retry && symbols.IsPollyRetrySyntax(retry.TargetMethod)
+            return policy is not null && Conversions.UnwrapBuiltIn(policy) is IInvocationOperation retry && symbols.IsPollyRetrySyntax(retry.TargetMethod)
                 ? retry
                 : null;
         }
@@ -50,7 +50,7 @@ namespace CometAnalyzers.Rules.Retries
                 }
             }
 
-            while (builder is not null && OperationWalk.SkipConversions(builder) is IInvocationOperation step
+            while (builder is not null && Conversions.UnwrapBuiltIn(builder) is IInvocationOperation step
                    && IsPolly(step.TargetMethod.ContainingNamespace)
                    && step.TargetMethod.Name is "Handle" or "Or" or "HandleResult" or "OrResult" or "HandleInner" or "OrInner")
             {

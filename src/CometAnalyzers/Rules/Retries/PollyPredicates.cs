@@ -25,7 +25,7 @@ namespace CometAnalyzers.Rules.Retries
                 }
             }
 
-            while (builder is not null && OperationWalk.SkipConversions(builder) is IInvocationOperation step && IsPolicyBuilderStep(step.TargetMethod, symbols))
+            while (builder is not null && Conversions.UnwrapBuiltIn(builder) is IInvocationOperation step && IsPolicyBuilderStep(step.TargetMethod, symbols))
             {
                 AddPredicates(step, predicates);
                 builder = step.Instance;
@@ -45,7 +45,7 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             IOperation? current = value is IConversionOperation { Conversion.IsUserDefined: true } conversion ? conversion.Operand : value;
-            while (current is not null && OperationWalk.SkipConversions(current) is IInvocationOperation step
+            while (current is not null && Conversions.UnwrapBuiltIn(current) is IInvocationOperation step
                    && TypeChecks.InheritsFrom(step.TargetMethod.ContainingType, symbols.PredicateBuilderOfT))
             {
                 AddPredicates(step, predicates);

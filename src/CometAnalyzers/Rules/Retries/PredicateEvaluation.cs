@@ -141,15 +141,15 @@ namespace CometAnalyzers.Rules.Retries
         /// <summary>The boolean inside <c>ValueTask.FromResult(x)</c> or <c>new ValueTask&lt;bool&gt;(x)</c>.</summary>
         private static IOperation Unwrap(IOperation returned)
         {
-            IOperation current = OperationWalk.SkipConversions(returned);
+            IOperation current = Conversions.UnwrapBuiltIn(returned);
             if (current is IInvocationOperation { TargetMethod.Name: "FromResult", Arguments.Length: 1 } fromResult)
             {
-                return OperationWalk.SkipConversions(fromResult.Arguments[0].Value);
+                return Conversions.UnwrapBuiltIn(fromResult.Arguments[0].Value);
             }
 
             if (current is IObjectCreationOperation { Arguments.Length: 1 } creation && creation.Type is INamedTypeSymbol { Name: "ValueTask", IsGenericType: true })
             {
-                return OperationWalk.SkipConversions(creation.Arguments[0].Value);
+                return Conversions.UnwrapBuiltIn(creation.Arguments[0].Value);
             }
 
             return current;

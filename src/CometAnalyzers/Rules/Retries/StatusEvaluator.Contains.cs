@@ -40,7 +40,7 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             // The span overload reaches the array through an implicit array-to-span conversion, skipped here with the others.
-            source = OperationWalk.SkipConversions(source);
+            source = Conversions.UnwrapBuiltIn(source);
             ContractSettings? contract = source is IPropertyReferenceOperation { Instance: null, Property.Name: "RetryableStatusCodes" } list
                 ? _symbols.ContractFor(list.Property.ContainingType)
                 : null;

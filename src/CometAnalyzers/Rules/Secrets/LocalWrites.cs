@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -56,7 +57,7 @@ namespace CometAnalyzers.Rules.Secrets
         {
             ILocalSymbol local = reference.Local;
             var writes = new List<LocalWrite>();
-            foreach (IOperation operation in Root(reference).DescendantsAndSelf())
+            foreach (IOperation operation in OperationTree.Root(reference).DescendantsAndSelf())
             {
                 switch (operation)
                 {
@@ -116,11 +117,7 @@ namespace CometAnalyzers.Rules.Secrets
         /// <summary><c>var (a, b) = (x, y)</c>: each local gets the element at its position; any other value is not followed.</summary>
         private static LocalWrite Deconstructed(IOperation target, IOperation value, ILocalSymbol local)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
+            value = Conversions.Unwrap(value);
             if (DeconstructedParts(target) is { } targets && value is ITupleOperation { Elements: var values } && values.Length == targets.Length)
             {
                 for (int i = 0; i < targets.Length; i++)
@@ -184,16 +181,6 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return instance;
-        }
-
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent is { } parent)
-            {
-                operation = parent;
-            }
-
-            return operation;
         }
 
         private static IOperation? Initializer(IVariableDeclaratorOperation declarator)

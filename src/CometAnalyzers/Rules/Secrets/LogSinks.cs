@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using static CometAnalyzers.Rules.Common.TypeChecks;
@@ -158,16 +159,9 @@ namespace CometAnalyzers.Rules.Secrets
             => method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 1 && Is(method.Parameters[0].Type, _logger);
 
         private string? ConsoleWriter(IOperation? instance)
-        {
-            while (instance is IConversionOperation { Operand: { } operand })
-            {
-                instance = operand;
-            }
-
-            return instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } && Is(property.ContainingType, _console)
+            => instance is not null && Conversions.Unwrap(instance) is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } && Is(property.ContainingType, _console)
                 ? property.Name
                 : null;
-        }
 
         private static string RootNamespace(INamedTypeSymbol type)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -237,7 +238,7 @@ namespace CometAnalyzers.Rules.Secrets
                 _ => null,
             };
 
-            return receiver is null ? null : Unwrap(receiver);
+            return receiver is null ? null : Conversions.Unwrap(receiver);
         }
 
         /// <summary>The full key of <c>config["a:b"]</c>, <c>config.GetSection("a")["b"]</c>, <c>GetValue&lt;T&gt;("a:b")</c>.</summary>
@@ -264,7 +265,7 @@ namespace CometAnalyzers.Rules.Secrets
                 return null;
             }
 
-            return ConfigurationKey(Unwrap(receiver)) is { } prefix ? prefix + ":" + key : key;
+            return ConfigurationKey(Conversions.Unwrap(receiver)) is { } prefix ? prefix + ":" + key : key;
         }
 
         private static IOperation? KeyArgument(IInvocationOperation invocation)
@@ -308,16 +309,6 @@ namespace CometAnalyzers.Rules.Secrets
 
             value = literal.Token.ValueText;
             return true;
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation { Operand: { } operand })
-            {
-                operation = operand;
-            }
-
-            return operation;
         }
     }
 }
