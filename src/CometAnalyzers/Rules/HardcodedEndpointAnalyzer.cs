@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Endpoints;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
@@ -112,11 +113,7 @@ namespace CometAnalyzers.Rules
                 ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
                     .Add(ContractTypeProperty, contract.ContractTypeFullName)
                     .Add(ContractPathProperty, contract.Path);
-                return Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties, Shorten(value), $"the {contract.Name} endpoint", advice);
-            }
-
-            private static string Shorten(string value)
-                => value.Length <= MaxShownLength ? value : value.Substring(0, MaxShownLength) + "...";
-        }
+                return Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties, ShownText.Truncate(value, MaxShownLength), $"the {contract.Name} endpoint", advice);
+            }        }
     }
 }

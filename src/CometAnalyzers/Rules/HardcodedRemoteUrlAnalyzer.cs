@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Endpoints;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
@@ -53,13 +54,10 @@ namespace CometAnalyzers.Rules
                             continue;
                         }
 
-                        context.ReportDiagnostic(Diagnostic.Create(Rule, finding.Location, Shorten(finding.Url), finding.Sink));
+                        context.ReportDiagnostic(Diagnostic.Create(Rule, finding.Location, ShownText.Truncate(finding.Url, MaxShownLength), finding.Sink));
                     }
                 });
             });
         }
-
-        private static string Shorten(string value)
-            => value.Length <= MaxShownLength ? value : value.Substring(0, MaxShownLength) + "...";
     }
 }

@@ -121,7 +121,7 @@ namespace CometAnalyzers.Rules
                         leak.IsCertain ? Rule : NamedRule,
                         value.Syntax.GetLocation(),
                         parts,
-                        Shorten(leak.Source.Syntax.ToString()),
+                        ShownText.OneLine(leak.Source.Syntax.ToString(), MaxShownLength),
                         leak.Reason,
                         sink.Name));
                 }
@@ -165,13 +165,6 @@ namespace CometAnalyzers.Rules
                         yield return value;
                         yield break;
                 }
-            }
-
-            private static string Shorten(string text)
-            {
-                string oneLine = string.Join(" ", text.Split(new[] { '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-                return oneLine.Length <= MaxShownLength ? oneLine : oneLine.Substring(0, MaxShownLength) + "...";
-            }
-        }
+            }        }
     }
 }

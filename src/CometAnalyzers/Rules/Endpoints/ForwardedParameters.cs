@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -134,7 +135,7 @@ namespace CometAnalyzers.Rules.Endpoints
                         if (origin.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
                             && !result.ContainsKey(parameter.Ordinal))
                         {
-                            result.Add(parameter.Ordinal, $"the '{parameter.Name}' parameter of {Name(method)}, which sends a request to it");
+                            result.Add(parameter.Ordinal, $"the '{parameter.Name}' parameter of {ShownText.Method(method)}, which sends a request to it");
                         }
                     }
                 }
@@ -175,9 +176,5 @@ namespace CometAnalyzers.Rules.Endpoints
                 BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
                 LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
                 _ => null,
-            };
-
-        private static string Name(IMethodSymbol method)
-            => method.MethodKind == MethodKind.Constructor ? $"the {method.ContainingType.Name} constructor" : method.Name;
-    }
+            };    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -119,11 +120,11 @@ namespace CometAnalyzers.Rules.Endpoints
 
                 if (certain is not null && parameter.Name == certain)
                 {
-                    sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the request URI of {Name(method)}"));
+                    sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the request URI of {ShownText.Method(method)}"));
                 }
                 else if (certain is null && byName && (EndpointNames.IsEndpointName(parameter.Name) || (isClient && IsClientAddress(parameter))))
                 {
-                    sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the '{parameter.Name}' parameter of {Name(method)}"));
+                    sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the '{parameter.Name}' parameter of {ShownText.Method(method)}"));
                 }
             }
         }
@@ -230,9 +231,6 @@ namespace CometAnalyzers.Rules.Endpoints
             => instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
         private bool IsUrlType(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || IsUri(type);
-
-        private static string Name(IMethodSymbol method)
-            => method.MethodKind == MethodKind.Constructor ? $"the {method.ContainingType.Name} constructor" : method.Name;
 
         private static string? SimpleName(TypeSyntax type)
             => type switch
