@@ -193,18 +193,9 @@ namespace CometAnalyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), RetryDiagnosticProperties.For(contract).ToImmutable(), problem, fix));
         }
 
+        /// <summary>The count the code passes for a parameter; a default the compiler filled in is not written in the code.</summary>
         private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, string parameterName)
-        {
-            foreach (IArgumentOperation argument in arguments)
-            {
-                if (argument.Parameter?.Name == parameterName && argument.ArgumentKind == ArgumentKind.Explicit)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
-        }
+            => CallArguments.For(arguments, parameterName) is { ArgumentKind: ArgumentKind.Explicit } argument ? argument.Value : null;
 
         private static Location MethodNameLocation(IInvocationOperation invocation)
             => invocation.Syntax switch

@@ -266,7 +266,7 @@ namespace CometAnalyzers.Rules.Endpoints
             foreach (UrlOrigin origin in inHelper)
             {
                 if (origin.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.TargetMethod.OriginalDefinition)
-                    && Argument(call, parameter.Ordinal) is { } argument)
+                    && CallArguments.For(call.Arguments, parameter.Ordinal) is { IsImplicit: false, Value: { } argument })
                 {
                     next(argument, kind, origin.IsPrefix);
                 }
@@ -275,19 +275,6 @@ namespace CometAnalyzers.Rules.Endpoints
                     origins.Add(origin);
                 }
             }
-        }
-
-        private static IOperation? Argument(IInvocationOperation call, int ordinal)
-        {
-            foreach (IArgumentOperation argument in call.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal && !argument.IsImplicit)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>Every value assigned to the local (declaration, assignments in any branch); none when it is also written another way.</summary>

@@ -41,14 +41,7 @@ namespace CometAnalyzers.Rules.Retries
         public static List<IInvocationOperation> UnfilteredHandlers(IInvocationOperation retryCall, RetrySymbols symbols)
         {
             var handlers = new List<IInvocationOperation>();
-            IOperation? builder = null;
-            foreach (IArgumentOperation argument in retryCall.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    builder = argument.Value;
-                }
-            }
+            IOperation? builder = CallArguments.For(retryCall.Arguments, 0)?.Value;
 
             while (builder is not null && Conversions.UnwrapBuiltIn(builder) is IInvocationOperation step
                    && IsPolly(step.TargetMethod.ContainingNamespace)

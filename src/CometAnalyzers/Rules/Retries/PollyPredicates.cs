@@ -16,14 +16,7 @@ namespace CometAnalyzers.Rules.Retries
         public static List<StatusPredicate> FromRetryCall(IInvocationOperation retryCall, RetrySymbols symbols)
         {
             var predicates = new List<StatusPredicate>();
-            IOperation? builder = null;
-            foreach (IArgumentOperation argument in retryCall.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    builder = argument.Value;
-                }
-            }
+            IOperation? builder = CallArguments.For(retryCall.Arguments, 0)?.Value;
 
             while (builder is not null && Conversions.UnwrapBuiltIn(builder) is IInvocationOperation step && IsPolicyBuilderStep(step.TargetMethod, symbols))
             {

@@ -254,7 +254,7 @@ namespace CometAnalyzers.Rules.Secrets
                     break;
                 case IInvocationOperation invocation when invocation.TargetMethod.Name is "GetSection" or "GetRequiredSection" or "GetValue":
                     receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                    keyArgument = KeyArgument(invocation);
+                    keyArgument = CallArguments.For(invocation.Arguments, "key")?.Value;
                     break;
                 default:
                     return null;
@@ -266,19 +266,6 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return ConfigurationKey(Conversions.Unwrap(receiver)) is { } prefix ? prefix + ":" + key : key;
-        }
-
-        private static IOperation? KeyArgument(IInvocationOperation invocation)
-        {
-            foreach (IArgumentOperation argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == "key")
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
         }
 
         private static bool TryGetString(IOperation? operation, out string value)

@@ -61,12 +61,9 @@ namespace CometAnalyzers.Rules.Secrets
                     continue;
                 }
 
-                foreach (IArgumentOperation argument in call.Arguments)
+                if (CallArguments.For(call.Arguments, parameter.Ordinal)?.Value is { } value)
                 {
-                    if (argument.Parameter?.Ordinal == parameter.Ordinal && argument.Value is { } value)
-                    {
-                        yield return value;
-                    }
+                    yield return value;
                 }
             }
         }
