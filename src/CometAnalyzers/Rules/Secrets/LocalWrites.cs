@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Common.SymbolChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {
@@ -205,8 +206,5 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return false;
-        }
-
-        private static bool Same(ISymbol? left, ISymbol right) => SymbolEqualityComparer.Default.Equals(left, right);
-    }
+        }    }
 }

@@ -152,7 +152,7 @@ namespace CometAnalyzers.Rules.Secrets
 
         private bool IsLoggerMessage(IMethodSymbol method)
             => _loggerMessageAttribute is not null
-               && (HasAttribute(method, _loggerMessageAttribute) || (method.PartialDefinitionPart is { } definition && HasAttribute(definition, _loggerMessageAttribute)));
+               && (SymbolChecks.HasAttribute(method, _loggerMessageAttribute) || (method.PartialDefinitionPart is { } definition && SymbolChecks.HasAttribute(definition, _loggerMessageAttribute)));
 
         /// <summary>The <c>Action&lt;ILogger, ...&gt;</c> that <c>LoggerMessage.Define</c> returns, invoked.</summary>
         private bool IsLoggerDelegate(IMethodSymbol method)
@@ -172,20 +172,5 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return root?.Name ?? type.Name;
-        }
-
-        private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attribute)
-        {
-            ImmutableArray<AttributeData> attributes = method.GetAttributes();
-            foreach (AttributeData data in attributes)
-            {
-                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+        }    }
 }

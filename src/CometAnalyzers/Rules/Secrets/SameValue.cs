@@ -1,6 +1,7 @@
 using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Common.SymbolChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {
@@ -41,8 +42,5 @@ namespace CometAnalyzers.Rules.Secrets
                     => !a.Property.IsIndexer && Same(a.Property, b.Property) && (a.Property.IsStatic || Equivalent(a.Instance, b.Instance, depth + 1)),
                 _ => false,
             };
-        }
-
-        private static bool Same(ISymbol left, ISymbol right) => SymbolEqualityComparer.Default.Equals(left, right);
-    }
+        }    }
 }
