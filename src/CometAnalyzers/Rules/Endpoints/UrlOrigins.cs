@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
 using CometAnalyzers.Rules.Common;
-using CometAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

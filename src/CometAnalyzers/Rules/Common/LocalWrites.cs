@@ -1,11 +1,10 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using static CometAnalyzers.Rules.Common.SymbolChecks;
 
-namespace CometAnalyzers.Rules.Secrets
+namespace CometAnalyzers.Rules.Common
 {
     /// <summary>How a local got a value.</summary>
     internal enum LocalWriteKind
@@ -42,7 +41,7 @@ namespace CometAnalyzers.Rules.Secrets
 
         public IOperation? Value { get; }
 
-        /// <summary>Where the write is written: the declarator, assignment, call, loop or pattern (see <see cref="ReachingWrites"/>).</summary>
+        /// <summary>Where the write is written: the declarator, assignment, call, loop or pattern (see <see cref="Secrets.ReachingWrites"/>).</summary>
         public SyntaxNode? Site { get; }
 
         public LocalWrite At(SyntaxNode site) => new(Kind, Value, site);
