@@ -71,7 +71,7 @@ namespace CometAnalyzers.Rules
             /// <summary>Every outermost string constant: reported when it names a contract's path or host.</summary>
             public void AnalyzeConstant(RuleOperationContext context, IOperation operation)
             {
-                if (!ConstantStrings.TryGetValue(operation, out string value) || !ConstantStrings.IsOutermost(operation))
+                if (!ConstantText.TryGet(operation, out string value) || !ConstantStrings.IsOutermost(operation))
                 {
                     return;
                 }

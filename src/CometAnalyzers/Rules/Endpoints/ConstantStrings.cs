@@ -12,18 +12,6 @@ namespace CometAnalyzers.Rules.Endpoints
     /// </summary>
     internal static class ConstantStrings
     {
-        public static bool TryGetValue(IOperation? operation, out string value)
-        {
-            if (operation is not null && operation.ConstantValue.HasValue && operation.ConstantValue.Value is string text)
-            {
-                value = text;
-                return true;
-            }
-
-            value = string.Empty;
-            return false;
-        }
-
         /// <summary>True when the parent does not fold this constant into a larger one.</summary>
         public static bool IsOutermost(IOperation operation)
         {
@@ -39,7 +27,7 @@ namespace CometAnalyzers.Rules.Endpoints
                 parent = parent.Parent;
             }
 
-            return parent is not (IBinaryOperation or IInterpolatedStringOperation) || !TryGetValue(parent, out _);
+            return parent is not (IBinaryOperation or IInterpolatedStringOperation) || !ConstantText.TryGet(parent, out _);
         }
 
         /// <summary>A reference to a const field or local: its own declaration is where it is judged.</summary>
@@ -51,7 +39,7 @@ namespace CometAnalyzers.Rules.Endpoints
         {
             foreach (IOperation descendant in operation.DescendantsAndSelf())
             {
-                if (descendant is IFieldReferenceOperation or ILocalReferenceOperation && TryGetValue(descendant, out string value))
+                if (descendant is IFieldReferenceOperation or ILocalReferenceOperation && ConstantText.TryGet(descendant, out string value))
                 {
                     yield return value;
                 }
@@ -63,7 +51,7 @@ namespace CometAnalyzers.Rules.Endpoints
         {
             foreach (IOperation descendant in operation.DescendantsAndSelf())
             {
-                if (descendant is ILiteralOperation && TryGetValue(descendant, out string value))
+                if (descendant is ILiteralOperation && ConstantText.TryGet(descendant, out string value))
                 {
                     yield return value;
                 }
@@ -80,7 +68,7 @@ namespace CometAnalyzers.Rules.Endpoints
             IOperation current = Conversions.Unwrap(operation);
             while (LeftMost(current) is { } next)
             {
-                if (TryGetValue(current, out _) && !IsNamedConstant(LeftMostLeaf(current)))
+                if (ConstantText.TryGet(current, out _) && !IsNamedConstant(LeftMostLeaf(current)))
                 {
                     return current;
                 }

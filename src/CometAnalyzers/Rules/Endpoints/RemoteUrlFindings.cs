@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -194,7 +195,7 @@ namespace CometAnalyzers.Rules.Endpoints
                 // The contract's own endpoint is COMET001's, reported where it is written. Built from the contract's
                 // named constants ("https://gateway.example.com" + CometApiContract.Path), the text before them is judged.
                 if (ConstantStrings.LeadingBefore(origin.Constant, v => classifier.MatchContract(v) is not null) is not { } before
-                    || before == origin.Constant || !ConstantStrings.TryGetValue(before, out judged))
+                    || before == origin.Constant || !ConstantText.TryGet(before, out judged))
                 {
                     return null;
                 }

@@ -130,7 +130,7 @@ namespace CometAnalyzers.Rules.Endpoints
                     return;
             }
 
-            if (ConstantStrings.TryGetValue(value, out string text))
+            if (ConstantText.TryGet(value, out string text))
             {
                 // A constant built from named constants is judged from its first name: that member's declaration.
                 IOperation leadingConstant = ConstantStrings.Leading(value);
@@ -149,7 +149,7 @@ namespace CometAnalyzers.Rules.Endpoints
             IOperation leading = ConstantStrings.Leading(value);
             if (leading != value)
             {
-                if (Fold(value, depth: 0) is { } whole && ConstantStrings.TryGetValue(leading, out _))
+                if (Fold(value, depth: 0) is { } whole && ConstantText.TryGet(leading, out _))
                 {
                     origins.Add(new UrlOrigin(leading, whole, isPrefix, kind));
                     return;
@@ -166,7 +166,7 @@ namespace CometAnalyzers.Rules.Endpoints
         private static string? Fold(IOperation operation, int depth)
         {
             operation = Conversions.Unwrap(operation);
-            if (ConstantStrings.TryGetValue(operation, out string text))
+            if (ConstantText.TryGet(operation, out string text))
             {
                 return text;
             }

@@ -269,15 +269,7 @@ namespace CometAnalyzers.Rules.Secrets
         }
 
         private static bool TryGetString(IOperation? operation, out string value)
-        {
-            if (operation is not null && operation.ConstantValue.HasValue && operation.ConstantValue.Value is string text)
-            {
-                value = text;
-                return true;
-            }
-
-            return TryGetReadOnlyString(operation, out value);
-        }
+            => ConstantText.TryGet(operation, out value) || TryGetReadOnlyString(operation, out value);
 
         /// <summary>
         /// A <c>static readonly string</c> declared here with a literal (<c>static readonly string AuthHeader = "Authorization";</c>):
