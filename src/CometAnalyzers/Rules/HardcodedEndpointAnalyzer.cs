@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Endpoints;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
@@ -51,7 +52,7 @@ namespace CometAnalyzers.Rules
                 }
 
                 var analyzer = new AnalyzerContext(contracts);
-                var gate = new OperationGate(start.Compilation);
+                var gate = new OperationGate(start.Compilation, this);
                 var words = new ContractWords(contracts.All);
                 gate.Add<ILiteralOperation>(ContractWords.Literals, words.MayNameContract, analyzer.AnalyzeConstant);
                 gate.Add<IBinaryOperation>(ContractWords.Concatenations, words.MayNameContract, analyzer.AnalyzeConstant);
@@ -70,7 +71,7 @@ namespace CometAnalyzers.Rules
             /// <summary>Every outermost string constant: reported when it names a contract's path or host.</summary>
             public void AnalyzeConstant(RuleOperationContext context, IOperation operation)
             {
-                if (!ConstantStrings.TryGetValue(operation, out string value) || !ConstantStrings.IsOutermost(operation))
+                if (!ConstantText.TryGet(operation, out string value) || !ConstantStrings.IsOutermost(operation))
                 {
                     return;
                 }
@@ -112,11 +113,7 @@ namespace CometAnalyzers.Rules
                 ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
                     .Add(ContractTypeProperty, contract.ContractTypeFullName)
                     .Add(ContractPathProperty, contract.Path);
-                return Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties, Shorten(value), $"the {contract.Name} endpoint", advice);
-            }
-
-            private static string Shorten(string value)
-                => value.Length <= MaxShownLength ? value : value.Substring(0, MaxShownLength) + "...";
-        }
+                return Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties, ShownText.Truncate(value, MaxShownLength), $"the {contract.Name} endpoint", advice);
+            }        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Endpoints;
+using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -41,7 +43,7 @@ namespace CometAnalyzers.Rules
                     return;
                 }
 
-                var findings = new RemoteUrlFindings(start.Compilation, start.Options, CompilationContracts.Read(start.Options, start.CancellationToken), sinks);
+                var findings = new RemoteUrlFindings(start.Compilation, start.Options, CompilationContracts.Read(start.Options, start.CancellationToken), sinks, UngatedAnalyzers.IsOpen(this));
                 start.RegisterSemanticModelAction(context =>
                 {
                     foreach (RemoteUrlFinding finding in findings.LocatedIn(context.SemanticModel, context.CancellationToken))
@@ -52,13 +54,10 @@ namespace CometAnalyzers.Rules
                             continue;
                         }
 
-                        context.ReportDiagnostic(Diagnostic.Create(Rule, finding.Location, Shorten(finding.Url), finding.Sink));
+                        context.ReportDiagnostic(Diagnostic.Create(Rule, finding.Location, ShownText.Truncate(finding.Url, MaxShownLength), finding.Sink));
                     }
                 });
             });
         }
-
-        private static string Shorten(string value)
-            => value.Length <= MaxShownLength ? value : value.Substring(0, MaxShownLength) + "...";
     }
 }

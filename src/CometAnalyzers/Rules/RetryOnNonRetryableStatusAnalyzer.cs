@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Retries;
 using Microsoft.CodeAnalysis;
@@ -39,7 +40,7 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 RetrySymbols symbols = RetrySymbols.Create(start.Compilation, contracts);
                 ContractSettings contract = contracts.Primary;
-                var gate = new OperationGate(start.Compilation);
+                var gate = new OperationGate(start.Compilation, this);
                 if (symbols.PollyRetrySyntaxTypes.Count > 0)
                 {
                     // A policy executed from several places is reported once, at its handler.
@@ -116,7 +117,7 @@ namespace CometAnalyzers.Rules
         private static void AnalyzeShouldHandle(RuleOperationContext context, ISimpleAssignmentOperation assignment, RetrySymbols symbols, ContractSettings contract)
         {
             if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "ShouldHandle" } property
-                || !RetrySymbols.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
+                || !TypeChecks.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
             {
                 return;
             }

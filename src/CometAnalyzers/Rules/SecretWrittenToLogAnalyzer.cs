@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Secrets;
 using Microsoft.CodeAnalysis;
@@ -69,7 +70,7 @@ namespace CometAnalyzers.Rules
                 var loggedArguments = new LoggedArguments(new SecretTypes(start.Compilation), secretNames);
                 var logCalls = new LogCallGate(start.Compilation, loggedArguments);
                 var exceptions = new ExceptionMessageGate(start.Compilation, loggedArguments);
-                var gate = new OperationGate(start.Compilation);
+                var gate = new OperationGate(start.Compilation, this);
                 gate.Add<IInvocationOperation>(Invocations, logCalls.MayLeak, analyzer.AnalyzeInvocation);
                 gate.Add<IObjectCreationOperation>(Creations, exceptions.MayLeak, analyzer.AnalyzeCreation);
                 gate.Register(start);
@@ -120,7 +121,7 @@ namespace CometAnalyzers.Rules
                         leak.IsCertain ? Rule : NamedRule,
                         value.Syntax.GetLocation(),
                         parts,
-                        Shorten(leak.Source.Syntax.ToString()),
+                        ShownText.OneLine(leak.Source.Syntax.ToString(), MaxShownLength),
                         leak.Reason,
                         sink.Name));
                 }
@@ -132,12 +133,7 @@ namespace CometAnalyzers.Rules
             /// </summary>
             private IEnumerable<IOperation> LeakingParts(IOperation value, SecretNames names)
             {
-                IOperation unwrapped = value;
-                while (unwrapped is IConversionOperation { Operand: { } operand })
-                {
-                    unwrapped = operand;
-                }
-
+                IOperation unwrapped = Conversions.Unwrap(value);
                 if (unwrapped is IInterpolatedStringHandlerCreationOperation { Content: { } content })
                 {
                     unwrapped = content;
@@ -169,13 +165,6 @@ namespace CometAnalyzers.Rules
                         yield return value;
                         yield break;
                 }
-            }
-
-            private static string Shorten(string text)
-            {
-                string oneLine = string.Join(" ", text.Split(new[] { '\r', '\n' }, System.StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-                return oneLine.Length <= MaxShownLength ? oneLine : oneLine.Substring(0, MaxShownLength) + "...";
-            }
-        }
+            }        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using CometAnalyzers.Rules.Retries;
 using Microsoft.CodeAnalysis;
@@ -38,7 +39,7 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 RetrySymbols symbols = RetrySymbols.Create(start.Compilation, contracts);
                 ContractSettings contract = contracts.Primary;
-                var gate = new OperationGate(start.Compilation);
+                var gate = new OperationGate(start.Compilation, this);
                 if (symbols.PollyRetrySyntaxTypes.Count > 0)
                 {
                     gate.Add<IInvocationOperation>(RetryGates.Invocations, c => RetryGates.IsRetryCall(c.Node), (c, call) => AnalyzeInvocation(c, call, symbols, contract));
@@ -100,7 +101,7 @@ namespace CometAnalyzers.Rules
         private static void AnalyzeMaxRetryAttempts(RuleOperationContext context, ISimpleAssignmentOperation assignment, RetrySymbols symbols, ContractSettings contract)
         {
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "MaxRetryAttempts" } property
-                && RetrySymbols.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
+                && TypeChecks.Is(property.Property.ContainingType, symbols.RetryStrategyOptionsOfT))
             {
                 CheckRetryCount(context, assignment.Value, "MaxRetryAttempts", contract);
             }
@@ -109,7 +110,7 @@ namespace CometAnalyzers.Rules
         /// <summary>System.ClientModel (OpenAI SDK): <c>new ClientRetryPolicy(maxRetries)</c>.</summary>
         private static void AnalyzeClientRetryPolicy(RuleOperationContext context, IMethodSymbol? constructor, ImmutableArray<IArgumentOperation> arguments, RetrySymbols symbols, ContractSettings contract)
         {
-            if (constructor is not null && RetrySymbols.Is(constructor.ContainingType, symbols.ClientRetryPolicy)
+            if (constructor is not null && TypeChecks.Is(constructor.ContainingType, symbols.ClientRetryPolicy)
                 && ArgumentFor(arguments, "maxRetries") is { } maxRetries)
             {
                 CheckRetryCount(context, maxRetries, "maxRetries", contract);
@@ -192,18 +193,9 @@ namespace CometAnalyzers.Rules
             context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), RetryDiagnosticProperties.For(contract).ToImmutable(), problem, fix));
         }
 
+        /// <summary>The count the code passes for a parameter; a default the compiler filled in is not written in the code.</summary>
         private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, string parameterName)
-        {
-            foreach (IArgumentOperation argument in arguments)
-            {
-                if (argument.Parameter?.Name == parameterName && argument.ArgumentKind == ArgumentKind.Explicit)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
-        }
+            => CallArguments.For(arguments, parameterName) is { ArgumentKind: ArgumentKind.Explicit } argument ? argument.Value : null;
 
         private static Location MethodNameLocation(IInvocationOperation invocation)
             => invocation.Syntax switch

@@ -17,7 +17,8 @@ namespace CometAnalyzers.Tests.Infrastructure
 {
     /// <summary>
     /// Fluent analyzer test: <c>AnalyzerTest.For&lt;X&gt;().WithSource("...[|bad|]...").RunAsync()</c>.
-    /// Asserts exactly the marked diagnostics, no compiler errors (unless allowed) and no analyzer exception.
+    /// Asserts exactly the marked diagnostics, no compiler errors (unless allowed) and no analyzer exception, and the
+    /// same diagnostics with every gate open (<see cref="GateParity"/>) and in the editor (<see cref="IdeParity"/>).
     /// Add <see cref="WithCodeFix{TFix}"/> to apply the fix to every diagnostic and compare the result.
     /// </summary>
     internal sealed class AnalyzerTest
@@ -185,6 +186,10 @@ namespace CometAnalyzers.Tests.Infrastructure
 
             Assert.True(exceptions.IsEmpty, "The analyzer threw:\n" + string.Join("\n", exceptions));
             Assert.DoesNotContain(all, d => d.Id == "AD0001");
+
+            // Every rule test is also a gate test: with every gate open the rule must report exactly the same.
+            await GateParity.AssertSameAsync(compilation, ImmutableArray.Create(_analyzer), options, all);
+            Assert.True(exceptions.IsEmpty, "The analyzer threw with its gates open:\n" + string.Join("\n", exceptions));
 
             // Every rule test is also an IDE test: the editor's per-document analysis must show the same diagnostics.
             if (IdeParity.IsEnabled)

@@ -2,11 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
-using CometAnalyzers.Generation;
 using CometAnalyzers.Tests.Infrastructure;
 using CometAnalyzers.Tests.Robustness.Fuzzing;
 using Microsoft.CodeAnalysis;
@@ -27,7 +25,6 @@ namespace CometAnalyzers.Tests.Robustness
     public class AnalyzerFuzzTests
     {
         private const int Mutants = 240;
-        private const int BatchSize = 12;
 
         private readonly ITestOutputHelper _output;
 
@@ -38,7 +35,7 @@ namespace CometAnalyzers.Tests.Robustness
         {
             var run = new FuzzRun("analyzer-fuzz", _output);
             ImmutableArray<DiagnosticAnalyzer> analyzers = AllAnalyzers.Create();
-            List<(string Name, string Text)> sources = Sources();
+            List<(string Name, string Text)> sources = RepoCorpus.Sources();
             run.Count("analyzers", analyzers.Length);
             run.Count("source-files", sources.Count);
 
@@ -52,9 +49,9 @@ namespace CometAnalyzers.Tests.Robustness
                 inputs.Add(($"#{i} {name}: {mutation}", mutated));
             }
 
-            for (int start = 0; start < inputs.Count; start += BatchSize)
+            for (int start = 0; start < inputs.Count; start += RepoCorpus.BatchSize)
             {
-                var batch = inputs.Skip(start).Take(BatchSize).ToList();
+                var batch = inputs.Skip(start).Take(RepoCorpus.BatchSize).ToList();
                 List<string> problems = Analyze(analyzers, batch.Select(b => b.Text).ToList());
                 if (problems.Count == 0)
                 {
@@ -87,17 +84,10 @@ namespace CometAnalyzers.Tests.Robustness
         /// <summary>Runs every analyzer on the files (with the repo's contract as an AdditionalFile); returns what went wrong.</summary>
         private static List<string> Analyze(ImmutableArray<DiagnosticAnalyzer> analyzers, IReadOnlyList<string> texts)
         {
-            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-            var trees = texts.Select((t, i) => CSharpSyntaxTree.ParseText(t, parseOptions, path: $"/project/Fuzz{i}.cs")).ToList();
-            var compilation = CSharpCompilation.Create(
-                "AnalyzerFuzz",
-                trees,
-                TestReferences.All,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            CSharpCompilation compilation = RepoCorpus.Compile(texts, "Fuzz");
             var exceptions = new ConcurrentQueue<string>();
-            var additional = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/project/contract/cometapi.chat-completions.contract.json", ContractOracle.RepoContractText));
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(additional),
+                RepoCorpus.Options(),
                 onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}\n{exception.StackTrace}"),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);
@@ -105,33 +95,6 @@ namespace CometAnalyzers.Tests.Robustness
             var problems = exceptions.ToList();
             problems.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => "AD0001: " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
             return problems;
-        }
-
-        /// <summary>The repo's C# test sources, the samples (when there are any) and the code generated from the repo's contract.</summary>
-        private static List<(string Name, string Text)> Sources()
-        {
-            var files = new List<(string, string)>();
-            foreach (string folder in new[] { "tests", "samples" })
-            {
-                string root = ReferenceData.RepoFile(folder);
-                if (!Directory.Exists(root))
-                {
-                    continue;
-                }
-
-                foreach (string path in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
-                {
-                    string relative = Path.GetRelativePath(ReferenceData.RepoRoot, path).Replace('\\', '/');
-                    if (!relative.Contains("/bin/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal))
-                    {
-                        files.Add((relative, File.ReadAllText(path)));
-                    }
-                }
-            }
-
-            GeneratorRun generated = GeneratorHarness.RunContract(ContractOracle.RepoContractText);
-            files.AddRange(generated.Sources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => ("generated/" + s.HintName, s.Text)));
-            return files;
         }
 
         /// <summary>Deletes 1-4 random tokens, a statement, a member, or a run of lines.</summary>

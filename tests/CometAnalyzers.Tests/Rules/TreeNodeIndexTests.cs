@@ -126,7 +126,7 @@ namespace CometAnalyzers.Tests.Rules
         public void A_rule_cannot_gate_on_a_kind_the_index_does_not_keep()
         {
             Assert.False(TreeNodeIndex.IsIndexed(SyntaxKind.ReturnStatement));
-            var gate = new OperationGate(CSharpCompilation.Create("Empty"));
+            var gate = new OperationGate(CSharpCompilation.Create("Empty"), new RetryOnNonRetryableStatusAnalyzer());
 
             ArgumentException error = Assert.Throws<ArgumentException>(() =>
                 gate.Add<Microsoft.CodeAnalysis.Operations.IReturnOperation>(ImmutableArray.Create(SyntaxKind.ReturnStatement), _ => true, (_, _) => { }));

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,18 +12,6 @@ namespace CometAnalyzers.Rules.Endpoints
     /// </summary>
     internal static class ConstantStrings
     {
-        public static bool TryGetValue(IOperation? operation, out string value)
-        {
-            if (operation is not null && operation.ConstantValue.HasValue && operation.ConstantValue.Value is string text)
-            {
-                value = text;
-                return true;
-            }
-
-            value = string.Empty;
-            return false;
-        }
-
         /// <summary>True when the parent does not fold this constant into a larger one.</summary>
         public static bool IsOutermost(IOperation operation)
         {
@@ -38,19 +27,19 @@ namespace CometAnalyzers.Rules.Endpoints
                 parent = parent.Parent;
             }
 
-            return parent is not (IBinaryOperation or IInterpolatedStringOperation) || !TryGetValue(parent, out _);
+            return parent is not (IBinaryOperation or IInterpolatedStringOperation) || !ConstantText.TryGet(parent, out _);
         }
 
         /// <summary>A reference to a const field or local: its own declaration is where it is judged.</summary>
         public static bool IsNamedConstant(IOperation operation)
-            => Unwrap(operation) is IFieldReferenceOperation or ILocalReferenceOperation;
+            => Conversions.Unwrap(operation) is IFieldReferenceOperation or ILocalReferenceOperation;
 
         /// <summary>Values of the const fields and locals the expression is built from.</summary>
         public static IEnumerable<string> NamedConstantValues(IOperation operation)
         {
             foreach (IOperation descendant in operation.DescendantsAndSelf())
             {
-                if (descendant is IFieldReferenceOperation or ILocalReferenceOperation && TryGetValue(descendant, out string value))
+                if (descendant is IFieldReferenceOperation or ILocalReferenceOperation && ConstantText.TryGet(descendant, out string value))
                 {
                     yield return value;
                 }
@@ -62,21 +51,11 @@ namespace CometAnalyzers.Rules.Endpoints
         {
             foreach (IOperation descendant in operation.DescendantsAndSelf())
             {
-                if (descendant is ILiteralOperation && TryGetValue(descendant, out string value))
+                if (descendant is ILiteralOperation && ConstantText.TryGet(descendant, out string value))
                 {
                     yield return value;
                 }
             }
-        }
-
-        public static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation { Operand: { } operand })
-            {
-                operation = operand;
-            }
-
-            return operation;
         }
 
         /// <summary>
@@ -86,10 +65,10 @@ namespace CometAnalyzers.Rules.Endpoints
         /// </summary>
         public static IOperation Leading(IOperation operation)
         {
-            IOperation current = Unwrap(operation);
+            IOperation current = Conversions.Unwrap(operation);
             while (LeftMost(current) is { } next)
             {
-                if (TryGetValue(current, out _) && !IsNamedConstant(LeftMostLeaf(current)))
+                if (ConstantText.TryGet(current, out _) && !IsNamedConstant(LeftMostLeaf(current)))
                 {
                     return current;
                 }
@@ -106,7 +85,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// </summary>
         public static IOperation? LeadingBefore(IOperation operation, System.Func<string, bool> isExcluded)
         {
-            IOperation? current = Unwrap(operation);
+            IOperation? current = Conversions.Unwrap(operation);
             while (current is not null && NamedConstantValues(current).Any(isExcluded))
             {
                 current = LeftMost(current);
@@ -117,7 +96,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
         private static IOperation LeftMostLeaf(IOperation operation)
         {
-            IOperation current = Unwrap(operation);
+            IOperation current = Conversions.Unwrap(operation);
             while (LeftMost(current) is { } next)
             {
                 current = next;
@@ -129,14 +108,14 @@ namespace CometAnalyzers.Rules.Endpoints
         private static IOperation? LeftMost(IOperation operation)
             => operation switch
             {
-                IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: { } left } => Unwrap(left),
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: { } left } => Conversions.Unwrap(left),
                 IInterpolatedStringOperation { Parts: { Length: > 0 } parts } => parts[0] switch
                 {
                     IInterpolatedStringTextOperation { Text: { } text } => text,
-                    IInterpolationOperation { Expression: { } expression } => Unwrap(expression),
+                    IInterpolationOperation { Expression: { } expression } => Conversions.Unwrap(expression),
 
                     // Passed to a handler (string.Create), each part is an AppendLiteral or AppendFormatted call of its text or value.
-                    IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments: { Length: > 0 } arguments } } => Unwrap(arguments[0].Value),
+                    IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments: { Length: > 0 } arguments } } => Conversions.Unwrap(arguments[0].Value),
                     _ => null,
                 },
                 IInterpolatedStringAdditionOperation { Left: { } left } => left,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,9 +38,10 @@ namespace CometAnalyzers.Rules.Endpoints
         /// <summary>
         /// The values a call to one of the project's own methods sends to, with where; nothing for any other call. The
         /// callee's body is read only when <paramref name="worthReading"/> accepts one of the call's string or Uri
-        /// arguments (the caller passes a hardcoded URL), which keeps the cost to calls that can be reported.
+        /// arguments (the caller passes a hardcoded URL), which keeps the cost to calls that can be reported; null
+        /// reads it for any such argument.
         /// </summary>
-        public void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, System.Func<IOperation, bool> worthReading, CancellationToken cancellationToken)
+        public void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, System.Func<IOperation, bool>? worthReading, CancellationToken cancellationToken)
             => Collect(operation, sinks, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), depth: 0, worthReading, cancellationToken, out _);
 
         private void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, HashSet<IMethodSymbol> visiting, int depth, System.Func<IOperation, bool>? worthReading, CancellationToken cancellationToken, out bool cut)
@@ -133,7 +135,7 @@ namespace CometAnalyzers.Rules.Endpoints
                         if (origin.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
                             && !result.ContainsKey(parameter.Ordinal))
                         {
-                            result.Add(parameter.Ordinal, $"the '{parameter.Name}' parameter of {Name(method)}, which sends a request to it");
+                            result.Add(parameter.Ordinal, $"the '{parameter.Name}' parameter of {ShownText.Method(method)}, which sends a request to it");
                         }
                     }
                 }
@@ -174,9 +176,5 @@ namespace CometAnalyzers.Rules.Endpoints
                 BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
                 LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
                 _ => null,
-            };
-
-        private static string Name(IMethodSymbol method)
-            => method.MethodKind == MethodKind.Constructor ? $"the {method.ContainingType.Name} constructor" : method.Name;
-    }
+            };    }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using CometAnalyzers.Rules.Secrets;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Common.TypeChecks;
 
 namespace CometAnalyzers.Rules.Endpoints
 {
@@ -108,7 +109,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
             bool isConstructor = method.MethodKind == MethodKind.Constructor;
             string? certain = CertainParameter(method, type, isConstructor);
-            bool isClient = isConstructor && EndpointNames.IsClientTypeName(type.Name) && !TypeChecks.InheritsFrom(type, _httpClient);
+            bool isClient = isConstructor && EndpointNames.IsClientTypeName(type.Name) && !InheritsFrom(type, _httpClient);
             bool byName = !IsToolDefinition(type) && !IsOwnMember(type, call, cancellationToken);
             foreach (IArgumentOperation argument in arguments)
             {
@@ -119,11 +120,11 @@ namespace CometAnalyzers.Rules.Endpoints
 
                 if (certain is not null && parameter.Name == certain)
                 {
-                    sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the request URI of {Name(method)}"));
+                    sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the request URI of {ShownText.Method(method)}"));
                 }
                 else if (certain is null && byName && (EndpointNames.IsEndpointName(parameter.Name) || (isClient && IsClientAddress(parameter))))
                 {
-                    sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the '{parameter.Name}' parameter of {Name(method)}"));
+                    sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the '{parameter.Name}' parameter of {ShownText.Method(method)}"));
                 }
             }
         }
@@ -136,7 +137,7 @@ namespace CometAnalyzers.Rules.Endpoints
                 return Is(type, _requestMessage) ? RequestUri : null;
             }
 
-            if (TypeChecks.InheritsFrom(type, _httpClient) || Is(type, _httpClientJson))
+            if (InheritsFrom(type, _httpClient) || Is(type, _httpClientJson))
             {
                 return RequestUri;
             }
@@ -146,7 +147,7 @@ namespace CometAnalyzers.Rules.Endpoints
                 return method.Parameters.Length > 0 ? method.Parameters[0].Name : null;
             }
 
-            return TypeChecks.InheritsFrom(type, _webClient) ? "address" : null;
+            return InheritsFrom(type, _webClient) ? "address" : null;
         }
 
         private void CollectProperty(IPropertyReferenceOperation target, IOperation value, List<UrlSink> sinks, CancellationToken cancellationToken)
@@ -158,9 +159,9 @@ namespace CometAnalyzers.Rules.Endpoints
                 return;
             }
 
-            bool certain = (property.Name == "BaseAddress" && (TypeChecks.InheritsFrom(type, _httpClient) || TypeChecks.InheritsFrom(type, _webClient)))
+            bool certain = (property.Name == "BaseAddress" && (InheritsFrom(type, _httpClient) || InheritsFrom(type, _webClient)))
                 || (property.Name == "RequestUri" && Is(type, _requestMessage))
-                || (property.Name == "Endpoint" && TypeChecks.InheritsFrom(type, _openAIClientOptions));
+                || (property.Name == "Endpoint" && InheritsFrom(type, _openAIClientOptions));
             if (certain)
             {
                 sinks.Add(new UrlSink(value, EndpointSinkKind.Url, $"{type.Name}.{property.Name}"));
@@ -224,15 +225,12 @@ namespace CometAnalyzers.Rules.Endpoints
         /// </summary>
         private static bool IsOwnMember(INamedTypeSymbol type, IOperation at, CancellationToken cancellationToken)
             => at.SemanticModel?.GetEnclosingSymbol(at.Syntax.SpanStart, cancellationToken)?.ContainingType is { } enclosing
-               && TypeChecks.InheritsFrom(enclosing, type.OriginalDefinition);
+               && InheritsFrom(enclosing, type.OriginalDefinition);
 
         private static bool IsThis(IOperation? instance)
             => instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
         private bool IsUrlType(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || IsUri(type);
-
-        private static string Name(IMethodSymbol method)
-            => method.MethodKind == MethodKind.Constructor ? $"the {method.ContainingType.Name} constructor" : method.Name;
 
         private static string? SimpleName(TypeSyntax type)
             => type switch
@@ -241,7 +239,5 @@ namespace CometAnalyzers.Rules.Endpoints
                 QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
                 _ => null,
             };
-
-        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) => TypeChecks.Is(type, expected);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -46,11 +47,21 @@ namespace CometAnalyzers.Rules.Endpoints
         private readonly ForwardedParameters _forwarded;
         private readonly DeclaredValues _declared;
         private readonly GeneratedCode _generatedCode;
+        private readonly bool _ungated;
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<RemoteUrlFinding>> _bySendingTree = new();
         private readonly ConcurrentDictionary<SyntaxTree, EndpointClassifier> _classifiers = new();
 
-        public RemoteUrlFindings(Compilation compilation, AnalyzerOptions options, CompilationContracts contracts, HttpSinks sinks)
+        /// <param name="compilation">The compilation analyzed.</param>
+        /// <param name="options">Its options: allowed hosts are read per file.</param>
+        /// <param name="contracts">Its contracts: their endpoints are COMET001's.</param>
+        /// <param name="sinks">Where requests are sent.</param>
+        /// <param name="ungated">
+        /// Test-only (<see cref="UngatedAnalyzers"/>): read every file, whether it writes a URL or names a member that
+        /// holds one, and every call's callee, whether its arguments can be a hardcoded URL or not.
+        /// </param>
+        public RemoteUrlFindings(Compilation compilation, AnalyzerOptions options, CompilationContracts contracts, HttpSinks sinks, bool ungated)
         {
+            _ungated = ungated;
             _compilation = compilation;
             _options = options;
             _contracts = contracts;
@@ -83,18 +94,18 @@ namespace CometAnalyzers.Rules.Endpoints
 
             // A finding is located at a constant that starts with an http(s) literal: a file without one has none.
             UrlLiterals literals = UrlLiterals.For(tree, cancellationToken);
-            if (!literals.Any)
+            if (!literals.Any && !_ungated)
             {
                 return found;
             }
 
             Add(SentFrom(tree, model, cancellationToken));
             HashSet<string> holders = literals.HolderNames;
-            if (holders.Count > 0)
+            if (holders.Count > 0 || _ungated)
             {
                 foreach (SyntaxTree other in _compilation.SyntaxTrees)
                 {
-                    if (other != tree && TreeIdentifiers.For(other, cancellationToken).Overlaps(holders)
+                    if (other != tree && (_ungated || TreeIdentifiers.For(other, cancellationToken).Overlaps(holders))
                         && !GeneratedTrees.IsGenerated(other, _compilation, cancellationToken))
                     {
                         Add(SentFrom(other, null, cancellationToken));
@@ -136,7 +147,7 @@ namespace CometAnalyzers.Rules.Endpoints
                 _sinks.Collect(operation, sinks, cancellationToken);
                 if (sinks.Count == 0)
                 {
-                    _forwarded.Collect(operation, sinks, model, value => IsHardcodedRemote(value, model, origins, cancellationToken), cancellationToken);
+                    _forwarded.Collect(operation, sinks, model, _ungated ? null : value => IsHardcodedRemote(value, model, origins, cancellationToken), cancellationToken);
                 }
 
                 foreach (UrlSink sink in sinks)
@@ -184,7 +195,7 @@ namespace CometAnalyzers.Rules.Endpoints
                 // The contract's own endpoint is COMET001's, reported where it is written. Built from the contract's
                 // named constants ("https://gateway.example.com" + CometApiContract.Path), the text before them is judged.
                 if (ConstantStrings.LeadingBefore(origin.Constant, v => classifier.MatchContract(v) is not null) is not { } before
-                    || before == origin.Constant || !ConstantStrings.TryGetValue(before, out judged))
+                    || before == origin.Constant || !ConstantText.TryGet(before, out judged))
                 {
                     return null;
                 }

@@ -1,3 +1,4 @@
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,7 +35,7 @@ namespace CometAnalyzers.Rules.Endpoints
                         return call.Arguments.Length > 0 ? FirstValue(call.Arguments[0]) : null;
                     case "Format":
                         isCompositeFormat = true;
-                        return ArgumentOf(call, "format");
+                        return CallArguments.For(call.Arguments, "format")?.Value;
                     case "Create":
                         // string.Create(provider, [buffer,] $"..."): the interpolation becomes the handler argument.
                         foreach (IArgumentOperation argument in call.Arguments)
@@ -52,27 +53,12 @@ namespace CometAnalyzers.Rules.Endpoints
             }
 
             bool formattableString = type is { Name: "FormattableString", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
-            return formattableString && method.Name is "Invariant" or "CurrentCulture" ? ArgumentOf(call, "formattable") : null;
+            return formattableString && method.Name is "Invariant" or "CurrentCulture" ? CallArguments.For(call.Arguments, "formattable")?.Value : null;
         }
-
-        /// <summary>The value passed for a parameter, or null (half-typed code, another overload).</summary>
-        private static IOperation? ArgumentOf(IInvocationOperation call, string parameterName)
-        {
-            foreach (IArgumentOperation argument in call.Arguments)
-            {
-                if (argument.Parameter?.Name == parameterName)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>The first value of <c>string.Concat</c>: its first argument, or the first element of its params array or span.</summary>
         private static IOperation? FirstValue(IArgumentOperation argument)
         {
-            IOperation value = ConstantStrings.Unwrap(argument.Value);
+            IOperation value = Conversions.Unwrap(argument.Value);
             if (argument.ArgumentKind == ArgumentKind.ParamArray)
             {
                 return value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements } ? elements[0] : null;

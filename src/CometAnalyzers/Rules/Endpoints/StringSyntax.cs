@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using CometAnalyzers.Rules.Gating;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
-using CometAnalyzers.Rules.Secrets;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -78,7 +78,7 @@ namespace CometAnalyzers.Rules.Endpoints
 
         private void Trace(IOperation value, EndpointSinkKind kind, bool isPrefix, int depth, SemanticModel model, List<UrlOrigin> origins, CancellationToken cancellationToken)
         {
-            value = ConstantStrings.Unwrap(value);
+            value = Conversions.Unwrap(value);
             if (depth > MaxDepth)
             {
                 return;
@@ -133,7 +133,7 @@ namespace CometAnalyzers.Rules.Endpoints
                     return;
             }
 
-            if (ConstantStrings.TryGetValue(value, out string text))
+            if (ConstantText.TryGet(value, out string text))
             {
                 // A constant built from named constants is judged from its first name: that member's declaration.
                 IOperation leadingConstant = ConstantStrings.Leading(value);
@@ -152,7 +152,7 @@ namespace CometAnalyzers.Rules.Endpoints
             IOperation leading = ConstantStrings.Leading(value);
             if (leading != value)
             {
-                if (Fold(value, depth: 0) is { } whole && ConstantStrings.TryGetValue(leading, out _))
+                if (Fold(value, depth: 0) is { } whole && ConstantText.TryGet(leading, out _))
                 {
                     origins.Add(new UrlOrigin(leading, whole, isPrefix, kind));
                     return;
@@ -168,8 +168,8 @@ namespace CometAnalyzers.Rules.Endpoints
         /// </summary>
         private static string? Fold(IOperation operation, int depth)
         {
-            operation = ConstantStrings.Unwrap(operation);
-            if (ConstantStrings.TryGetValue(operation, out string text))
+            operation = Conversions.Unwrap(operation);
+            if (ConstantText.TryGet(operation, out string text))
             {
                 return text;
             }
@@ -298,7 +298,7 @@ namespace CometAnalyzers.Rules.Endpoints
             foreach (UrlOrigin origin in inHelper)
             {
                 if (origin.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, call.TargetMethod.OriginalDefinition)
-                    && Argument(call, parameter.Ordinal) is { } argument)
+                    && CallArguments.For(call.Arguments, parameter.Ordinal) is { IsImplicit: false, Value: { } argument })
                 {
                     next(argument, kind, origin.IsPrefix);
                 }
@@ -307,19 +307,6 @@ namespace CometAnalyzers.Rules.Endpoints
                     origins.Add(origin);
                 }
             }
-        }
-
-        private static IOperation? Argument(IInvocationOperation call, int ordinal)
-        {
-            foreach (IArgumentOperation argument in call.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal && !argument.IsImplicit)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>Every value assigned to the local (declaration, assignments in any branch); none when it is also written another way.</summary>
@@ -360,7 +347,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// </summary>
         private static bool IsCallerConfigured(IOperation value)
         {
-            IOperation? current = ConstantStrings.Unwrap(value);
+            IOperation? current = Conversions.Unwrap(value);
             while (true)
             {
                 switch (current)
@@ -369,13 +356,13 @@ namespace CometAnalyzers.Rules.Endpoints
                     case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                         return true;
                     case IConditionalAccessOperation conditional:
-                        current = ConstantStrings.Unwrap(conditional.Operation);
+                        current = Conversions.Unwrap(conditional.Operation);
                         break;
                     case IFieldReferenceOperation { Instance: { } instance }:
-                        current = ConstantStrings.Unwrap(instance);
+                        current = Conversions.Unwrap(instance);
                         break;
                     case IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: 0 }:
-                        current = ConstantStrings.Unwrap(instance);
+                        current = Conversions.Unwrap(instance);
                         break;
                     case IFieldReferenceOperation { Instance: null, Field.IsStatic: false }:
                     case IPropertyReferenceOperation { Instance: null, Property.IsStatic: false }:

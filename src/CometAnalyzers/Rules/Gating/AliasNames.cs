@@ -36,7 +36,7 @@ namespace CometAnalyzers.Rules.Gating
             {
                 if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
                 {
-                    Add(unit.Usings, names);
+                    AddDeclared(unit.Usings, names);
                     AddFromMembers(unit.Members, names);
                 }
             }
@@ -50,13 +50,14 @@ namespace CometAnalyzers.Rules.Gating
             {
                 if (member is BaseNamespaceDeclarationSyntax ns)
                 {
-                    Add(ns.Usings, names);
+                    AddDeclared(ns.Usings, names);
                     AddFromMembers(ns.Members, names);
                 }
             }
         }
 
-        private static void Add(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> names)
+        /// <summary>The names the alias directives among <paramref name="usings"/> introduce.</summary>
+        public static void AddDeclared(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> names)
         {
             foreach (UsingDirectiveSyntax directive in usings)
             {

@@ -1,3 +1,4 @@
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -17,7 +18,7 @@ namespace CometAnalyzers.Rules.Gating
 
         public bool Contains(SyntaxNode node, TreeScope scope)
         {
-            if (_attribute is null)
+            if (_attribute is not { } attribute)
             {
                 return false;
             }
@@ -38,7 +39,7 @@ namespace CometAnalyzers.Rules.Gating
                     if (scope.LastMember != declaration)
                     {
                         scope.LastMember = declaration;
-                        scope.LastMemberIsGenerated = scope.SemanticModel.GetDeclaredSymbol(declaration, scope.CancellationToken) is { } symbol && IsGenerated(symbol);
+                        scope.LastMemberIsGenerated = scope.SemanticModel.GetDeclaredSymbol(declaration, scope.CancellationToken) is { } symbol && IsGenerated(symbol, attribute);
                     }
 
                     return scope.LastMemberIsGenerated;
@@ -48,16 +49,13 @@ namespace CometAnalyzers.Rules.Gating
             return false;
         }
 
-        private bool IsGenerated(ISymbol symbol)
+        private static bool IsGenerated(ISymbol symbol, INamedTypeSymbol attribute)
         {
             for (ISymbol? current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
             {
-                foreach (AttributeData attribute in current.GetAttributes())
+                if (SymbolChecks.HasAttribute(current, attribute))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _attribute))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

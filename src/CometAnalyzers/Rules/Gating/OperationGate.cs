@@ -17,15 +17,25 @@ namespace CometAnalyzers.Rules.Gating
     /// </summary>
     internal sealed class OperationGate
     {
+        private static readonly Func<CandidateNode, bool> Open = static _ => true;
+
         private readonly Dictionary<SyntaxKind, List<Entry>> _entries = new();
         private readonly GeneratedCode _generatedCode;
+        private readonly bool _ungated;
 
-        public OperationGate(Compilation compilation) => _generatedCode = new GeneratedCode(compilation);
+        /// <param name="compilation">The compilation whose trees are analyzed.</param>
+        /// <param name="analyzer">The rule: its gates are open when a test marked it (<see cref="UngatedAnalyzers"/>).</param>
+        public OperationGate(Compilation compilation, DiagnosticAnalyzer analyzer)
+        {
+            _generatedCode = new GeneratedCode(compilation);
+            _ungated = UngatedAnalyzers.IsOpen(analyzer);
+        }
 
         public void Add<TOperation>(ImmutableArray<SyntaxKind> kinds, Func<CandidateNode, bool> mayMatter, Action<RuleOperationContext, TOperation> action)
             where TOperation : class, IOperation
         {
-            var entry = new Entry<TOperation>(mayMatter, action);
+            // Chosen once here, so an ungated rule binds every node of its kinds and the gated path gains no test per node.
+            var entry = new Entry<TOperation>(_ungated ? Open : mayMatter, action);
             foreach (SyntaxKind kind in kinds)
             {
                 if (!TreeNodeIndex.IsIndexed(kind))

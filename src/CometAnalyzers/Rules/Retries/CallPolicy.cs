@@ -1,3 +1,4 @@
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 
 namespace CometAnalyzers.Rules.Retries
@@ -24,13 +25,13 @@ namespace CometAnalyzers.Rules.Retries
                 return true;
             }
 
-            if (method.Name.StartsWith("Write", System.StringComparison.Ordinal) && RetrySymbols.DerivesFrom(type, symbols.TextWriter))
+            if (method.Name.StartsWith("Write", System.StringComparison.Ordinal) && TypeChecks.InheritsFrom(type, symbols.TextWriter))
             {
                 // Console.Error.WriteLine(exception): the text of the failure goes to a writer, nothing comes back.
                 return true;
             }
 
-            if (RetrySymbols.DerivesFrom(type, symbols.HttpResponseMessage))
+            if (TypeChecks.InheritsFrom(type, symbols.HttpResponseMessage))
             {
                 return method.Name != "EnsureSuccessStatusCode";
             }
@@ -50,7 +51,7 @@ namespace CometAnalyzers.Rules.Retries
                 case "System.Net.Http.HttpContent":
                     return true;
                 default:
-                    return RetrySymbols.DerivesFrom(type, symbols.HttpContent);
+                    return TypeChecks.InheritsFrom(type, symbols.HttpContent);
             }
         }
 

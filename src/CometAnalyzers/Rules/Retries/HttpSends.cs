@@ -1,4 +1,5 @@
 using System.Linq;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,7 +25,7 @@ namespace CometAnalyzers.Rules.Retries
         public static SendKind Classify(IInvocationOperation invocation, RetrySymbols symbols)
         {
             IMethodSymbol method = invocation.TargetMethod;
-            if (symbols.ChatClient is not null && RetrySymbols.DerivesFrom(method.ContainingType, symbols.ChatClient)
+            if (symbols.ChatClient is not null && TypeChecks.InheritsFrom(method.ContainingType, symbols.ChatClient)
                 && method.Name.StartsWith("CompleteChat", System.StringComparison.Ordinal))
             {
                 return SendKind.ThrowsClientResultException;
@@ -33,7 +34,7 @@ namespace CometAnalyzers.Rules.Retries
             ITypeSymbol? receiver = method.IsExtensionMethod && method.Parameters.Length > 0
                 ? method.Parameters[0].Type
                 : method.IsStatic ? null : method.ContainingType;
-            if (method.Name is "Send" or "SendAsync" && RetrySymbols.DerivesFrom(receiver, symbols.HttpMessageHandler) && ReturnsResponse(method.ReturnType, symbols))
+            if (method.Name is "Send" or "SendAsync" && TypeChecks.InheritsFrom(receiver, symbols.HttpMessageHandler) && ReturnsResponse(method.ReturnType, symbols))
             {
                 // base.SendAsync(request, ct) in a DelegatingHandler: the next handler sends the request.
                 return SendKind.ReturnsResponse;
@@ -44,7 +45,7 @@ namespace CometAnalyzers.Rules.Retries
                 return SendKind.ReturnsResponse;
             }
 
-            bool onHttpClient = RetrySymbols.DerivesFrom(receiver, symbols.HttpClient) || RetrySymbols.DerivesFrom(receiver, symbols.HttpMessageInvoker);
+            bool onHttpClient = TypeChecks.InheritsFrom(receiver, symbols.HttpClient) || TypeChecks.InheritsFrom(receiver, symbols.HttpMessageInvoker);
             if (!onHttpClient || method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.ReducedExtension)
             {
                 return SendKind.None;
@@ -106,7 +107,7 @@ namespace CometAnalyzers.Rules.Retries
                 IArrayTypeSymbol array => HoldsResponses(array.ElementType, symbols),
                 INamedTypeSymbol { TypeKind: TypeKind.Delegate } => false,
                 INamedTypeSymbol { IsGenericType: true } generic when generic.TypeArguments.Any(argument => HoldsResponses(argument, symbols)) => true,
-                _ => RetrySymbols.DerivesFrom(type, symbols.HttpResponseMessage),
+                _ => TypeChecks.InheritsFrom(type, symbols.HttpResponseMessage),
             };
 
         private static bool ReturnsResponse(ITypeSymbol type, RetrySymbols symbols)
@@ -140,7 +141,7 @@ namespace CometAnalyzers.Rules.Retries
                 return false;
             }
 
-            return RetrySymbols.DerivesFrom(type, symbols.HttpResponseMessage);
+            return TypeChecks.InheritsFrom(type, symbols.HttpResponseMessage);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -41,8 +42,8 @@ namespace CometAnalyzers.Rules.Retries
 
             // Read `attempt < 5` and `5 > attempt` alike: the counter on the left.
             BinaryOperatorKind kind = comparison.OperatorKind;
-            IOperation left = OperationWalk.SkipConversions(comparison.LeftOperand);
-            IOperation right = OperationWalk.SkipConversions(comparison.RightOperand);
+            IOperation left = Conversions.UnwrapBuiltIn(comparison.LeftOperand);
+            IOperation right = Conversions.UnwrapBuiltIn(comparison.RightOperand);
             if (!Reads(left, step.Counter))
             {
                 (left, right) = (right, left);
@@ -114,7 +115,7 @@ namespace CometAnalyzers.Rules.Retries
                     when SymbolEqualityComparer.Default.Equals(target.Local, counter) => assignment.Value,
                 _ => null,
             };
-            return value?.ConstantValue is { HasValue: true, Value: int start } ? (start, OperationWalk.SkipConversions(value)) : null;
+            return value?.ConstantValue is { HasValue: true, Value: int start } ? (start, Conversions.UnwrapBuiltIn(value)) : null;
         }
 
         private static bool Reads(IOperation operation, ILocalSymbol counter)
@@ -124,9 +125,9 @@ namespace CometAnalyzers.Rules.Retries
         private static bool WritesCounter(IOperation body, ILocalSymbol counter)
             => body.DescendantsAndSelf().Any(operation => operation switch
             {
-                IAssignmentOperation assignment => Reads(OperationWalk.SkipConversions(assignment.Target), counter),
-                IIncrementOrDecrementOperation increment => Reads(OperationWalk.SkipConversions(increment.Target), counter),
-                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => Reads(OperationWalk.SkipConversions(argument.Value), counter),
+                IAssignmentOperation assignment => Reads(Conversions.UnwrapBuiltIn(assignment.Target), counter),
+                IIncrementOrDecrementOperation increment => Reads(Conversions.UnwrapBuiltIn(increment.Target), counter),
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => Reads(Conversions.UnwrapBuiltIn(argument.Value), counter),
                 _ => false,
             });
     }

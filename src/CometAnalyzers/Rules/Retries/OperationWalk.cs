@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -25,19 +26,9 @@ namespace CometAnalyzers.Rules.Retries
             }
         }
 
-        public static IOperation SkipConversions(IOperation operation)
-        {
-            while (operation is IConversionOperation { Conversion.IsUserDefined: false } conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
-
         /// <summary>The local, parameter or field an operation reads or writes, if it is one.</summary>
         public static ISymbol? ReferencedSymbol(IOperation operation)
-            => SkipConversions(operation) switch
+            => Conversions.UnwrapBuiltIn(operation) switch
             {
                 ILocalReferenceOperation local => local.Local,
                 IParameterReferenceOperation parameter => parameter.Parameter,

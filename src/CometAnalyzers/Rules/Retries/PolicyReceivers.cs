@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

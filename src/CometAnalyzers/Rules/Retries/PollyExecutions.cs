@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,14 +25,14 @@ namespace CometAnalyzers.Rules.Retries
                 return null;
             }
 
-            IOperation? policy = OperationWalk.SkipConversions(execute.Instance);
+            IOperation? policy = Conversions.UnwrapBuiltIn(execute.Instance);
             policy = policy switch
             {
                 ILocalReferenceOperation local => Initializer(local.Local, execute),
                 IFieldReferenceOperation { Field.IsReadOnly: true } field => Initializer(field.Field, execute),
                 _ => policy,
             };
-            return policy is not null && OperationWalk.SkipConversions(policy) is IInvocationOperation retry && symbols.IsPollyRetrySyntax(retry.TargetMethod)
+            return policy is not null && Conversions.UnwrapBuiltIn(policy) is IInvocationOperation retry && symbols.IsPollyRetrySyntax(retry.TargetMethod)
                 ? retry
                 : null;
         }
@@ -40,22 +41,15 @@ namespace CometAnalyzers.Rules.Retries
         public static List<IInvocationOperation> UnfilteredHandlers(IInvocationOperation retryCall, RetrySymbols symbols)
         {
             var handlers = new List<IInvocationOperation>();
-            IOperation? builder = null;
-            foreach (IArgumentOperation argument in retryCall.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    builder = argument.Value;
-                }
-            }
+            IOperation? builder = CallArguments.For(retryCall.Arguments, 0)?.Value;
 
-            while (builder is not null && OperationWalk.SkipConversions(builder) is IInvocationOperation step
+            while (builder is not null && Conversions.UnwrapBuiltIn(builder) is IInvocationOperation step
                    && IsPolly(step.TargetMethod.ContainingNamespace)
                    && step.TargetMethod.Name is "Handle" or "Or" or "HandleResult" or "OrResult" or "HandleInner" or "OrInner")
             {
                 if (step.TargetMethod.Name is "Handle" or "Or" && step.Arguments.IsEmpty && step.TargetMethod.TypeArguments.Length == 1
                     && symbols.HttpRequestException is not null
-                    && RetrySymbols.DerivesFrom(symbols.HttpRequestException, step.TargetMethod.TypeArguments[0] as INamedTypeSymbol))
+                    && TypeChecks.InheritsFrom(symbols.HttpRequestException, step.TargetMethod.TypeArguments[0] as INamedTypeSymbol))
                 {
                     handlers.Add(step);
                 }
@@ -81,7 +75,7 @@ namespace CometAnalyzers.Rules.Retries
                 throws |= path.Completion == Completion.Throw
                     && path.Value is { ExceptionStatusKnown: true } exception
                     && exception.ExceptionStatus == status
-                    && RetrySymbols.DerivesFrom(exception.ExceptionType, symbols.HttpRequestException);
+                    && TypeChecks.InheritsFrom(exception.ExceptionType, symbols.HttpRequestException);
             }
 
             return throws;

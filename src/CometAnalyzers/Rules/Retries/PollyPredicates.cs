@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,16 +16,9 @@ namespace CometAnalyzers.Rules.Retries
         public static List<StatusPredicate> FromRetryCall(IInvocationOperation retryCall, RetrySymbols symbols)
         {
             var predicates = new List<StatusPredicate>();
-            IOperation? builder = null;
-            foreach (IArgumentOperation argument in retryCall.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    builder = argument.Value;
-                }
-            }
+            IOperation? builder = CallArguments.For(retryCall.Arguments, 0)?.Value;
 
-            while (builder is not null && OperationWalk.SkipConversions(builder) is IInvocationOperation step && IsPolicyBuilderStep(step.TargetMethod, symbols))
+            while (builder is not null && Conversions.UnwrapBuiltIn(builder) is IInvocationOperation step && IsPolicyBuilderStep(step.TargetMethod, symbols))
             {
                 AddPredicates(step, predicates);
                 builder = step.Instance;
@@ -44,8 +38,8 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             IOperation? current = value is IConversionOperation { Conversion.IsUserDefined: true } conversion ? conversion.Operand : value;
-            while (current is not null && OperationWalk.SkipConversions(current) is IInvocationOperation step
-                   && RetrySymbols.DerivesFrom(step.TargetMethod.ContainingType, symbols.PredicateBuilderOfT))
+            while (current is not null && Conversions.UnwrapBuiltIn(current) is IInvocationOperation step
+                   && TypeChecks.InheritsFrom(step.TargetMethod.ContainingType, symbols.PredicateBuilderOfT))
             {
                 AddPredicates(step, predicates);
                 current = step.Instance;
@@ -55,10 +49,10 @@ namespace CometAnalyzers.Rules.Retries
         }
 
         private static bool IsPolicyBuilderStep(IMethodSymbol method, RetrySymbols symbols)
-            => RetrySymbols.Is(method.ContainingType, symbols.PollyPolicy)
-               || RetrySymbols.Is(method.ContainingType, symbols.PollyPolicyOfT)
-               || RetrySymbols.Is(method.ContainingType, symbols.PollyPolicyBuilder)
-               || RetrySymbols.Is(method.ContainingType, symbols.PollyPolicyBuilderOfT);
+            => TypeChecks.Is(method.ContainingType, symbols.PollyPolicy)
+               || TypeChecks.Is(method.ContainingType, symbols.PollyPolicyOfT)
+               || TypeChecks.Is(method.ContainingType, symbols.PollyPolicyBuilder)
+               || TypeChecks.Is(method.ContainingType, symbols.PollyPolicyBuilderOfT);
 
         private static void AddPredicates(IInvocationOperation step, List<StatusPredicate> predicates)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -82,13 +83,13 @@ namespace CometAnalyzers.Rules.Retries
         {
             switch (input)
             {
-                case PredicateInput.Response when RetrySymbols.DerivesFrom(symbols.HttpResponseMessage, parameterType as INamedTypeSymbol) || parameterType.SpecialType == SpecialType.System_Object:
-                    yield return (StatusValue.Response, !RetrySymbols.DerivesFrom(parameterType, symbols.HttpResponseMessage));
+                case PredicateInput.Response when TypeChecks.InheritsFrom(symbols.HttpResponseMessage, parameterType as INamedTypeSymbol) || parameterType.SpecialType == SpecialType.System_Object:
+                    yield return (StatusValue.Response, !TypeChecks.InheritsFrom(parameterType, symbols.HttpResponseMessage));
                     break;
                 case PredicateInput.Exception:
                     foreach (INamedTypeSymbol? type in new[] { symbols.HttpRequestException, symbols.ClientResultException })
                     {
-                        if (type is not null && RetrySymbols.DerivesFrom(type, parameterType as INamedTypeSymbol))
+                        if (type is not null && TypeChecks.InheritsFrom(type, parameterType as INamedTypeSymbol))
                         {
                             yield return (StatusValue.ExceptionOf(type, status, statusKnown: true), true);
                         }
@@ -110,8 +111,8 @@ namespace CometAnalyzers.Rules.Retries
         /// <summary>True for <c>RetryPredicateArguments&lt;HttpResponseMessage&gt;</c> (or of a subclass): the pipeline's results are responses.</summary>
         private static bool HandlesResponses(ITypeSymbol argumentsType, RetrySymbols symbols)
             => argumentsType is INamedTypeSymbol { TypeArguments.Length: 1 } arguments
-               && RetrySymbols.Is(arguments, symbols.RetryPredicateArgumentsOfT)
-               && RetrySymbols.DerivesFrom(arguments.TypeArguments[0], symbols.HttpResponseMessage);
+               && TypeChecks.Is(arguments, symbols.RetryPredicateArgumentsOfT)
+               && TypeChecks.InheritsFrom(arguments.TypeArguments[0], symbols.HttpResponseMessage);
 
         /// <summary>The predicate's result over all its paths: true or false only when every path agrees.</summary>
         private static (StatusValue Result, IOperation? Node, bool ReadStatus) Run(StatusPredicate predicate, StatusValue argument, Scenario scenario, RetrySymbols symbols)
@@ -140,15 +141,15 @@ namespace CometAnalyzers.Rules.Retries
         /// <summary>The boolean inside <c>ValueTask.FromResult(x)</c> or <c>new ValueTask&lt;bool&gt;(x)</c>.</summary>
         private static IOperation Unwrap(IOperation returned)
         {
-            IOperation current = OperationWalk.SkipConversions(returned);
+            IOperation current = Conversions.UnwrapBuiltIn(returned);
             if (current is IInvocationOperation { TargetMethod.Name: "FromResult", Arguments.Length: 1 } fromResult)
             {
-                return OperationWalk.SkipConversions(fromResult.Arguments[0].Value);
+                return Conversions.UnwrapBuiltIn(fromResult.Arguments[0].Value);
             }
 
             if (current is IObjectCreationOperation { Arguments.Length: 1 } creation && creation.Type is INamedTypeSymbol { Name: "ValueTask", IsGenericType: true })
             {
-                return OperationWalk.SkipConversions(creation.Arguments[0].Value);
+                return Conversions.UnwrapBuiltIn(creation.Arguments[0].Value);
             }
 
             return current;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 
 namespace CometAnalyzers.Rules.Retries
@@ -112,7 +113,7 @@ namespace CometAnalyzers.Rules.Retries
 
         /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
         public bool IsTaskType(ITypeSymbol? type)
-            => Is(type, Task) || Is(type, TaskOfT) || Is(type, ValueTask) || Is(type, ValueTaskOfT);
+            => TypeChecks.Is(type, Task) || TypeChecks.Is(type, TaskOfT) || TypeChecks.Is(type, ValueTask) || TypeChecks.Is(type, ValueTaskOfT);
 
         public INamedTypeSymbol? Enumerable { get; }
 
@@ -130,23 +131,6 @@ namespace CometAnalyzers.Rules.Retries
         /// <summary>The contract whose generated class is <paramref name="type"/>, if it is one.</summary>
         public ContractSettings? ContractFor(ITypeSymbol? type)
             => type is INamedTypeSymbol named && _contractTypes.TryGetValue(named, out ContractSettings? contract) ? contract : null;
-
-        public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
-            => type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
-
-        /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
-        public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
-            {
-                if (Is(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         public bool IsPollyRetrySyntax(IMethodSymbol method)
         {

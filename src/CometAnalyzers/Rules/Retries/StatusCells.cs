@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -86,7 +87,7 @@ namespace CometAnalyzers.Rules.Retries
                     or IRecursivePatternOperation or IPropertySubpatternOperation => true,
                 IArgumentOperation argument => argument.Parent is IInvocationOperation or IObjectCreationOperation,
                 IInvocationOperation invocation => IsResultWrapper(invocation, symbols),
-                IObjectCreationOperation creation => creation.Initializer is null && creation.Arguments.Length == 1 && RetrySymbols.Is(creation.Type, symbols.ValueTaskOfT),
+                IObjectCreationOperation creation => creation.Initializer is null && creation.Arguments.Length == 1 && TypeChecks.Is(creation.Type, symbols.ValueTaskOfT),
                 _ => false,
             };
 
@@ -104,13 +105,13 @@ namespace CometAnalyzers.Rules.Retries
         private static bool IsResultWrapper(IInvocationOperation invocation, RetrySymbols symbols)
         {
             IMethodSymbol method = invocation.TargetMethod;
-            if (RetrySymbols.Is(method.ContainingType, symbols.PredicateResult))
+            if (TypeChecks.Is(method.ContainingType, symbols.PredicateResult))
             {
                 return invocation.Arguments.IsEmpty && method.Name is "True" or "False";
             }
 
             return method.Name == "FromResult" && invocation.Arguments.Length == 1
-                && (RetrySymbols.Is(method.ContainingType, symbols.ValueTask) || RetrySymbols.Is(method.ContainingType, symbols.Task));
+                && (TypeChecks.Is(method.ContainingType, symbols.ValueTask) || TypeChecks.Is(method.ContainingType, symbols.Task));
         }
     }
 }

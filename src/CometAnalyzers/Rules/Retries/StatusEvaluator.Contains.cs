@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,12 +23,12 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             int count = invocation.Arguments.Length;
-            if (RetrySymbols.Is(method.ContainingType, _symbols.Enumerable))
+            if (TypeChecks.Is(method.ContainingType, _symbols.Enumerable))
             {
                 return count == 2;
             }
 
-            return RetrySymbols.Is(method.ContainingType, _symbols.MemoryExtensions)
+            return TypeChecks.Is(method.ContainingType, _symbols.MemoryExtensions)
                 && (count == 2 || (count == 3 && invocation.Arguments[2].ArgumentKind == ArgumentKind.DefaultValue));
         }
 
@@ -39,7 +40,7 @@ namespace CometAnalyzers.Rules.Retries
             }
 
             // The span overload reaches the array through an implicit array-to-span conversion, skipped here with the others.
-            source = OperationWalk.SkipConversions(source);
+            source = Conversions.UnwrapBuiltIn(source);
             ContractSettings? contract = source is IPropertyReferenceOperation { Instance: null, Property.Name: "RetryableStatusCodes" } list
                 ? _symbols.ContractFor(list.Property.ContainingType)
                 : null;

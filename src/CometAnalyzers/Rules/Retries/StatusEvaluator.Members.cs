@@ -1,4 +1,5 @@
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -39,9 +40,9 @@ namespace CometAnalyzers.Rules.Retries
             {
                 case ValueKind.Null:
                     return instance;
-                case ValueKind.Response when RetrySymbols.Is(property.ContainingType, _symbols.HttpResponseMessage):
+                case ValueKind.Response when TypeChecks.Is(property.ContainingType, _symbols.HttpResponseMessage):
                     return ResponseMember(property.Name);
-                case ValueKind.Outcome when RetrySymbols.Is(property.ContainingType, _symbols.OutcomeOfT):
+                case ValueKind.Outcome when TypeChecks.Is(property.ContainingType, _symbols.OutcomeOfT):
                     return OutcomeMember(instance.Inner!, property.Name);
                 case ValueKind.PredicateArguments when property.Name == "Outcome":
                     return instance.Inner!;
@@ -96,8 +97,8 @@ namespace CometAnalyzers.Rules.Retries
 
         private StatusValue ExceptionMember(StatusValue exception, IPropertySymbol property)
         {
-            bool httpStatus = property.Name == "StatusCode" && RetrySymbols.Is(property.ContainingType, _symbols.HttpRequestException);
-            bool clientStatus = property.Name == "Status" && RetrySymbols.Is(property.ContainingType, _symbols.ClientResultException);
+            bool httpStatus = property.Name == "StatusCode" && TypeChecks.Is(property.ContainingType, _symbols.HttpRequestException);
+            bool clientStatus = property.Name == "Status" && TypeChecks.Is(property.ContainingType, _symbols.ClientResultException);
             if (!httpStatus && !clientStatus)
             {
                 // HttpRequestError, InnerException, Message: they describe this failure, not a constant.
@@ -126,7 +127,7 @@ namespace CometAnalyzers.Rules.Retries
                 return inputs.Kind == ValueKind.Thrown ? inputs : Send(send);
             }
 
-            if (method.Name == "EnsureSuccessStatusCode" && RetrySymbols.Is(method.ContainingType, _symbols.HttpResponseMessage))
+            if (method.Name == "EnsureSuccessStatusCode" && TypeChecks.Is(method.ContainingType, _symbols.HttpResponseMessage))
             {
                 StatusValue response = Evaluate(invocation.Instance);
                 if (response.Kind != ValueKind.Response)
@@ -167,7 +168,7 @@ namespace CometAnalyzers.Rules.Retries
                 return status.Kind == ValueKind.Int ? StatusValue.Bool(contract.IsRetryable((int)status.Number), status.FromStatus) : Propagate(status, StatusValue.Vague(status));
             }
 
-            if (method.Name == "FromResult" && count == 1 && (RetrySymbols.Is(method.ContainingType, _symbols.ValueTask) || RetrySymbols.Is(method.ContainingType, _symbols.Task)))
+            if (method.Name == "FromResult" && count == 1 && (TypeChecks.Is(method.ContainingType, _symbols.ValueTask) || TypeChecks.Is(method.ContainingType, _symbols.Task)))
             {
                 return Evaluate(invocation.Arguments[0]);
             }
@@ -188,7 +189,7 @@ namespace CometAnalyzers.Rules.Retries
                 return Evaluate(awaited);
             }
 
-            if (RetrySymbols.Is(method.ContainingType, _symbols.PredicateResult) && count == 0)
+            if (TypeChecks.Is(method.ContainingType, _symbols.PredicateResult) && count == 0)
             {
                 return method.Name switch
                 {
@@ -222,7 +223,7 @@ namespace CometAnalyzers.Rules.Retries
         private StatusValue Create(IObjectCreationOperation creation)
         {
             ITypeSymbol? type = creation.Type;
-            if (RetrySymbols.Is(type, _symbols.ValueTaskOfT) && creation.Arguments.Length == 1)
+            if (TypeChecks.Is(type, _symbols.ValueTaskOfT) && creation.Arguments.Length == 1)
             {
                 return Evaluate(creation.Arguments[0]);
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -147,7 +148,7 @@ namespace CometAnalyzers.Rules.Retries
             {
                 ValueKind.Thrown => value.Inner!,
                 ValueKind.Exception => value,
-                _ => StatusValue.ExceptionOf(OperationWalk.SkipConversions(operand).Type, status: null, statusKnown: false),
+                _ => StatusValue.ExceptionOf(Conversions.UnwrapBuiltIn(operand).Type, status: null, statusKnown: false),
             };
         }
 
@@ -218,7 +219,7 @@ namespace CometAnalyzers.Rules.Retries
                 return value;
             }
 
-            if (OperationWalk.SkipConversions(target) is ILocalReferenceOperation or IParameterReferenceOperation)
+            if (Conversions.UnwrapBuiltIn(target) is ILocalReferenceOperation or IParameterReferenceOperation)
             {
                 Env.Set(OperationWalk.ReferencedSymbol(target)!, value);
             }

@@ -1,3 +1,4 @@
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -50,7 +51,7 @@ namespace CometAnalyzers.Rules.Retries
                 return new StatusPredicate(lambda.Symbol, lambda.Body, input, methodGroup: null);
             }
 
-            return argument is not null && OperationWalk.SkipConversions(argument) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } method } reference }
+            return argument is not null && Conversions.UnwrapBuiltIn(argument) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } method } reference }
                 && OwnMethodBody.Of(method.OriginalDefinition, argument.SemanticModel) is { } body
                 ? new StatusPredicate(method.OriginalDefinition, body, input, reference)
                 : null;
@@ -58,7 +59,7 @@ namespace CometAnalyzers.Rules.Retries
 
         /// <summary>A lambda passed to a method parameter, or null when the argument is something else.</summary>
         public static IAnonymousFunctionOperation? LambdaOf(IOperation? argument)
-            => argument is null ? null : OperationWalk.SkipConversions(argument) switch
+            => argument is null ? null : Conversions.UnwrapBuiltIn(argument) switch
             {
                 IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
                 IAnonymousFunctionOperation lambda => lambda,

@@ -1,3 +1,4 @@
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -48,11 +49,11 @@ namespace CometAnalyzers.Rules.Retries
         /// </summary>
         public static (IOperation Node, bool Value) Narrow(IOperation condition, bool value)
         {
-            IOperation current = OperationWalk.SkipConversions(condition);
+            IOperation current = Conversions.UnwrapBuiltIn(condition);
             while (true)
             {
                 if (current is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not
-                    && OperationWalk.SkipConversions(not.Operand) is IBinaryOperation inner && StatusSide(inner) is { } negatedSide)
+                    && Conversions.UnwrapBuiltIn(not.Operand) is IBinaryOperation inner && StatusSide(inner) is { } negatedSide)
                 {
                     current = negatedSide;
                     value = !value;
@@ -78,7 +79,7 @@ namespace CometAnalyzers.Rules.Retries
 
             bool left = ContainsStatusRead(binary.LeftOperand);
             bool right = ContainsStatusRead(binary.RightOperand);
-            return left == right ? null : OperationWalk.SkipConversions(left ? binary.LeftOperand : binary.RightOperand);
+            return left == right ? null : Conversions.UnwrapBuiltIn(left ? binary.LeftOperand : binary.RightOperand);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -38,12 +39,17 @@ namespace CometAnalyzers.Rules.Secrets
         }
 
         /// <summary>An options object created with <c>IncludeHeaders = true</c>, here or in the one write of a local.</summary>
-        private static bool SetsIncludeHeaders(IOperation? value)
+        private static bool SetsIncludeHeaders(IOperation value)
         {
-            value = Unwrap(value);
+            value = Conversions.Unwrap(value);
             if (value is ILocalReferenceOperation local)
             {
-                value = Unwrap(LocalWrites.SingleValue(local));
+                if (LocalWrites.SingleValue(local) is not { } single)
+                {
+                    return false;
+                }
+
+                value = Conversions.Unwrap(single);
             }
 
             if (value is not IObjectCreationOperation { Initializer: { } initializer })
@@ -82,7 +88,7 @@ namespace CometAnalyzers.Rules.Secrets
 
             foreach (IArgumentOperation argument in invocation.Arguments)
             {
-                if (Unwrap(argument.Value)?.Type is { } type && SaysRequest(type.Name))
+                if (Conversions.Unwrap(argument.Value).Type is { } type && SaysRequest(type.Name))
                 {
                     return true;
                 }
@@ -116,15 +122,5 @@ namespace CometAnalyzers.Rules.Secrets
         }
 
         private static bool IsTrue(IOperation? value) => value?.ConstantValue is { HasValue: true, Value: true };
-
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation { Operand: { } operand })
-            {
-                operation = operand;
-            }
-
-            return operation;
-        }
     }
 }

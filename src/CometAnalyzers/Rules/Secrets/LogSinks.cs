@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using static CometAnalyzers.Rules.Secrets.TypeChecks;
+using static CometAnalyzers.Rules.Common.TypeChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {
@@ -151,23 +152,16 @@ namespace CometAnalyzers.Rules.Secrets
 
         private bool IsLoggerMessage(IMethodSymbol method)
             => _loggerMessageAttribute is not null
-               && (HasAttribute(method, _loggerMessageAttribute) || (method.PartialDefinitionPart is { } definition && HasAttribute(definition, _loggerMessageAttribute)));
+               && (SymbolChecks.HasAttribute(method, _loggerMessageAttribute) || (method.PartialDefinitionPart is { } definition && SymbolChecks.HasAttribute(definition, _loggerMessageAttribute)));
 
         /// <summary>The <c>Action&lt;ILogger, ...&gt;</c> that <c>LoggerMessage.Define</c> returns, invoked.</summary>
         private bool IsLoggerDelegate(IMethodSymbol method)
             => method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 1 && Is(method.Parameters[0].Type, _logger);
 
         private string? ConsoleWriter(IOperation? instance)
-        {
-            while (instance is IConversionOperation { Operand: { } operand })
-            {
-                instance = operand;
-            }
-
-            return instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } && Is(property.ContainingType, _console)
+            => instance is not null && Conversions.Unwrap(instance) is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } && Is(property.ContainingType, _console)
                 ? property.Name
                 : null;
-        }
 
         private static string RootNamespace(INamedTypeSymbol type)
         {
@@ -178,20 +172,5 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return root?.Name ?? type.Name;
-        }
-
-        private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attribute)
-        {
-            ImmutableArray<AttributeData> attributes = method.GetAttributes();
-            foreach (AttributeData data in attributes)
-            {
-                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+        }    }
 }

@@ -1,3 +1,4 @@
+using CometAnalyzers.Rules.Common;
 using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -70,11 +71,7 @@ namespace CometAnalyzers.Rules.Secrets
         private bool MayLeak(IOperation value, SecretNames names)
         {
             // What was written, not what the compiler made of it for the parameter (boxing, params arrays).
-            while (value is IConversionOperation { IsImplicit: true, Operand: { } operand })
-            {
-                value = operand;
-            }
-
+            value = Conversions.UnwrapImplicit(value);
             if (value.IsImplicit && ValueParts.Elements(value) is { } elements)
             {
                 foreach (IOperation element in elements)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using CometAnalyzers.Rules.Gating;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,7 +25,7 @@ namespace CometAnalyzers.Rules.Secrets
             {
                 if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
                 {
-                    AddAliases(unit.Usings, mentions);
+                    AliasNames.AddDeclared(unit.Usings, mentions);
                     Gather(unit.Members, types, delegates, mentions);
                 }
             }
@@ -72,7 +73,7 @@ namespace CometAnalyzers.Rules.Secrets
                 switch (member)
                 {
                     case BaseNamespaceDeclarationSyntax ns:
-                        AddAliases(ns.Usings, mentions);
+                        AliasNames.AddDeclared(ns.Usings, mentions);
                         Gather(ns.Members, types, delegates, mentions);
                         break;
                     case TypeDeclarationSyntax type:
@@ -82,17 +83,6 @@ namespace CometAnalyzers.Rules.Secrets
                     case DelegateDeclarationSyntax declaration:
                         delegates.Add(declaration);
                         break;
-                }
-            }
-        }
-
-        private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> mentions)
-        {
-            foreach (UsingDirectiveSyntax directive in usings)
-            {
-                if (directive.Alias is { } alias)
-                {
-                    mentions.Add(alias.Name.Identifier.ValueText);
                 }
             }
         }

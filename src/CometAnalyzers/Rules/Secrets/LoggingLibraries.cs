@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using static CometAnalyzers.Rules.Secrets.TypeChecks;
+using static CometAnalyzers.Rules.Common.TypeChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {

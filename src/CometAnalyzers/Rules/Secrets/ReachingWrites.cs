@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -86,13 +87,7 @@ namespace CometAnalyzers.Rules.Secrets
         /// <summary>A label lets a goto enter a block in the middle; then order says nothing.</summary>
         private static bool HasLabels(IOperation reference)
         {
-            IOperation root = reference;
-            while (root.Parent is { } parent)
-            {
-                root = parent;
-            }
-
-            foreach (SyntaxNode node in root.Syntax.DescendantNodes())
+            foreach (SyntaxNode node in OperationTree.Root(reference).Syntax.DescendantNodes())
             {
                 if (node.IsKind(SyntaxKind.LabeledStatement))
                 {

@@ -1,5 +1,7 @@
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Common.SymbolChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {
@@ -16,12 +18,13 @@ namespace CometAnalyzers.Rules.Secrets
 
         private static bool Equivalent(IOperation? left, IOperation? right, int depth)
         {
-            left = Unwrap(left);
-            right = Unwrap(right);
             if (left is null || right is null || depth > MaxDepth)
             {
                 return false;
             }
+
+            left = Conversions.Unwrap(left);
+            right = Conversions.Unwrap(right);
 
             if (left.ConstantValue.HasValue || right.ConstantValue.HasValue)
             {
@@ -39,18 +42,5 @@ namespace CometAnalyzers.Rules.Secrets
                     => !a.Property.IsIndexer && Same(a.Property, b.Property) && (a.Property.IsStatic || Equivalent(a.Instance, b.Instance, depth + 1)),
                 _ => false,
             };
-        }
-
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation { Operand: { } operand })
-            {
-                operation = operand;
-            }
-
-            return operation;
-        }
-
-        private static bool Same(ISymbol left, ISymbol right) => SymbolEqualityComparer.Default.Equals(left, right);
-    }
+        }    }
 }

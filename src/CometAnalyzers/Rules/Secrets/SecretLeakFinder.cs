@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using static CometAnalyzers.Rules.Secrets.TypeChecks;
+using static CometAnalyzers.Rules.Common.TypeChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {
@@ -338,7 +339,7 @@ namespace CometAnalyzers.Rules.Secrets
             /// </summary>
             private SecretLeak? VisitReplace(IInvocationOperation replace, int depth)
             {
-                IOperation? oldValue = Argument(replace, "oldValue");
+                IOperation? oldValue = CallArguments.For(replace.Arguments, "oldValue")?.Value;
                 if (oldValue is not null)
                 {
                     _removed.Add(oldValue);
@@ -357,7 +358,7 @@ namespace CometAnalyzers.Rules.Secrets
                     }
                 }
 
-                return kept is { IsCertain: true } ? kept : SecretLeak.Stronger(kept, Visit(Argument(replace, "newValue"), depth + 1));
+                return kept is { IsCertain: true } ? kept : SecretLeak.Stronger(kept, Visit(CallArguments.For(replace.Arguments, "newValue")?.Value, depth + 1));
             }
 
             private bool IsRemoved(IOperation operation)
@@ -371,19 +372,6 @@ namespace CometAnalyzers.Rules.Secrets
                 }
 
                 return false;
-            }
-
-            private static IOperation? Argument(IInvocationOperation invocation, string parameterName)
-            {
-                foreach (IArgumentOperation argument in invocation.Arguments)
-                {
-                    if (argument.Parameter?.Name == parameterName)
-                    {
-                        return argument.Value;
-                    }
-                }
-
-                return null;
             }
 
             private bool IsPreserving(IMethodSymbol method)

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using CometAnalyzers.Contract;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using static CometAnalyzers.Rules.Secrets.TypeChecks;
+using static CometAnalyzers.Rules.Common.TypeChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {
@@ -237,7 +238,7 @@ namespace CometAnalyzers.Rules.Secrets
                 _ => null,
             };
 
-            return receiver is null ? null : Unwrap(receiver);
+            return receiver is null ? null : Conversions.Unwrap(receiver);
         }
 
         /// <summary>The full key of <c>config["a:b"]</c>, <c>config.GetSection("a")["b"]</c>, <c>GetValue&lt;T&gt;("a:b")</c>.</summary>
@@ -253,7 +254,7 @@ namespace CometAnalyzers.Rules.Secrets
                     break;
                 case IInvocationOperation invocation when invocation.TargetMethod.Name is "GetSection" or "GetRequiredSection" or "GetValue":
                     receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                    keyArgument = KeyArgument(invocation);
+                    keyArgument = CallArguments.For(invocation.Arguments, "key")?.Value;
                     break;
                 default:
                     return null;
@@ -264,32 +265,11 @@ namespace CometAnalyzers.Rules.Secrets
                 return null;
             }
 
-            return ConfigurationKey(Unwrap(receiver)) is { } prefix ? prefix + ":" + key : key;
-        }
-
-        private static IOperation? KeyArgument(IInvocationOperation invocation)
-        {
-            foreach (IArgumentOperation argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == "key")
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
+            return ConfigurationKey(Conversions.Unwrap(receiver)) is { } prefix ? prefix + ":" + key : key;
         }
 
         private static bool TryGetString(IOperation? operation, out string value)
-        {
-            if (operation is not null && operation.ConstantValue.HasValue && operation.ConstantValue.Value is string text)
-            {
-                value = text;
-                return true;
-            }
-
-            return TryGetReadOnlyString(operation, out value);
-        }
+            => ConstantText.TryGet(operation, out value) || TryGetReadOnlyString(operation, out value);
 
         /// <summary>
         /// A <c>static readonly string</c> declared here with a literal (<c>static readonly string AuthHeader = "Authorization";</c>):
@@ -308,16 +288,6 @@ namespace CometAnalyzers.Rules.Secrets
 
             value = literal.Token.ValueText;
             return true;
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation { Operand: { } operand })
-            {
-                operation = operand;
-            }
-
-            return operation;
         }
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using static CometAnalyzers.Rules.Secrets.TypeChecks;
+using static CometAnalyzers.Rules.Common.TypeChecks;
 
 namespace CometAnalyzers.Rules.Secrets
 {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CometAnalyzers.Rules.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -52,7 +53,7 @@ namespace CometAnalyzers.Rules.Secrets
                 yield break;
             }
 
-            foreach (IOperation operation in Root(reference).DescendantsAndSelf())
+            foreach (IOperation operation in OperationTree.Root(reference).DescendantsAndSelf())
             {
                 if (operation is not IInvocationOperation call
                     || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, function.OriginalDefinition))
@@ -60,24 +61,11 @@ namespace CometAnalyzers.Rules.Secrets
                     continue;
                 }
 
-                foreach (IArgumentOperation argument in call.Arguments)
+                if (CallArguments.For(call.Arguments, parameter.Ordinal)?.Value is { } value)
                 {
-                    if (argument.Parameter?.Ordinal == parameter.Ordinal && argument.Value is { } value)
-                    {
-                        yield return value;
-                    }
+                    yield return value;
                 }
             }
-        }
-
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent is { } parent)
-            {
-                operation = parent;
-            }
-
-            return operation;
         }
     }
 }

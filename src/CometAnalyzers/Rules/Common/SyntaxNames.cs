@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CometAnalyzers.Rules.Gating
+namespace CometAnalyzers.Rules.Common
 {
     /// <summary>
     /// The names the gates read from syntax. Method and property names are spelled at every call and assignment

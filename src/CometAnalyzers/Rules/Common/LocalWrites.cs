@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using static CometAnalyzers.Rules.Common.SymbolChecks;
 
-namespace CometAnalyzers.Rules.Secrets
+namespace CometAnalyzers.Rules.Common
 {
     /// <summary>How a local got a value.</summary>
     internal enum LocalWriteKind
@@ -40,7 +41,7 @@ namespace CometAnalyzers.Rules.Secrets
 
         public IOperation? Value { get; }
 
-        /// <summary>Where the write is written: the declarator, assignment, call, loop or pattern (see <see cref="ReachingWrites"/>).</summary>
+        /// <summary>Where the write is written: the declarator, assignment, call, loop or pattern (see <see cref="Secrets.ReachingWrites"/>).</summary>
         public SyntaxNode? Site { get; }
 
         public LocalWrite At(SyntaxNode site) => new(Kind, Value, site);
@@ -56,7 +57,7 @@ namespace CometAnalyzers.Rules.Secrets
         {
             ILocalSymbol local = reference.Local;
             var writes = new List<LocalWrite>();
-            foreach (IOperation operation in Root(reference).DescendantsAndSelf())
+            foreach (IOperation operation in OperationTree.Root(reference).DescendantsAndSelf())
             {
                 switch (operation)
                 {
@@ -116,11 +117,7 @@ namespace CometAnalyzers.Rules.Secrets
         /// <summary><c>var (a, b) = (x, y)</c>: each local gets the element at its position; any other value is not followed.</summary>
         private static LocalWrite Deconstructed(IOperation target, IOperation value, ILocalSymbol local)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
+            value = Conversions.Unwrap(value);
             if (DeconstructedParts(target) is { } targets && value is ITupleOperation { Elements: var values } && values.Length == targets.Length)
             {
                 for (int i = 0; i < targets.Length; i++)
@@ -186,16 +183,6 @@ namespace CometAnalyzers.Rules.Secrets
             return instance;
         }
 
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent is { } parent)
-            {
-                operation = parent;
-            }
-
-            return operation;
-        }
-
         private static IOperation? Initializer(IVariableDeclaratorOperation declarator)
             => declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
 
@@ -218,8 +205,5 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             return false;
-        }
-
-        private static bool Same(ISymbol? left, ISymbol right) => SymbolEqualityComparer.Default.Equals(left, right);
-    }
+        }    }
 }
