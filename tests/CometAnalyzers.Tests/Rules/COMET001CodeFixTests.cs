@@ -107,7 +107,7 @@ namespace CometAnalyzers.Tests.Rules
                 using CometApi.Contracts;
                 class C
                 {
-                    const string Url = {|COMET001:"https://api.cometapi.com"|} + CometApiContract.Path;
+                    const string Url = [|"https://api.cometapi.com" + CometApiContract.Path|];
                 }
                 """)
                 .RunAsync();
