@@ -109,7 +109,7 @@ namespace CometAnalyzers.Tests.Contract
         public async Task A_second_contract_with_the_same_name_is_reported_and_the_first_still_generates()
         {
             const string contract = """{ "name": "CometApi", "response": { "type": "object", "properties": { "a": { "type": "string" } } } }""";
-            var diagnostics = await ContractDiagnosticsTest.RunAllAsync(contract, ("/project/other/z.contract.json", contract));
+            var diagnostics = await ContractDiagnosticsTest.GetDiagnosticsAsync(contract, ("/project/other/z.contract.json", contract));
             Diagnostic duplicate = Assert.Single(diagnostics);
             Assert.Equal("COMET104", duplicate.Id);
             Assert.Equal("/project/other/z.contract.json", duplicate.Location.GetLineSpan().Path);
