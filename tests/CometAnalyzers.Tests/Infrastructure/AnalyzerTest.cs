@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CometAnalyzers.Tests.Infrastructure
 {
@@ -202,8 +203,9 @@ namespace CometAnalyzers.Tests.Infrastructure
             }
 
             // A fix that changes nothing leaves the same diagnostics: the original markup says where.
-            (string fixedText, IReadOnlyList<ExpectedSpan> fixedSpans) = Markup.Parse(fixedSource);
-            return fixedSpans.Count == 0 && fixedText == Markup.Parse(original).Source ? original : fixedSource;
+            TestFileMarkupParser.GetSpans(fixedSource, treatPositionIndicatorsAsCode: true, out string fixedText, out ImmutableDictionary<string, ImmutableArray<TextSpan>> fixedSpans);
+            TestFileMarkupParser.GetSpans(original, treatPositionIndicatorsAsCode: true, out string originalText, out _);
+            return fixedSpans.IsEmpty && fixedText == originalText ? original : fixedSource;
         }
     }
 }
