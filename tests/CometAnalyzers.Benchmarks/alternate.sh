@@ -50,6 +50,7 @@ def nanoseconds(cell):
 
 # round -> method -> payload -> (description, median ns, allocated, job)
 runs = {}
+failed = False
 for path in sorted(glob.glob(os.path.join(folder, "round*-*.csv"))):
     m = re.match(r"round(\d+)-(.+)\.csv$", os.path.basename(path))
     if not m:
@@ -58,11 +59,15 @@ for path in sorted(glob.glob(os.path.join(folder, "round*-*.csv"))):
     with open(path, newline="", encoding="utf-8-sig") as f:
         for row in csv.DictReader(f):
             payload = row.get("Payload", "")
+            if row.get("Median", "NA").strip() in ("", "NA", "?"):
+                print(f"!! round {rnd} {method} [{payload}]: no result (setup or run failed; see round{rnd}-{method}.log)")
+                failed = True
+                continue
             runs.setdefault(rnd, {}).setdefault(method, {})[payload] = (
                 row["Method"].strip("'"), nanoseconds(row["Median"]), row.get("Allocated", "?"), row.get("Job", "?"))
 
 if not runs:
-    sys.exit(f"no round*-*.csv in {folder}")
+    sys.exit(f"no results in {folder}")
 methods = []
 for rnd in sorted(runs):
     for method in runs[rnd]:
@@ -111,6 +116,8 @@ for payload in payloads:
             per_round = " / ".join(f"{x:.2f}x" for x in ratios)
             line += f"  ratio per round: {per_round}  median {statistics.median(ratios):.2f}x"
         print(line + f"  allocated {allocated}")
+if failed:
+    sys.exit("!! some runs have no result (above)")
 PY
 }
 
@@ -153,9 +160,11 @@ for ((round = 1; round <= rounds; round++)); do
   done
 done
 
-summarize "$out" "$baseline"
+status=0
+summarize "$out" "$baseline" || status=$?
 # What the setups logged about STJ's fast path (the serialize baseline's setup throws unless it engages).
 if grep -qh '^// STJ ' "$out"/round*-*.log 2>/dev/null; then
   echo
   grep -h '^// STJ ' "$out"/round*-*.log | sort | uniq -c
 fi
+exit "$status"
