@@ -22,11 +22,14 @@ namespace CometAnalyzers.Benchmarks
     {
         public BenchConfig()
         {
+            // COMET_BENCH_SMOKE=1: 1 warm-up and 3 iterations of 50 ms, job id "Smoke", to check that a script or a filter
+            // works end to end in seconds. Its figures are not measurements (far too short to reach steady state).
+            bool smoke = Environment.GetEnvironmentVariable("COMET_BENCH_SMOKE") == "1";
             Job job = Job.Default
                 .WithLaunchCount(1)
-                .WithWarmupCount(12)
-                .WithIterationCount(12)
-                .WithIterationTime(TimeInterval.FromMilliseconds(250));
+                .WithWarmupCount(smoke ? 1 : 12)
+                .WithIterationCount(smoke ? 3 : 12)
+                .WithIterationTime(TimeInterval.FromMilliseconds(smoke ? 50 : 250));
 
             // COMET_BENCH_IN_PROCESS=1 runs the same job in this process, without building a launcher: for runs of one
             // method at a time, alternated between contenders by a script (see docs/performance.md).
@@ -34,7 +37,7 @@ namespace CometAnalyzers.Benchmarks
                 ? job.WithToolchain(InProcessEmitToolchain.Instance)
                 // The repo treats warnings as errors; BenchmarkDotNet's generated launcher project is not ours to lint.
                 : job.WithArguments(new[] { new MsBuildArgument("/p:TreatWarningsAsErrors=false"), new MsBuildArgument("/p:RunAnalyzers=false") });
-            AddJob(job.WithId("Short"));
+            AddJob(job.WithId(smoke ? "Smoke" : "Short"));
             AddDiagnoser(MemoryDiagnoser.Default);
             AddColumn(CategoriesColumn.Default);
             AddColumn(StatisticColumn.Median);

@@ -21,10 +21,14 @@ namespace CometAnalyzers.Benchmarks.Checks
 
         public static void Run(string? filter)
         {
-            var classes = typeof(QuickRunner).Assembly.GetTypes()
+            var candidates = typeof(QuickRunner).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null))
                 .Where(t => t.Name != "GeneratorBenchmarks")
-                .Where(t => filter is null || t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+
+            // A class's full name runs that class alone (SerializeResponseBenchmarks is also part of DeserializeResponseBenchmarks).
+            var exact = candidates.Where(t => string.Equals(t.Name, filter, StringComparison.OrdinalIgnoreCase)).ToList();
+            var classes = (exact.Count > 0 ? exact : candidates.Where(t => filter is null || t.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
                 .OrderBy(t => t.Name, StringComparer.Ordinal);
             foreach (Type type in classes)
             {
@@ -86,7 +90,7 @@ namespace CometAnalyzers.Benchmarks.Checks
             {
                 double median = GeneratorCheck.Median(times[i]);
                 string description = methods[i].GetCustomAttribute<BenchmarkAttribute>()!.Description ?? methods[i].Name;
-                Console.WriteLine($"  {description,-40} {Format(median),12} {bytes[i],10:F0} B  {(baseline >= 0 ? baseMedian / median : double.NaN),6:F2}x vs baseline");
+                Console.WriteLine($"  {description,-54} {Format(median),12} {bytes[i],10:F0} B  {(baseline >= 0 ? baseMedian / median : double.NaN),6:F2}x vs baseline");
             }
         }
 

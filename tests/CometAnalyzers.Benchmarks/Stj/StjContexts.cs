@@ -33,6 +33,8 @@ namespace CometAnalyzers.Benchmarks.Stj
     /// <summary>
     /// Source generation in the default mode: metadata plus the fast-path serialization handlers, which
     /// <see cref="JsonSerializer"/> uses for writing whenever the type allows (not for polymorphic or custom-converter types).
+    /// For the POCOs of StjModels.cs it never does (every type has [JsonExtensionData]; the setups log it): writing
+    /// falls back to metadata. Kept as an informational row beside the real fast path (<see cref="StjSerializationContext"/>).
     /// </summary>
     [JsonSourceGenerationOptions(
         GenerationMode = JsonSourceGenerationMode.Default,
@@ -48,7 +50,38 @@ namespace CometAnalyzers.Benchmarks.Stj
     [JsonSerializable(typeof(List<StjAssistantContentPart>))]
     [JsonSerializable(typeof(List<string>))]
     [JsonSerializable(typeof(StjNamedToolChoice))]
-    public sealed partial class StjFastPathContext : JsonSerializerContext
+    public sealed partial class StjDefaultModeContext : JsonSerializerContext
+    {
+    }
+
+    /// <summary>
+    /// Reads the payloads into the fast-path POCOs of StjFastPathModels.cs (metadata mode: STJ has no deserialization
+    /// fast path), and reads the fast path's output back in the setups' checks.
+    /// </summary>
+    [JsonSourceGenerationOptions(
+        GenerationMode = JsonSourceGenerationMode.Metadata,
+        PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true)]
+    [JsonSerializable(typeof(StjFastChatCompletionResponse))]
+    [JsonSerializable(typeof(StjFastChatCompletionRequest))]
+    public sealed partial class StjFastMetadataContext : JsonSerializerContext
+    {
+    }
+
+    /// <summary>
+    /// Source generation in serialization mode for the POCOs of StjFastPathModels.cs: only the fast-path serialization
+    /// handlers are generated, and <see cref="JsonSerializer"/> writes through them (the serialize setups check
+    /// <see cref="StjOptions.UsesFastPath"/> on the root type and throw if it is false). This is the serialize baseline.
+    /// </summary>
+    [JsonSourceGenerationOptions(
+        GenerationMode = JsonSourceGenerationMode.Serialization,
+        PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true)]
+    [JsonSerializable(typeof(StjFastChatCompletionResponse))]
+    [JsonSerializable(typeof(StjFastChatCompletionRequest))]
+    public sealed partial class StjSerializationContext : JsonSerializerContext
     {
     }
 
@@ -84,5 +117,15 @@ namespace CometAnalyzers.Benchmarks.Stj
 
         public static string DescribeFastPath(JsonTypeInfo info)
             => info.Type.Name + (UsesFastPath(info) ? ": fast path" : ": metadata (no fast path)");
+
+        /// <summary>Throws unless <see cref="JsonSerializer"/> writes <paramref name="info"/> through its fast path.</summary>
+        public static void RequireFastPath(JsonTypeInfo info)
+        {
+            if (!UsesFastPath(info))
+            {
+                throw new InvalidOperationException(
+                    $"The serialize baseline must run STJ's fast path, but {info.Type.Name} does not use it (or this runtime no longer has JsonTypeInfo.CanUseSerializeHandler, which StjOptions.UsesFastPath reads).");
+            }
+        }
     }
 }

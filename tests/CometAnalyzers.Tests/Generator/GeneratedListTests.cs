@@ -6,6 +6,7 @@ using System.Runtime.Loader;
 using System.Threading.Tasks;
 using CometAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace CometAnalyzers.Tests.Generator
@@ -102,10 +103,59 @@ namespace CometAnalyzers.Tests.Generator
             Assert.Equal(new[] { "ReadInt64", "ReadString", "ReadLeaf", "ReadPart" }, readers);
         }
 
-        /// <summary>Compiles the contract with the probe, loads it apart, and round-trips each input in order on one thread.</summary>
-        private static string[] RoundTrip(params string[] inputs)
+        [Theory]
+        [InlineData(LanguageVersion.CSharp10)]
+        [InlineData(LanguageVersion.Latest)]
+        public void Lists_written_by_inline_loops_round_trip_nested_nullable_and_mapped_items(LanguageVersion languageVersion)
         {
-            GeneratorRun run = GeneratorHarness.Run(new[] { ("/p/tree.contract.json", Contract) }, new[] { Probe });
+            // The writer loops over list items inline (no delegate per item): lists of lists, null items, lists inside a
+            // map and a union case each get loops of their own, which must compile cleanly and write back what was read.
+            const string json = """{"tags":["a","b"],"scores":[1.5,null,2],"grid":[[1,2],[],[3]],"byName":{"x":[{"weight":1}],"y":[]},"maybeLeaves":[{"weight":2},null],"content":[{"text":"t"}],"stamps":[1700000000,null]}""";
+            const string other = """{"grid":[],"content":"plain"}""";
+            Assert.Equal(new[] { json, other }, RoundTrip(ShapesContract, ShapesProbe, languageVersion, json, other));
+        }
+
+        private const string ShapesContract = """
+            { "name": "Shapes", "response": { "$ref": "#/schemas/Node" },
+              "schemas": {
+                "Node": { "type": "object", "properties": {
+                  "tags": { "type": "array", "items": { "type": "string" } },
+                  "scores": { "type": "array", "items": { "type": ["number", "null"] } },
+                  "grid": { "type": "array", "items": { "type": "array", "items": { "type": "integer" } } },
+                  "byName": { "type": "object", "additionalProperties": { "type": "array", "items": { "$ref": "#/schemas/Leaf" } } },
+                  "maybeLeaves": { "type": "array", "items": { "anyOf": [{ "$ref": "#/schemas/Leaf" }, { "type": "null" }] } },
+                  "content": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "$ref": "#/schemas/Part" } }] },
+                  "stamps": { "type": "array", "items": { "type": ["integer", "null"], "format": "unixtime" } } } },
+                "Leaf": { "type": "object", "properties": { "weight": { "type": "number" } } },
+                "Part": { "type": "object", "properties": { "text": { "type": "string" } } } } }
+            """;
+
+        private const string ShapesProbe = """
+            namespace Consumer
+            {
+                public static class Probe
+                {
+                    public static string RoundTrip(string json)
+                    {
+                        Shapes.Contracts.Node node = Shapes.Contracts.Node.Parse(System.Text.Encoding.UTF8.GetBytes(json));
+                        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+                        {
+                            node.WriteTo(writer);
+                        }
+
+                        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+                    }
+                }
+            }
+            """;
+
+        private static string[] RoundTrip(params string[] inputs) => RoundTrip(Contract, Probe, LanguageVersion.Latest, inputs);
+
+        /// <summary>Compiles the contract with the probe, loads it apart, and round-trips each input in order on one thread.</summary>
+        private static string[] RoundTrip(string contract, string probe, LanguageVersion languageVersion, params string[] inputs)
+        {
+            GeneratorRun run = GeneratorHarness.Run(new[] { ("/p/test.contract.json", contract) }, new[] { probe }, languageVersion);
             run.AssertGeneratedCodeCompilesCleanly();
             using var image = new MemoryStream();
             var emitted = run.OutputCompilation.Emit(image);

@@ -384,7 +384,7 @@ namespace CometAnalyzers.Generation.Emitter
             foreach (PropertySpec p in properties)
             {
                 // Kept bytes go back out as they came in; an element set by the caller is written as any value.
-                string kept = IsKept(p) ? $"if (_{p.Name}Kept is {{ }} kept{p.Name}) {{ {WritePropertyWith(p, $"{c.Json}.WriteKept(writer, kept{p.Name}, redact);", c)} }}" : string.Empty;
+                string kept = IsKept(p) ? $"if (_{p.Name}Kept is {{ }} kept{p.Name}) {{ {WritePropertyWith(p, $"writer.WritePropertyName(s_{p.Name}JsonName); {c.Json}.WriteKept(writer, kept{p.Name}, redact);", c)} }}" : string.Empty;
                 string orElse = kept.Length > 0 ? kept + " else " : string.Empty;
                 if (p.IsRequiredNonNull)
                 {
@@ -419,17 +419,14 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line();
         }
 
-        /// <summary>Name and value; a sensitive value becomes <c>***</c> when redacting (for ToString()).</summary>
+        /// <summary>Name and value (one writer call for a primitive); a sensitive value becomes <c>***</c> when redacting (for ToString()).</summary>
         private static string WriteProperty(PropertySpec p, string value, EmitContext c)
-            => WritePropertyWith(p, ValueCodec.Write(p.Type, value, c), c);
+            => WritePropertyWith(p, ValueCodec.WriteProperty(p.Type, $"s_{p.Name}JsonName", value, c), c);
 
-        private static string WritePropertyWith(PropertySpec p, string writeValue, EmitContext c)
-        {
-            string write = $"writer.WritePropertyName(s_{p.Name}JsonName); {writeValue}";
-            return p.Sensitive
+        private static string WritePropertyWith(PropertySpec p, string write, EmitContext c)
+            => p.Sensitive
                 ? $"if (redact) {{ writer.WriteString(s_{p.Name}JsonName, {c.Json}.Redacted); }} else {{ {write} }}"
                 : write;
-        }
 
         private static void EmitValidation(SourceWriter w, List<PropertySpec> properties, EmitContext c, bool isVariant)
         {

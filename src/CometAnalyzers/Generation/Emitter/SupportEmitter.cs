@@ -894,6 +894,18 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                 return;
             }
 
+            // What ReadJson keeps is a Dictionary: enumerated as one, its struct enumerator is not boxed (same order either way).
+            if (unknown is global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement> dictionary)
+            {
+                foreach (var pair in dictionary)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    pair.Value.WriteTo(writer);
+                }
+
+                return;
+            }
+
             foreach (var pair in unknown)
             {
                 writer.WritePropertyName(pair.Key);
@@ -919,24 +931,26 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value, bool redact) => value.WriteTo(writer);
 
-        internal static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IList<T> list, ValueWriter<T> writeItem, bool redact)
-        {
-            writer.WriteStartArray();
-            for (int i = 0; i < list.Count; i++)
-            {
-                writeItem(writer, list[i], redact);
-            }
-
-            writer.WriteEndArray();
-        }
-
         internal static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, T> map, ValueWriter<T> writeValue, bool redact)
         {
             writer.WriteStartObject();
-            foreach (var pair in map)
+
+            // What ReadMap makes is a Dictionary: enumerated as one, its struct enumerator is not boxed (same order either way).
+            if (map is global::System.Collections.Generic.Dictionary<string, T> dictionary)
             {
-                writer.WritePropertyName(pair.Key);
-                writeValue(writer, pair.Value, redact);
+                foreach (var pair in dictionary)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writeValue(writer, pair.Value, redact);
+                }
+            }
+            else
+            {
+                foreach (var pair in map)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writeValue(writer, pair.Value, redact);
+                }
             }
 
             writer.WriteEndObject();

@@ -24,13 +24,84 @@ namespace CometAnalyzers.Generation.Emitter
         };
 
         /// <summary>A statement that writes <paramref name="value"/> (already known not to be null).</summary>
-        public static string Write(TypeRef type, string value, EmitContext context, string writer = "writer", string redact = "redact") => type.Kind switch
+        /// <remarks>
+        /// Primitives and list items are written by direct <c>Utf8JsonWriter</c> calls and a loop, not through the
+        /// helpers and a delegate per item: serialization is a chain of small calls, and each indirect one shows.
+        /// <paramref name="depth"/> numbers the locals of nested list loops so that they never shadow each other.
+        /// </remarks>
+        public static string Write(TypeRef type, string value, EmitContext context, string writer = "writer", string redact = "redact", int depth = 0) => type.Kind switch
         {
-            TypeKind.List => $"{context.Json}.WriteList<{TypeNames.Element(type, context)}>({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context)}, {redact});",
-            TypeKind.Map => $"{context.Json}.WriteMap<{TypeNames.Element(type, context)}>({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context)}, {redact});",
-            TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.WriteValue({writer}, {value}, {redact});",
-            _ => $"{context.Json}.Write{type.Kind}({writer}, {value}, {redact});",
+            TypeKind.List => WriteList(type, value, $"{writer}.WriteStartArray();", context, writer, redact, depth),
+            TypeKind.Map => $"{context.Json}.WriteMap<{TypeNames.Element(type, context)}>({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context, depth)}, {redact});",
+            TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union => $"{context.Qualified(type.Name!)}.WriteValue({writer}, {value}, {redact});",
+            TypeKind.Json => $"{context.Json}.WriteJson({writer}, {value}, {redact});",
+            _ => $"{writer}.{PrimitiveWrite(type, value, out string argument)}Value({argument});",
         };
+
+        /// <summary>
+        /// A statement that writes the property <paramref name="name"/> (a <c>JsonEncodedText</c>) with <paramref name="value"/>
+        /// (already known not to be null): one writer call with the name for a primitive, the name then the value otherwise.
+        /// </summary>
+        public static string WriteProperty(TypeRef type, string name, string value, EmitContext context) => type.Kind switch
+        {
+            TypeKind.List => WriteList(type, value, $"writer.WriteStartArray({name});", context, "writer", "redact", 0),
+            TypeKind.Map or TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Json => $"writer.WritePropertyName({name}); {Write(type, value, context)}",
+            _ => $"writer.{PrimitiveWrite(type, value, out string argument)}({name}, {argument});",
+        };
+
+        /// <summary>
+        /// The <c>Utf8JsonWriter</c> method family (WriteString, WriteNumber, WriteBoolean; add <c>Value</c> for the unnamed
+        /// form) and its argument for a primitive or enum: the bytes the contract's Write{Kind} helpers and an enum's
+        /// WriteValue write.
+        /// </summary>
+        private static string PrimitiveWrite(TypeRef type, string value, out string argument)
+        {
+            argument = value;
+            switch (type.Kind)
+            {
+                case TypeKind.String:
+                case TypeKind.DateTime:
+                    return "WriteString";
+                case TypeKind.Enum:
+                    argument = value + ".Value"; // the enum struct's JSON string
+                    return "WriteString";
+                case TypeKind.Int32:
+                case TypeKind.Int64:
+                case TypeKind.Single:
+                case TypeKind.Double:
+                    return "WriteNumber";
+                case TypeKind.UnixTime:
+                    argument = value + ".ToUnixTimeSeconds()";
+                    return "WriteNumber";
+                case TypeKind.Boolean:
+                    return "WriteBoolean";
+                default:
+                    throw new System.ArgumentException("Not a primitive: " + type.Kind, nameof(type));
+            }
+        }
+
+        /// <summary>
+        /// A block that writes a list with an inline loop: <paramref name="start"/> (the array's start, named or not), each
+        /// item by a direct call (null as null where items may be null), then the end. The list is read once into a local.
+        /// </summary>
+        private static string WriteList(TypeRef list, string value, string start, EmitContext context, string writer, string redact, int depth)
+        {
+            TypeRef element = list.Element!;
+            string items = "items" + depth;
+            string index = "i" + depth;
+            string write;
+            if (list.ElementNullable)
+            {
+                string item = "item" + depth;
+                write = $"var {item} = {items}[{index}]; if ({item} is null) {{ {writer}.WriteNullValue(); }} else {{ {Write(element, element.IsValueType ? item + ".Value" : item, context, writer, redact, depth + 1)} }}";
+            }
+            else
+            {
+                write = Write(element, $"{items}[{index}]", context, writer, redact, depth + 1);
+            }
+
+            return $"{{ var {items} = {value}; {start} for (int {index} = 0; {index} < {items}.Count; {index}++) {{ {write} }} {writer}.WriteEndArray(); }}";
+        }
 
         /// <summary>
         /// The item type of a list read through an item-reader struct (a direct call, where a delegate is an indirect one
@@ -118,20 +189,20 @@ namespace CometAnalyzers.Generation.Emitter
             return $"(ref {EmitContext.Reader} r) => r.TokenType == {EmitContext.TokenType}.Null ? ({TypeNames.Nullable(type, context)})null : {Read(type, context, "r")}";
         }
 
-        private static string WriterDelegate(TypeRef type, bool nullable, EmitContext context)
+        private static string WriterDelegate(TypeRef type, bool nullable, EmitContext context, int depth)
         {
             if (!nullable)
             {
                 return type.Kind switch
                 {
-                    TypeKind.List or TypeKind.Map => $"(w, v, r) => {Write(type, "v", context, "w", "r").TrimEnd(';')}",
+                    TypeKind.List or TypeKind.Map => $"(w, v, r) => {{ {Write(type, "v", context, "w", "r", depth + 1)} }}",
                     TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.WriteValue",
                     _ => $"{context.Json}.Write{type.Kind}",
                 };
             }
 
             string value = type.IsValueType ? "v.Value" : "v";
-            return $"(w, v, r) => {{ if (v is null) {{ w.WriteNullValue(); }} else {{ {Write(type, value, context, "w", "r")} }} }}";
+            return $"(w, v, r) => {{ if (v is null) {{ w.WriteNullValue(); }} else {{ {Write(type, value, context, "w", "r", depth + 1)} }} }}";
         }
     }
 }
