@@ -38,9 +38,15 @@ namespace CometAnalyzers.Benchmarks.Checks
             ImmutableArray<DiagnosticAnalyzer> meziantou = MeziantouAnalyzers(out string meziantouPath);
             report.Line($"COMET analyzers found in {typeof(ContractGenerator).Assembly.GetName().Name} {typeof(ContractGenerator).Assembly.GetName().Version}: "
                 + string.Join("; ", comet.Select(a => $"{a.GetType().Name} ({string.Join(", ", a.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal))})")));
-            string[] codeRules = { "COMET001", "COMET002", "COMET003", "COMET004" };
-            string[] present = codeRules.Where(id => comet.Any(a => a.SupportedDiagnostics.Any(d => d.Id == id))).ToArray();
-            report.Line($"Code rules present: {(present.Length == 0 ? "none" : string.Join(", ", present))}; missing: {(present.Length == codeRules.Length ? "none" : string.Join(", ", codeRules.Except(present)))}.");
+            // Code rules are COMET0xx; the contract-file diagnostics are COMET1xx.
+            string[] present = comet.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Where(id => id.StartsWith("COMET0", StringComparison.Ordinal))
+                .Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray();
+            if (present.Length == 0)
+            {
+                throw new InvalidOperationException("No COMET code rule found by reflection: the check would measure nothing.");
+            }
+
+            report.Line($"Code rules present: {string.Join(", ", present)}.");
             report.Line($"Meziantou.Analyzer: {meziantou.Length} analyzers from {meziantouPath}");
 
             CSharpCompilation project = RoslynInputs.Compilation("Synthetic", SyntheticProject.Files());
@@ -92,8 +98,9 @@ namespace CometAnalyzers.Benchmarks.Checks
 
             double cometMs = GeneratorCheck.Median(cometTotals);
             double share = cometMs / compileMs * 100;
-            report.Verdict("All COMET analyzers together add < 3% to compile time", share < 3,
-                $"{cometMs:F1} ms analyzer time (median of {Runs}) = {share:F2}% of {compileMs:F0} ms");
+            // Not the target: alone in process, COMET is the first to bind what it asks about. The standing target (under 3%
+            // of a default build's compile CPU, SDK analyzers on) is BuildCost's verdict; this share is reported beside it.
+            report.Line($"All COMET analyzers alone, in process: {cometMs:F1} ms analyzer time (median of {Runs}) = {share:F2}% of {compileMs:F0} ms");
 
             WallClock(report, project, comet, analyzerOptions);
 
@@ -112,8 +119,8 @@ namespace CometAnalyzers.Benchmarks.Checks
             {
                 double alone = GeneratorCheck.Median(cometPer[Key(analyzer)]);
                 double together = all[Key(analyzer)];
-                report.Verdict($"{analyzer.GetType().Name} costs no more than the median Meziantou analyzer", together <= median,
-                    $"{together:F2} ms in the shared run ({alone:F2} ms alone, median of {Runs}); Meziantou median {median:F2} ms");
+                // The per-rule target against Meziantou's median was retired; the figure stays for comparison.
+                report.Line($"  - {analyzer.GetType().Name}: {together:F2} ms in the shared run ({alone:F2} ms alone, median of {Runs}); Meziantou median {median:F2} ms");
             }
 
             return report;
