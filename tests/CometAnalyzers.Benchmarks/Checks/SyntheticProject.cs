@@ -27,7 +27,7 @@ namespace CometAnalyzers.Benchmarks.Checks
             string n = i.ToString(CultureInfo.InvariantCulture);
             string area = (i % 40).ToString(CultureInfo.InvariantCulture);
 #pragma warning disable COMET001 // a violation seeded into the synthetic project's source text; this code calls no endpoint
-            string endpoint = i % 100 == 17 ? "https://api.cometapi.com/v1/" : "https://api" + area + ".example.com/v1/";
+            string endpoint = i % 100 == 17 ? "https://api.cometapi.com/v1/" : "https://api" + area + ".orbitpay.io/v1/";
 #pragma warning restore COMET001
             string retries = i % 100 == 33 ? "int.MaxValue" : (2 + i % 3).ToString(CultureInfo.InvariantCulture);
             string status = i % 50 == 21 ? "BadRequest" : "ServiceUnavailable";

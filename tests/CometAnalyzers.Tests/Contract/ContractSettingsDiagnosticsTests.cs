@@ -34,7 +34,7 @@ namespace CometAnalyzers.Tests.Contract
         [Fact]
         public async Task Missing_name_and_schemas_are_reported_at_the_root()
         {
-            var diagnostics = await ContractDiagnosticsTest.RunAsync("{ \"namespace\": \"X\" }");
+            var diagnostics = await ContractDiagnosticsTest.GetDiagnosticsAsync("{ \"namespace\": \"X\" }");
             Assert.Equal(
                 new[]
                 {

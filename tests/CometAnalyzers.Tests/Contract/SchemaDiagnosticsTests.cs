@@ -85,63 +85,63 @@ namespace CometAnalyzers.Tests.Contract
                 """);
 
         [Fact]
-        public void A_contract_with_errors_generates_nothing_and_never_throws()
-        {
-            GeneratorRun run = GeneratorHarness.RunContract("""{ "name": "CometApi", "response": { "$ref": "#/schemas/Missing" } }""");
-            Assert.Empty(run.Sources);
-            Assert.Empty(run.GeneratorDiagnostics);
-        }
+        public Task A_contract_with_errors_generates_nothing_and_never_throws()
+            => ContractGeneratorTest.ForContract("""{ "name": "CometApi", "response": { "$ref": "#/schemas/Missing" } }""").RunAsync();
 
         [Fact]
-        public void A_contract_with_only_warnings_still_generates_compilable_code()
+        public async Task A_contract_with_only_warnings_still_generates_compilable_code()
         {
-            GeneratorRun run = GeneratorHarness.RunContract("""
+            ContractGeneratorTest test = ContractGeneratorTest.ForContract("""
                 { "name": "CometApi", "response": { "type": "object", "properties": {
                     "either": { "oneOf": [ { "type": "object", "properties": { "a": { "type": "string" } } }, { "type": "object", "properties": { "b": { "type": "string" } } } ] },
                     "free": {}
                 } } }
-                """);
-            Assert.Contains(run.Sources, s => s.Text.Contains("global::System.Text.Json.JsonElement? Either", System.StringComparison.Ordinal));
-            run.AssertGeneratedCodeCompilesCleanly();
+                """).WithoutGeneratedSourcesCheck();
+            await test.RunAsync();
+            Assert.Contains(test.Generated, s => s.Text.Contains("global::System.Text.Json.JsonElement? Either", System.StringComparison.Ordinal));
         }
 
         [Fact]
         public async Task A_second_contract_with_the_same_name_is_reported_and_the_first_still_generates()
         {
             const string contract = """{ "name": "CometApi", "response": { "type": "object", "properties": { "a": { "type": "string" } } } }""";
-            var diagnostics = await ContractDiagnosticsTest.RunAllAsync(contract, ("/project/other/z.contract.json", contract));
+            var diagnostics = await ContractDiagnosticsTest.GetDiagnosticsAsync(contract, ("/project/other/z.contract.json", contract));
             Diagnostic duplicate = Assert.Single(diagnostics);
             Assert.Equal("COMET104", duplicate.Id);
             Assert.Equal("/project/other/z.contract.json", duplicate.Location.GetLineSpan().Path);
             Assert.Equal(10, duplicate.Location.SourceSpan.Start); // the "name" value
 
-            GeneratorRun run = GeneratorHarness.Run(new[] { ("/p/a.contract.json", contract), ("/p/z.contract.json", contract) });
-            run.AssertGeneratedCodeCompilesCleanly();
+            var generator = new ContractGeneratorTest().WithoutGeneratedSourcesCheck();
+            generator.TestState.Sources.Add(ContractGeneratorTest.Anchor);
+            generator.TestState.AdditionalFiles.Add(("/p/a.contract.json", contract));
+            generator.TestState.AdditionalFiles.Add(("/p/z.contract.json", contract));
+            await generator.RunAsync();
+            Assert.NotEmpty(generator.Generated);
         }
 
         [Fact]
-        public void Type_names_that_differ_only_by_case_generate_without_a_hint_name_clash()
+        public async Task Type_names_that_differ_only_by_case_generate_without_a_hint_name_clash()
         {
-            GeneratorRun run = GeneratorHarness.RunContract("""
+            ContractGeneratorTest test = ContractGeneratorTest.ForContract("""
                 { "name": "CometApi", "response": { "$ref": "#/schemas/foo" },
                   "schemas": { "foo": { "type": "object", "properties": { "a": { "type": "string" } } },
                                "FOO": { "type": "object", "properties": { "b": { "type": "string" } } } } }
-                """);
-            Assert.Contains(run.Sources, s => s.Text.Contains("class Foo", System.StringComparison.Ordinal));
-            Assert.Contains(run.Sources, s => s.Text.Contains("class FOO", System.StringComparison.Ordinal));
-            run.AssertGeneratedCodeCompilesCleanly();
+                """).WithoutGeneratedSourcesCheck();
+            await test.RunAsync();
+            Assert.Contains(test.Generated, s => s.Text.Contains("class Foo", System.StringComparison.Ordinal));
+            Assert.Contains(test.Generated, s => s.Text.Contains("class FOO", System.StringComparison.Ordinal));
         }
 
         [Fact]
-        public void Unicode_line_separators_in_names_and_descriptions_cannot_break_out_of_generated_comments()
+        public async Task Unicode_line_separators_in_names_and_descriptions_cannot_break_out_of_generated_comments()
         {
-            GeneratorRun run = GeneratorHarness.RunContract("""
+            ContractGeneratorTest test = ContractGeneratorTest.ForContract("""
                 { "name": "CometApi", "response": { "type": "object", "description": "first\u2028class Broken {}", "properties": {
                     "a\u2028b": { "type": "string", "description": "x\u0085y\u2029z" },
                     "kind": { "type": "string", "enum": ["p\u2028q", "r"] } } } }
-                """);
-            Assert.NotEmpty(run.Sources);
-            run.AssertGeneratedCodeCompilesCleanly();
+                """).WithoutGeneratedSourcesCheck();
+            await test.RunAsync();
+            Assert.NotEmpty(test.Generated);
         }
     }
 }

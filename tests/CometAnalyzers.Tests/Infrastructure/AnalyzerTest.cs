@@ -1,35 +1,36 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
-using Xunit;
 
 namespace CometAnalyzers.Tests.Infrastructure
 {
     /// <summary>
-    /// Fluent analyzer test: <c>AnalyzerTest.For&lt;X&gt;().WithSource("...[|bad|]...").RunAsync()</c>.
-    /// Asserts exactly the marked diagnostics, no compiler errors (unless allowed) and no analyzer exception, and the
-    /// same diagnostics with every gate open (<see cref="GateParity"/>) and in the editor (<see cref="IdeParity"/>).
-    /// Add <see cref="WithCodeFix{TFix}"/> to apply the fix to every diagnostic and compare the result.
+    /// Fluent rule test: <c>AnalyzerTest.For&lt;X&gt;().WithSource("...[|bad|]...").RunAsync()</c>, run by the official testing
+    /// library (<see cref="RuleAnalyzerTest"/>, or <see cref="RuleCodeFixTest"/> with a code fix). The library asserts exactly the
+    /// marked diagnostics (<c>[|x|]</c> is the analyzer's first rule, <c>{|ID:x|}</c> names one), no compiler errors (unless
+    /// allowed) and no analyzer exception; with a code fix it applies the fix one diagnostic at a time and with Fix All in
+    /// document, project and solution scope, and each must give the fixed sources. Every analysis it runs is also checked
+    /// document by document and with every gate open (<see cref="IdeParityRecorder"/>).
     /// </summary>
     internal sealed class AnalyzerTest
     {
+        private const string EditorConfigPath = "/project/.editorconfig";
+
         private readonly DiagnosticAnalyzer _analyzer;
         private readonly List<string> _sources = new();
         private readonly List<(string Path, string Text)> _additionalFiles = new();
+        private readonly List<(string Path, string Text)> _analyzerConfigFiles = new();
         private readonly List<string> _editorConfigLines = new();
         private readonly List<MetadataReference> _references = new();
+        private readonly Dictionary<int, string> _fixedSources = new();
         private CodeFixProvider? _codeFix;
-        private string? _fixedSource;
         private string? _codeFixEquivalenceKey;
         private bool _allowCompilerErrors;
         private DiagnosticSeverity? _expectedSeverity;
@@ -43,7 +44,7 @@ namespace CometAnalyzers.Tests.Infrastructure
 
         public static AnalyzerTest For(DiagnosticAnalyzer analyzer) => new(analyzer);
 
-        /// <summary>A C# source with markup. The first source is the one a code fix is compared on.</summary>
+        /// <summary>A C# source with markup, <c>/project/Test{n}.cs</c> in the order added.</summary>
         public AnalyzerTest WithSource(string markup)
         {
             _sources.Add(markup);
@@ -80,6 +81,13 @@ namespace CometAnalyzers.Tests.Infrastructure
             return this;
         }
 
+        /// <summary>An analyzer config file as it is, e.g. a <c>.globalconfig</c>.</summary>
+        public AnalyzerTest WithAnalyzerConfigFile(string path, string text)
+        {
+            _analyzerConfigFiles.Add((path, text));
+            return this;
+        }
+
         public AnalyzerTest WithLanguageVersion(LanguageVersion version)
         {
             _languageVersion = version;
@@ -93,165 +101,111 @@ namespace CometAnalyzers.Tests.Infrastructure
             return this;
         }
 
+        /// <summary>Every diagnostic of the analyzer under test must have this severity (after the project's options).</summary>
         public AnalyzerTest ExpectSeverity(DiagnosticSeverity severity)
         {
             _expectedSeverity = severity;
             return this;
         }
 
+        /// <summary>
+        /// The fix under test and the first source after it. Diagnostics left after the fix are marked in
+        /// <paramref name="fixedSource"/>; a source the fix leaves as it was keeps the diagnostics its markup gave.
+        /// </summary>
         public AnalyzerTest WithCodeFix<TFix>(string fixedSource, string? equivalenceKey = null)
             where TFix : CodeFixProvider, new()
         {
             _codeFix = new TFix();
-            _fixedSource = fixedSource;
+            _fixedSources[0] = fixedSource;
             _codeFixEquivalenceKey = equivalenceKey;
             return this;
         }
 
-        public async Task RunAsync()
+        /// <summary>Source <paramref name="index"/> (in <see cref="WithSource"/> order) after the fix; others must stay as they were.</summary>
+        public AnalyzerTest WithFixedSource(int index, string fixedSource)
         {
-            var parsed = _sources.Select(Markup.Parse).ToList();
-            Project project = CreateProject(parsed.Select(p => p.Source).ToList());
-            ImmutableArray<Diagnostic> diagnostics = await GetDiagnosticsAsync(project, _allowCompilerErrors);
-
-            var expected = new List<string>();
-            var actual = new List<string>();
-            string defaultId = _analyzer.SupportedDiagnostics[0].Id;
-            for (int i = 0; i < parsed.Count; i++)
-            {
-                string path = TestProject.SourceFolder + $"Test{i}.cs";
-                foreach (ExpectedSpan span in parsed[i].Spans)
-                {
-                    expected.Add(Describe(span.Id ?? defaultId, path, span.Span, parsed[i].Source));
-                }
-            }
-
-            foreach (Diagnostic diagnostic in diagnostics)
-            {
-                string path = diagnostic.Location.SourceTree?.FilePath ?? diagnostic.Location.GetLineSpan().Path;
-                string source = diagnostic.Location.SourceTree?.GetText().ToString() ?? string.Empty;
-                actual.Add(Describe(diagnostic.Id, path, diagnostic.Location.SourceSpan, source));
-                if (_expectedSeverity is { } severity)
-                {
-                    Assert.Equal(severity, diagnostic.Severity);
-                }
-            }
-
-            expected.Sort(StringComparer.Ordinal);
-            actual.Sort(StringComparer.Ordinal);
-            Assert.True(
-                expected.SequenceEqual(actual),
-                "Diagnostics differ.\nExpected:\n  " + string.Join("\n  ", expected) + "\nActual:\n  " + string.Join("\n  ", actual)
-                + "\nMessages:\n  " + string.Join("\n  ", diagnostics.Select(d => d.ToString())));
-
-            if (_codeFix is not null)
-            {
-                await VerifyCodeFixAsync(project);
-            }
+            _fixedSources[index] = fixedSource;
+            return this;
         }
 
-        /// <summary>The diagnostics the analyzer reports, with the severity the project's options give them.</summary>
-        public async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync()
+        public Task RunAsync()
         {
-            var parsed = _sources.Select(Markup.Parse).ToList();
-            return await GetDiagnosticsAsync(CreateProject(parsed.Select(p => p.Source).ToList()), _allowCompilerErrors);
-        }
-
-        private Project CreateProject(IReadOnlyList<string> sources)
-            => TestProject.Create(
-                sources,
-                _additionalFiles,
-                _editorConfigLines.Count == 0 ? null : string.Join("\n", _editorConfigLines),
-                _languageVersion,
-                extraReferences: _references);
-
-        private async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Project project, bool allowCompilerErrors)
-        {
-            Compilation compilation = (await project.GetCompilationAsync())!;
-            if (!allowCompilerErrors)
+            if (_codeFix is null)
             {
-                ImmutableArray<Diagnostic> errors = TestProject.CompilerErrors(compilation);
-                Assert.True(errors.IsEmpty, "The test source does not compile:\n" + string.Join("\n", errors));
+                var test = new RuleAnalyzerTest(_analyzer) { LanguageVersion = _languageVersion };
+                Configure(test);
+                return test.RunAsync();
             }
 
-            var exceptions = new ConcurrentQueue<string>();
-            var options = new CompilationWithAnalyzersOptions(
-                project.AnalyzerOptions,
-                onAnalyzerException: (ex, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {ex}"),
-                concurrentAnalysis: true,
-                logAnalyzerExecutionTime: false,
-                reportSuppressedDiagnostics: false);
-            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(_analyzer), options);
-            ImmutableArray<Diagnostic> all = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var fixTest = new RuleCodeFixTest(_analyzer, _codeFix) { LanguageVersion = _languageVersion, CodeActionEquivalenceKey = _codeFixEquivalenceKey };
+            Configure(fixTest);
 
-            Assert.True(exceptions.IsEmpty, "The analyzer threw:\n" + string.Join("\n", exceptions));
-            Assert.DoesNotContain(all, d => d.Id == "AD0001");
-
-            // Every rule test is also a gate test: with every gate open the rule must report exactly the same.
-            await GateParity.AssertSameAsync(compilation, ImmutableArray.Create(_analyzer), options, all);
-            Assert.True(exceptions.IsEmpty, "The analyzer threw with its gates open:\n" + string.Join("\n", exceptions));
-
-            // Every rule test is also an IDE test: the editor's per-document analysis must show the same diagnostics.
-            if (IdeParity.IsEnabled)
+            // Markup in the fixed sources is honoured for every rule, the fixable one included: what the fix leaves is asserted.
+            fixTest.FixedState.MarkupHandling = MarkupMode.Allow;
+            for (int i = 0; i < _sources.Count; i++)
             {
-                await IdeParity.AssertSameAsync(compilation, ImmutableArray.Create(_analyzer), options, all);
-                Assert.True(exceptions.IsEmpty, "The analyzer threw in per-document analysis:\n" + string.Join("\n", exceptions));
+                fixTest.FixedState.Sources.Add(FixedSource(i));
             }
 
-            return all;
+            return fixTest.RunAsync();
         }
 
-        private async Task VerifyCodeFixAsync(Project project)
+        /// <summary>The diagnostics the analyzer reports, with the severity the project's options give them (markup is not checked).</summary>
+        public Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync()
         {
-            // Fix one diagnostic at a time, as a user would, until none is left or nothing changes.
-            for (int iteration = 0; iteration < 20; iteration++)
+            var test = new RuleAnalyzerTest(_analyzer) { LanguageVersion = _languageVersion };
+            Configure(test);
+            return test.GetAnalyzerDiagnosticsAsync();
+        }
+
+        private void Configure(AnalyzerTest<DefaultVerifier> test)
+        {
+            LibrarySetup.Configure(test, _references);
+            foreach (string source in _sources)
             {
-                ImmutableArray<Diagnostic> diagnostics = (await GetDiagnosticsAsync(project, allowCompilerErrors: true))
-                    .Where(d => _codeFix!.FixableDiagnosticIds.Contains(d.Id) && d.Location.IsInSource)
-                    .OrderBy(d => d.Location.SourceSpan.Start)
-                    .ToImmutableArray();
-                CodeAction? action = null;
-                Document? document = null;
-                foreach (Diagnostic diagnostic in diagnostics)
+                test.TestState.Sources.Add(source);
+            }
+            foreach ((string path, string text) in _additionalFiles)
+            {
+                test.TestState.AdditionalFiles.Add((path, text));
+            }
+
+            if (_editorConfigLines.Count > 0)
+            {
+                test.TestState.AnalyzerConfigFiles.Add((EditorConfigPath, "root = true\n\n[*.cs]\n" + string.Join("\n", _editorConfigLines) + "\n"));
+            }
+
+            foreach ((string path, string text) in _analyzerConfigFiles)
+            {
+                test.TestState.AnalyzerConfigFiles.Add((path, text));
+            }
+
+            test.CompilerDiagnostics = _allowCompilerErrors ? CompilerDiagnostics.None : CompilerDiagnostics.Errors;
+            if (_expectedSeverity is { } severity)
+            {
+                var ids = _analyzer.SupportedDiagnostics.Select(d => d.Id).ToImmutableHashSet();
+                test.DiagnosticVerifier = (actual, _, verifier) =>
                 {
-                    document = project.GetDocument(diagnostic.Location.SourceTree)!;
-                    var actions = new List<CodeAction>();
-                    var context = new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None);
-                    await _codeFix!.RegisterCodeFixesAsync(context);
-                    action = actions.FirstOrDefault(a => _codeFixEquivalenceKey is null || a.EquivalenceKey == _codeFixEquivalenceKey);
-                    if (action is not null)
+                    if (ids.Contains(actual.Id))
                     {
-                        break;
+                        verifier.Equal(severity, actual.Severity, $"Severity of {actual}");
                     }
-                }
-
-                if (action is null)
-                {
-                    break;
-                }
-
-                ImmutableArray<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
-                Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-                project = changed.GetProject(project.Id)!;
+                };
             }
-
-            Document first = project.Documents.Single(d => d.Name == "Test0.cs");
-            string actualText = (await first.GetTextAsync()).ToString();
-            string expectedText = Markup.Parse(_fixedSource!).Source;
-            Assert.Equal(Normalize(expectedText), Normalize(actualText));
-
-            // The fixed code must compile; the fix must not break the build it is meant to repair.
-            ImmutableArray<Diagnostic> errors = TestProject.CompilerErrors((await project.GetCompilationAsync())!);
-            Assert.True(errors.IsEmpty, "The fixed source does not compile:\n" + string.Join("\n", errors));
         }
 
-        private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
-
-        private static string Describe(string id, string path, TextSpan span, string source)
+        private string FixedSource(int index)
         {
-            string text = span.End <= source.Length ? source.Substring(span.Start, span.Length) : "?";
-            LinePosition position = SourceText.From(source).Lines.GetLinePosition(Math.Min(span.Start, source.Length));
-            return $"{id} {System.IO.Path.GetFileName(path)}({position.Line + 1},{position.Character + 1}) '{text}'";
+            string original = _sources[index];
+            if (!_fixedSources.TryGetValue(index, out string? fixedSource))
+            {
+                return original;
+            }
+
+            // A fix that changes nothing leaves the same diagnostics: the original markup says where.
+            TestFileMarkupParser.GetSpans(fixedSource, treatPositionIndicatorsAsCode: true, out string fixedText, out ImmutableDictionary<string, ImmutableArray<TextSpan>> fixedSpans);
+            TestFileMarkupParser.GetSpans(original, treatPositionIndicatorsAsCode: true, out string originalText, out _);
+            return fixedSpans.IsEmpty && fixedText == originalText ? original : fixedSource;
         }
     }
 }

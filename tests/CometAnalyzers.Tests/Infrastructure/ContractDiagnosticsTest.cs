@@ -6,32 +6,42 @@ using System.Threading.Tasks;
 using CometAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace CometAnalyzers.Tests.Infrastructure
 {
     /// <summary>
-    /// Runs <see cref="ContractFileAnalyzer"/> over a contract written with markup (<c>{|COMET101:"x"|}</c>)
-    /// and asserts exactly those diagnostics, at exactly those spans.
+    /// Runs <see cref="ContractFileAnalyzer"/> over a contract written with markup (<c>{|COMET101:"x"|}</c>) on the official
+    /// testing library, which asserts exactly those diagnostics, at exactly those spans (in the other files too: they are
+    /// AdditionalFiles with markup like the contract). <see cref="RunAsync"/> and <see cref="RunAllAsync"/> return the
+    /// diagnostics for the fuzzers' oracles, on the project's own harness.
     /// </summary>
     internal static class ContractDiagnosticsTest
     {
         public const string ContractPath = "/project/contracts/test.contract.json";
 
-        public static async Task VerifyAsync(string contractMarkup, params (string Path, string Text)[] otherFiles)
+        public static Task VerifyAsync(string contractMarkup, params (string Path, string Text)[] otherFiles)
+            => Create(contractMarkup, otherFiles).RunAsync();
+
+        /// <summary>The diagnostics in every file (markup is stripped, not checked), for tests that look at messages.</summary>
+        public static Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(string contract, params (string Path, string Text)[] otherFiles)
+            => Create(contract, otherFiles).GetAnalyzerDiagnosticsAsync();
+
+        private static RuleAnalyzerTest Create(string contract, (string Path, string Text)[] otherFiles)
         {
-            (string text, IReadOnlyList<ExpectedSpan> spans) = Markup.Parse(contractMarkup);
-            ImmutableArray<Diagnostic> diagnostics = await RunAsync(text, otherFiles);
-            var expected = spans.Select(s => Describe(s.Id ?? "?", s.Span, text)).OrderBy(s => s, StringComparer.Ordinal).ToList();
-            var actual = diagnostics.Select(d => Describe(d.Id, d.Location.SourceSpan, text)).OrderBy(s => s, StringComparer.Ordinal).ToList();
-            Assert.True(
-                expected.SequenceEqual(actual),
-                "Contract diagnostics differ.\nExpected:\n  " + string.Join("\n  ", expected) + "\nActual:\n  " + string.Join("\n  ", actual)
-                + "\nMessages:\n  " + string.Join("\n  ", diagnostics.Select(d => d.ToString())));
+            var test = new RuleAnalyzerTest(new ContractFileAnalyzer());
+            LibrarySetup.Configure(test, Array.Empty<MetadataReference>());
+            test.TestState.Sources.Add("class C { }");
+            test.TestState.AdditionalFiles.Add((ContractPath, contract));
+            foreach ((string path, string text) in otherFiles)
+            {
+                test.TestState.AdditionalFiles.Add((path, text));
+            }
+
+            return test;
         }
 
-        /// <summary>Diagnostics in the contract under test.</summary>
+        /// <summary>Diagnostics in the contract under test, on the project's own harness (the fuzzers' oracle: many runs, no IDE-parity).</summary>
         public static async Task<ImmutableArray<Diagnostic>> RunAsync(string contractText, params (string Path, string Text)[] otherFiles)
             => (await RunAllAsync(contractText, otherFiles)).Where(d => d.Location.GetLineSpan().Path == ContractPath).ToImmutableArray();
 
@@ -54,13 +64,6 @@ namespace CometAnalyzers.Tests.Infrastructure
             Assert.True(exceptions.Count == 0, "The contract analyzer threw:\n" + string.Join("\n", exceptions));
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
             return diagnostics;
-        }
-
-        private static string Describe(string id, TextSpan span, string text)
-        {
-            LinePosition position = SourceText.From(text).Lines.GetLinePosition(Math.Min(span.Start, text.Length));
-            string snippet = span.End <= text.Length ? text.Substring(span.Start, span.Length) : "?";
-            return $"{id} ({position.Line + 1},{position.Character + 1}) '{snippet}'";
         }
     }
 }

@@ -1,12 +1,15 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CometAnalyzers.Tests.Infrastructure
 {
-    /// <summary>Builds an in-memory project the way an IDE sees it: sources, AdditionalFiles and an .editorconfig.</summary>
+    /// <summary>
+    /// Builds an in-memory project the way an IDE sees it: sources, AdditionalFiles and an .editorconfig. Rule tests run on
+    /// the testing library (<see cref="AnalyzerTest"/>); this stays for the tests of the analysis driver itself and the
+    /// fuzzers' contract oracle.
+    /// </summary>
     internal static class TestProject
     {
         public const string SourceFolder = "/project/";
@@ -14,24 +17,18 @@ namespace CometAnalyzers.Tests.Infrastructure
         public static Project Create(
             IReadOnlyList<string> sources,
             IReadOnlyList<(string Path, string Text)> additionalFiles,
-            string? editorConfig,
-            LanguageVersion languageVersion = LanguageVersion.Latest,
-            bool allowUnsafe = false,
-            IReadOnlyList<MetadataReference>? extraReferences = null)
+            string? editorConfig)
         {
             var workspace = new AdhocWorkspace();
             ProjectId projectId = ProjectId.CreateNewId("Test");
-            var parseOptions = new CSharpParseOptions(languageVersion);
-            var compilationOptions = new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                allowUnsafe: allowUnsafe);
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
             Solution solution = workspace.CurrentSolution
                 .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Test", "Test", LanguageNames.CSharp,
                     filePath: SourceFolder + "Test.csproj",
                     compilationOptions: compilationOptions,
                     parseOptions: parseOptions,
-                    metadataReferences: extraReferences is null ? TestReferences.All : TestReferences.All.AddRange(extraReferences)));
+                    metadataReferences: TestReferences.All));
 
             for (int i = 0; i < sources.Count; i++)
             {
@@ -76,8 +73,5 @@ namespace CometAnalyzers.Tests.Infrastructure
 
             return MetadataReference.CreateFromImage(image.ToArray());
         }
-
-        public static ImmutableArray<Diagnostic> CompilerErrors(Compilation compilation)
-            => compilation.GetDiagnostics().RemoveAll(d => d.Severity != DiagnosticSeverity.Error);
     }
 }

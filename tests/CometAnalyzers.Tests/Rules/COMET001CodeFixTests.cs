@@ -107,7 +107,7 @@ namespace CometAnalyzers.Tests.Rules
                 using CometApi.Contracts;
                 class C
                 {
-                    const string Url = {|COMET001:"https://api.cometapi.com"|} + CometApiContract.Path;
+                    const string Url = [|"https://api.cometapi.com" + CometApiContract.Path|];
                 }
                 """)
                 .RunAsync();
@@ -172,5 +172,43 @@ namespace CometAnalyzers.Tests.Rules
                 }
                 """)
                 .RunAsync();
-    }
+    
+
+        [Fact]
+        public Task Fix_All_replaces_every_path_literal_in_the_document_the_project_and_the_solution()
+            => Test("""
+                using System;
+                using CometApi.Contracts;
+                class C
+                {
+                    Uri A(Uri baseUrl) => new Uri(baseUrl, [|"/v1/chat/completions"|]);
+                    Uri B(Uri baseUrl) => new Uri(baseUrl, [|"/v1/chat/completions"|]);
+                }
+                """)
+                .WithSource(COMET001Sources.DefaultContractClass)
+                .WithSource("""
+                using System;
+                class D
+                {
+                    Uri M(Uri baseUrl) => new Uri(baseUrl, [|"/v1/chat/completions"|]);
+                }
+                """)
+                .WithCodeFix<HardcodedEndpointCodeFixProvider>("""
+                using System;
+                using CometApi.Contracts;
+                class C
+                {
+                    Uri A(Uri baseUrl) => new Uri(baseUrl, CometApiContract.Path);
+                    Uri B(Uri baseUrl) => new Uri(baseUrl, CometApiContract.Path);
+                }
+                """)
+                .WithFixedSource(2, """
+                using System;
+                class D
+                {
+                    Uri M(Uri baseUrl) => new Uri(baseUrl, CometApi.Contracts.CometApiContract.Path);
+                }
+                """)
+                .RunAsync();
+}
 }

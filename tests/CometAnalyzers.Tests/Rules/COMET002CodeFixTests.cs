@@ -181,5 +181,48 @@ namespace CometAnalyzers.Tests.Rules
                 }
                 """)
                 .RunAsync();
-    }
+    
+
+        [Fact]
+        public Task Fix_All_redacts_every_leak_in_the_document_the_project_and_the_solution()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, string apiKey, string password)
+                    {
+                        logger.LogInformation("Calling with {Key}", {|COMET012:apiKey|});
+                        logger.LogWarning("Signing in with {Password}", {|COMET012:password|});
+                    }
+                }
+                """)
+                .WithSource(Usings + """
+                class D
+                {
+                    void M(ILogger logger, string apiKey)
+                    {
+                        logger.LogError("Refused {Key}", {|COMET012:apiKey|});
+                    }
+                }
+                """)
+                .WithCodeFix<SecretWrittenToLogCodeFixProvider>(Usings + """
+                class C
+                {
+                    void M(ILogger logger, string apiKey, string password)
+                    {
+                        logger.LogInformation("Calling with {Key}", "[REDACTED]");
+                        logger.LogWarning("Signing in with {Password}", "[REDACTED]");
+                    }
+                }
+                """, equivalenceKey: "COMET002_Redact")
+                .WithFixedSource(1, Usings + """
+                class D
+                {
+                    void M(ILogger logger, string apiKey)
+                    {
+                        logger.LogError("Refused {Key}", "[REDACTED]");
+                    }
+                }
+                """)
+                .RunAsync();
+}
 }

@@ -189,5 +189,36 @@ namespace CometAnalyzers.Tests.Rules
                     }
                     """)
                 .RunAsync();
-    }
+    
+
+        [Fact]
+        public Task Fix_All_bounds_every_retry_in_the_document_the_project_and_the_solution()
+            => RetrySources.Test<UnboundedRetryAnalyzer>("""
+                    IAsyncPolicy Policy1 = Policy.Handle<HttpRequestException>().[|RetryForeverAsync|]();
+                    ISyncPolicy Policy2 = Policy.Handle<HttpRequestException>().[|RetryForever|]();
+                """)
+                .WithSource("""
+                    using System.Net.Http;
+                    using Polly;
+
+                    class Other
+                    {
+                        IAsyncPolicy Policy3 = Policy.Handle<HttpRequestException>().[|RetryForeverAsync|]();
+                    }
+                    """)
+                .WithCodeFix<UnboundedRetryCodeFixProvider>(RetrySources.InClass("""
+                    IAsyncPolicy Policy1 = Policy.Handle<HttpRequestException>().RetryAsync(CometApiContract.MaxRetries);
+                    ISyncPolicy Policy2 = Policy.Handle<HttpRequestException>().Retry(CometApiContract.MaxRetries);
+                """))
+                .WithFixedSource(2, """
+                    using System.Net.Http;
+                    using Polly;
+
+                    class Other
+                    {
+                        IAsyncPolicy Policy3 = Policy.Handle<HttpRequestException>().RetryAsync(CometApi.Contracts.CometApiContract.MaxRetries);
+                    }
+                    """)
+                .RunAsync();
+}
 }

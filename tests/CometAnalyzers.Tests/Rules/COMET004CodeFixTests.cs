@@ -443,5 +443,48 @@ namespace CometAnalyzers.Tests.Rules
                         .RetryAsync(3);
                 """))
                 .RunAsync();
-    }
+    
+
+        [Fact]
+        public Task Fix_All_uses_IsRetryable_in_the_document_the_project_and_the_solution()
+            => RetrySources.Test<RetryOnNonRetryableStatusAnalyzer>("""
+                    IAsyncPolicy<HttpResponseMessage> Retry1 = Policy
+                        .HandleResult<HttpResponseMessage>(r => [|!r.IsSuccessStatusCode|])
+                        .RetryAsync(3);
+                    IAsyncPolicy<HttpResponseMessage> Retry2 = Policy
+                        .HandleResult<HttpResponseMessage>(response => [|(int)response.StatusCode >= 400|])
+                        .RetryAsync(3);
+                """)
+                .WithSource("""
+                    using System.Net.Http;
+                    using Polly;
+
+                    class Other
+                    {
+                        IAsyncPolicy<HttpResponseMessage> Retry3 = Policy
+                            .HandleResult<HttpResponseMessage>(r => [|!r.IsSuccessStatusCode|])
+                            .RetryAsync(3);
+                    }
+                    """)
+                .WithCodeFix<RetryOnNonRetryableStatusCodeFixProvider>(RetrySources.InClass("""
+                    IAsyncPolicy<HttpResponseMessage> Retry1 = Policy
+                        .HandleResult<HttpResponseMessage>(r => CometApiContract.IsRetryable(r.StatusCode))
+                        .RetryAsync(3);
+                    IAsyncPolicy<HttpResponseMessage> Retry2 = Policy
+                        .HandleResult<HttpResponseMessage>(response => CometApiContract.IsRetryable(response.StatusCode))
+                        .RetryAsync(3);
+                """))
+                .WithFixedSource(2, """
+                    using System.Net.Http;
+                    using Polly;
+
+                    class Other
+                    {
+                        IAsyncPolicy<HttpResponseMessage> Retry3 = Policy
+                            .HandleResult<HttpResponseMessage>(r => CometApi.Contracts.CometApiContract.IsRetryable(r.StatusCode))
+                            .RetryAsync(3);
+                    }
+                    """)
+                .RunAsync();
+}
 }

@@ -110,7 +110,8 @@ namespace CometAnalyzers.Rules.Endpoints
             bool isConstructor = method.MethodKind == MethodKind.Constructor;
             string? certain = CertainParameter(method, type, isConstructor);
             bool isClient = isConstructor && EndpointNames.IsClientTypeName(type.Name) && !InheritsFrom(type, _httpClient);
-            bool byName = !IsToolDefinition(type) && !IsOwnMember(type, call, cancellationToken);
+            // Whether the call is the type's own is asked only for a parameter that qualifies by name: it costs a lookup.
+            bool? byName = IsToolDefinition(type) ? false : null;
             foreach (IArgumentOperation argument in arguments)
             {
                 if (argument.Parameter is not { } parameter || argument.Value is null || argument.IsImplicit || !IsUrlType(parameter.Type))
@@ -122,7 +123,8 @@ namespace CometAnalyzers.Rules.Endpoints
                 {
                     sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the request URI of {ShownText.Method(method)}"));
                 }
-                else if (certain is null && byName && (EndpointNames.IsEndpointName(parameter.Name) || (isClient && IsClientAddress(parameter))))
+                else if (certain is null && (EndpointNames.IsEndpointName(parameter.Name) || (isClient && IsClientAddress(parameter)))
+                    && (byName ??= !IsOwnMember(type, call, cancellationToken)))
                 {
                     sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the '{parameter.Name}' parameter of {ShownText.Method(method)}"));
                 }
