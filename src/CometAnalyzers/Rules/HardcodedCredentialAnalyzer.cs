@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CometAnalyzers.Contract;
@@ -21,6 +22,18 @@ namespace CometAnalyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>The generated contract class (<c>global::Ns.NameContract</c>), for the code fix to name its constants.</summary>
+        public const string ContractTypeProperty = "ContractType";
+
+        /// <summary>The contract's <c>auth.secretEnvVar</c>, where the code fix reads the secret from.</summary>
+        public const string SecretEnvVarProperty = "SecretEnvVar";
+
+        /// <summary>The contract's <c>auth.secretConfigKey</c>, where the code fix reads the secret from.</summary>
+        public const string SecretConfigKeyProperty = "SecretConfigKey";
+
+        /// <summary>The text before the credential in a header value (<c>"Bearer "</c>), which the code fix keeps.</summary>
+        public const string SchemeProperty = "Scheme";
+
         private static readonly DiagnosticDescriptor Rule = new(
             RuleIdentifiers.HardcodedCredential,
             title: "Credential is hardcoded",
@@ -47,19 +60,53 @@ namespace CometAnalyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
-                var analyzer = new AnalyzerContext(new CredentialSinks(start.Compilation, new SecretReads(start.Compilation, contracts)));
+                var analyzer = new AnalyzerContext(new CredentialSinks(start.Compilation, new SecretReads(start.Compilation, contracts)), FixProperties(contracts));
                 var gate = new OperationGate(start.Compilation, this);
                 gate.Add<IOperation>(Kinds, new CredentialGate(start.Compilation).MayPassCredential, analyzer.Analyze);
                 gate.Register(start);
             });
         }
 
+        /// <summary>
+        /// Where the code fix may read the secret from: the primary contract's secret variable and key, with its generated
+        /// class. Empty without a contract: the rule has no default key or variable, so the fix has nothing to name.
+        /// </summary>
+        private static ImmutableDictionary<string, string?> FixProperties(CompilationContracts contracts)
+        {
+            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty;
+            if (!contracts.HasContract)
+            {
+                return properties;
+            }
+
+            ContractSettings contract = contracts.Primary;
+            properties = properties.SetItem(ContractTypeProperty, contract.ContractTypeFullName);
+            if (contract.SecretEnvVar is { } variable)
+            {
+                properties = properties.SetItem(SecretEnvVarProperty, variable);
+            }
+
+            return contract.SecretConfigKey is { } key ? properties.SetItem(SecretConfigKeyProperty, key) : properties;
+        }
+
+        /// <summary>The scheme written before the credential (<c>"Bearer "</c> in <c>"Bearer sk-..."</c>); null when the text is the credential alone. Never the credential itself.</summary>
+        private static string? SchemeBefore(string text, string credential)
+        {
+            int start = text.IndexOf(credential, StringComparison.Ordinal);
+            return start > 0 && text.Substring(0, start).Trim().Length > 0 ? text.Substring(0, start) : null;
+        }
+
         private sealed class AnalyzerContext
         {
             private readonly CredentialSinks _sinks;
+            private readonly ImmutableDictionary<string, string?> _properties;
             private readonly PerTree<HashSet<TextSpan>> _reported = new();
 
-            public AnalyzerContext(CredentialSinks sinks) => _sinks = sinks;
+            public AnalyzerContext(CredentialSinks sinks, ImmutableDictionary<string, string?> properties)
+            {
+                _sinks = sinks;
+                _properties = properties;
+            }
 
             public void Analyze(RuleOperationContext context, IOperation operation)
             {
@@ -82,7 +129,8 @@ namespace CometAnalyzers.Rules
                         }
 
                         string shown = origin.Name is { } name ? $"'{name}' ({CredentialText.Masked(credential)})" : CredentialText.Masked(credential);
-                        context.ReportDiagnostic(Diagnostic.Create(Rule, origin.Location, shown, sink.Description));
+                        ImmutableDictionary<string, string?> properties = SchemeBefore(origin.Text, credential) is { } scheme ? _properties.SetItem(SchemeProperty, scheme) : _properties;
+                        context.ReportDiagnostic(Diagnostic.Create(Rule, origin.Location, properties, shown, sink.Description));
                     }
                 }
             }
