@@ -49,9 +49,12 @@ namespace CometAnalyzers.Tests.Rules
 
         public static string Contract => RepoContract.Value;
 
+        /// <summary>The generated models as a referenced assembly (also what the rule-snippet fuzzer compiles against).</summary>
+        public static MetadataReference ModelsReference => ModelsProject.Value;
+
         /// <summary>The models come from a referenced project; the contract file is in that project, not this one.</summary>
         public static AnalyzerTest Test(string body)
-            => AnalyzerTest.For<SensitiveContentWrittenToLogAnalyzer>().WithLibrary(new[] { ModelsProject.Value }).WithSource(Usings + body);
+            => AnalyzerTest.For<SensitiveContentWrittenToLogAnalyzer>().WithLibrary(new[] { ModelsReference }).WithSource(Usings + body);
 
         /// <summary>The models are generated into the project under test, beside its contract file.</summary>
         public static AnalyzerTest TestInProject(string body)
