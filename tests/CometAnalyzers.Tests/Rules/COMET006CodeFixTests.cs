@@ -124,6 +124,20 @@ namespace CometAnalyzers.Tests.Rules
                 """, HardcodedCredentialCodeFixProvider.ThrowKey).RunAsync();
 
         [Fact]
+        public Task Without_a_contract_a_hardcoded_fallback_reaching_a_credential_still_becomes_a_throw()
+            => Test("""
+                class C
+                {
+                    ApiKeyCredential M(IConfiguration configuration) => new(configuration["OpenAI:ApiKey"] ?? [|"sk-4f9Qe2LmW8rT1zXc7VbN3aKd"|]);
+                }
+                """).WithCodeFix<HardcodedCredentialCodeFixProvider>(Usings + """
+                class C
+                {
+                    ApiKeyCredential M(IConfiguration configuration) => new(configuration["OpenAI:ApiKey"] ?? throw new InvalidOperationException("The API key is missing: set the configuration value OpenAI:ApiKey."));
+                }
+                """, HardcodedCredentialCodeFixProvider.ThrowKey).RunAsync();
+
+        [Fact]
         public Task Fix_all_reads_the_key_in_every_file_of_the_project()
             => Test("""
                 class A
