@@ -41,5 +41,17 @@ namespace CometAnalyzers.Tests.Rules
                     }
                 }
                 """).RunAsync();
+
+        [Fact]
+        public Task Known_limit_a_model_serialized_by_the_code_itself_is_not_followed()
+            => Test("""
+                class C
+                {
+                    void M(ILogger logger, ChatCompletionRequest request)
+                    {
+                        logger.LogDebug("{Json}", System.Text.Json.JsonSerializer.Serialize(request));
+                    }
+                }
+                """).RunAsync();
     }
 }

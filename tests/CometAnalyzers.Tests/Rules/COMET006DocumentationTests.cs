@@ -49,6 +49,15 @@ namespace CometAnalyzers.Tests.Rules
                 """).WithContract(RepoContract).RunAsync();
 
         [Fact]
+        public Task The_fallback_of_an_auth_header_read_by_name_is_a_sink_without_a_contract()
+            => Test("""
+                class C
+                {
+                    string M(Dictionary<string, string?> headers) => headers["Authorization"] ?? [|"Bearer sk-4f9Qe2LmW8rT1zXc7VbN3aKd"|];
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Known_limits_hold_a_made_up_value_is_a_key_and_parameters_and_built_statics_are_not_followed()
             => Test("""
                 class C
