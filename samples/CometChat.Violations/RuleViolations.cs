@@ -44,5 +44,17 @@ namespace CometChat.Violations
                 })
                 .Build();
         }
+
+        /// <summary>COMET005: the completion text, which the contract marks <c>x-sensitive</c>, is written to a log.</summary>
+        public static void LogTheAnswer(ChatCompletionResponse response, ILogger logger)
+        {
+            logger.LogInformation("Answer {Answer}", response.Choices[0].Message.Content); // expect: COMET005
+        }
+
+        /// <summary>COMET006: a key written into the source as the fallback of the contract's secret (made up: it opens nothing).</summary>
+        public static string HardcodedKey(IConfiguration configuration)
+        {
+            return configuration["CometApi:ApiKey"] ?? "cmt-7Qx2Lm9Vb4Rt8Zc1Wn5Pk3"; // expect: COMET006
+        }
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CometAnalyzers.Rules;
@@ -85,51 +84,9 @@ namespace CometAnalyzers.CodeFixes
             SyntaxNode fixedRoot = root.ReplaceNodes(
                 targets,
                 (original, _) => original is InterpolatedStringExpressionSyntax interpolated
-                    ? RedactHoles(interpolated, holes)
+                    ? InterpolatedHoles.Replace(interpolated, holes, Placeholder)
                     : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(Placeholder)).WithTriviaFrom(original));
             return document.WithSyntaxRoot(fixedRoot);
-        }
-
-        /// <summary>Turns the leaking holes into placeholder text, merged with the text around them.</summary>
-        private static InterpolatedStringExpressionSyntax RedactHoles(InterpolatedStringExpressionSyntax interpolated, HashSet<SyntaxNode> holes)
-        {
-            var contents = new List<InterpolatedStringContentSyntax>();
-            var rawText = new StringBuilder();
-            var valueText = new StringBuilder();
-            foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
-            {
-                if (content is InterpolatedStringTextSyntax text)
-                {
-                    rawText.Append(text.TextToken.Text);
-                    valueText.Append(text.TextToken.ValueText);
-                }
-                else if (holes.Contains(content))
-                {
-                    rawText.Append(Placeholder);
-                    valueText.Append(Placeholder);
-                }
-                else
-                {
-                    FlushText(contents, rawText, valueText);
-                    contents.Add(content);
-                }
-            }
-
-            FlushText(contents, rawText, valueText);
-            return interpolated.WithContents(SyntaxFactory.List(contents));
-        }
-
-        private static void FlushText(List<InterpolatedStringContentSyntax> contents, StringBuilder rawText, StringBuilder valueText)
-        {
-            if (rawText.Length == 0)
-            {
-                return;
-            }
-
-            SyntaxToken token = SyntaxFactory.Token(default, SyntaxKind.InterpolatedStringTextToken, rawText.ToString(), valueText.ToString(), default);
-            contents.Add(SyntaxFactory.InterpolatedStringText(token));
-            rawText.Clear();
-            valueText.Clear();
         }
     }
 }

@@ -31,7 +31,8 @@ namespace CometAnalyzers.Package.Tests
                 "test-key");
 
             Console.WriteLine($"{handler.Method} {handler.Path} {handler.Authorization} {handler.Body}");
-            Console.WriteLine($"{response.Model} {response.Choices[0].FinishReason} {response.Choices[0].Message.Content}");
+            // The completion's text is x-sensitive (COMET005 fails the build on writing it out); its length shows it was parsed.
+            Console.WriteLine($"{response.Model} {response.Choices[0].FinishReason} {response.Choices[0].Message.Content?.Length}");
 
             public interface ICometChat
             {
@@ -106,7 +107,7 @@ namespace CometAnalyzers.Package.Tests
             (exitCode, output) = consumer.RunAt("App", "run --no-build");
             Assert.True(exitCode == 0, "The app failed:\n" + output);
             Assert.Contains("""POST /v1/chat/completions Bearer {"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}""", output, StringComparison.Ordinal);
-            Assert.Contains("gpt-4o-mini stop Hi", output, StringComparison.Ordinal);
+            Assert.Contains("gpt-4o-mini stop 2", output, StringComparison.Ordinal);
         }
     }
 }

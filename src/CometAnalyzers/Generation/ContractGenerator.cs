@@ -89,18 +89,53 @@ namespace CometAnalyzers.Generation
                 .Select(static (all, _) => Deduplicate(all))
                 .WithTrackingName(TrackingNames.UniqueSpecs);
 
-            context.RegisterSourceOutput(unique.Combine(useRequiredKeyword), static (output, pair) =>
+            // What the compilation offers for the sensitive-member attribute: a small value, equal after an ordinary edit,
+            // so the sources downstream stay cached.
+            IncrementalValueProvider<SensitiveAttributeSource> sensitiveAttribute = context.CompilationProvider
+                .Select(static (compilation, _) => SensitiveAttributeSourceOf(compilation))
+                .WithTrackingName(TrackingNames.SensitiveAttribute);
+
+            context.RegisterSourceOutput(unique.Combine(useRequiredKeyword).Combine(sensitiveAttribute), static (output, inputs) =>
             {
+                ((EquatableArray<ContractSpec> specs, bool useRequired), SensitiveAttributeSource attribute) = inputs;
+
                 // Hint names must be unique ignoring case (they become file names); C# names need not be ("Foo" and "FOO").
                 var hintNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-                foreach (ContractSpec spec in pair.Left)
+                foreach (ContractSpec spec in specs)
                 {
-                    foreach (GeneratedFile file in ContractEmitter.Emit(spec, pair.Right))
+                    foreach (GeneratedFile file in ContractEmitter.Emit(spec, useRequired))
                     {
                         output.AddSource(UniqueHintName(file.HintName, hintNames), SourceText.From(file.Text, System.Text.Encoding.UTF8));
                     }
                 }
+
+                // One attribute for every contract of the compilation, which their x-sensitive members share.
+                if (specs.Count > 0 && attribute != SensitiveAttributeSource.Available)
+                {
+                    string text = SensitiveAttributeEmitter.Emit(attribute == SensitiveAttributeSource.EmitWithDataClassification);
+                    output.AddSource(UniqueHintName(SensitiveAttributeEmitter.HintName, hintNames), SourceText.From(text, System.Text.Encoding.UTF8));
+                }
             });
+        }
+
+        /// <summary>
+        /// Whether the compilation already sees the attribute (declared in it, or internal to a referenced models project
+        /// that grants it its internals), and else whether it can be a Microsoft.Extensions.Compliance classification.
+        /// </summary>
+        private static SensitiveAttributeSource SensitiveAttributeSourceOf(Compilation compilation)
+        {
+            foreach (INamedTypeSymbol existing in compilation.GetTypesByMetadataName(SensitiveAttributeEmitter.MetadataName))
+            {
+                if (compilation.IsSymbolAccessibleWithin(existing, compilation.Assembly))
+                {
+                    return SensitiveAttributeSource.Available;
+                }
+            }
+
+            return compilation.GetTypeByMetadataName(SensitiveAttributeEmitter.DataClassificationAttributeMetadataName) is { IsSealed: false } classification
+                   && compilation.IsSymbolAccessibleWithin(classification, compilation.Assembly)
+                ? SensitiveAttributeSource.EmitWithDataClassification
+                : SensitiveAttributeSource.Emit;
         }
 
         private static string UniqueHintName(string hintName, HashSet<string> used)
@@ -143,5 +178,6 @@ namespace CometAnalyzers.Generation
         public const string SkippedContracts = nameof(SkippedContracts);
         public const string BuildFeature = nameof(BuildFeature);
         public const string UniqueSpecs = nameof(UniqueSpecs);
+        public const string SensitiveAttribute = nameof(SensitiveAttribute);
     }
 }

@@ -8,6 +8,8 @@ namespace CometAnalyzers.Rules
         public const string SecretWrittenToLog = "COMET002";
         public const string UnboundedRetry = "COMET003";
         public const string RetryOnNonRetryableStatus = "COMET004";
+        public const string SensitiveContentWrittenToLog = "COMET005";
+        public const string HardcodedCredential = "COMET006";
 
         // Heuristic twins of the code rules: the same kind of problem found without the contract naming it (any remote
         // URL at an HTTP call, a value whose name says it is a secret). Warnings by default: a team opts in to failing.

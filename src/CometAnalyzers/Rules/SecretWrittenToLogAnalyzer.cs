@@ -67,7 +67,7 @@ namespace CometAnalyzers.Rules
                 CompilationContracts contracts = CompilationContracts.Read(start.Options, start.CancellationToken);
                 var secretNames = new PerTree<SecretNames>();
                 var analyzer = new AnalyzerContext(start.Compilation, contracts, sinks, secretNames);
-                var loggedArguments = new LoggedArguments(new SecretTypes(start.Compilation), secretNames);
+                var loggedArguments = new LoggedSecrets(new SecretTypes(start.Compilation), secretNames);
                 var logCalls = new LogCallGate(start.Compilation, loggedArguments);
                 var exceptions = new ExceptionMessageGate(start.Compilation, loggedArguments);
                 var gate = new OperationGate(start.Compilation, this);
@@ -87,7 +87,7 @@ namespace CometAnalyzers.Rules
             {
                 _sinks = sinks;
                 _names = names;
-                _finder = new SecretLeakFinder(compilation, new SecretTypes(compilation), new SecretReads(compilation, contracts));
+                _finder = new SecretLeakFinder(compilation, new SecretSources(new SecretTypes(compilation), new SecretReads(compilation, contracts)));
             }
 
             public void AnalyzeInvocation(RuleOperationContext context, IInvocationOperation invocation)
@@ -116,7 +116,7 @@ namespace CometAnalyzers.Rules
                         continue;
                     }
 
-                    IEnumerable<Location> parts = LeakingParts(value, names).Select(p => p.Syntax.GetLocation());
+                    IEnumerable<Location> parts = LeakingParts.Of(value, _finder, names).Select(p => p.Syntax.GetLocation());
                     context.ReportDiagnostic(Diagnostic.Create(
                         leak.IsCertain ? Rule : NamedRule,
                         value.Syntax.GetLocation(),
@@ -126,45 +126,6 @@ namespace CometAnalyzers.Rules
                         sink.Name));
                 }
             }
-
-            /// <summary>
-            /// What the code fix replaces: the leaking holes of an interpolation, the leaking operands of a
-            /// concatenation, or else the whole value.
-            /// </summary>
-            private IEnumerable<IOperation> LeakingParts(IOperation value, SecretNames names)
-            {
-                IOperation unwrapped = Conversions.Unwrap(value);
-                if (unwrapped is IInterpolatedStringHandlerCreationOperation { Content: { } content })
-                {
-                    unwrapped = content;
-                }
-
-                switch (unwrapped)
-                {
-                    case IInterpolatedStringOperation interpolated:
-                        foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
-                        {
-                            if (ValueParts.HoleValue(part) is { } hole && _finder.Find(hole, names) is not null)
-                            {
-                                yield return part;
-                            }
-                        }
-
-                        yield break;
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
-                        foreach (IOperation operand in new[] { concatenation.LeftOperand, concatenation.RightOperand })
-                        {
-                            foreach (IOperation part in _finder.Find(operand, names) is null ? Enumerable.Empty<IOperation>() : LeakingParts(operand, names))
-                            {
-                                yield return part;
-                            }
-                        }
-
-                        yield break;
-                    default:
-                        yield return value;
-                        yield break;
-                }
-            }        }
+        }
     }
 }

@@ -29,6 +29,15 @@ namespace CometAnalyzers.Tests.Infrastructure
         /// <summary>Azure.Core, for tests of its credentials (<c>AzureKeyCredential</c>); not in <see cref="All"/>.</summary>
         public static ImmutableArray<MetadataReference> AzureCore => Of(typeof(global::Azure.AzureKeyCredential));
 
+        /// <summary>Azure.AI.OpenAI with Azure.Core, for tests of <c>AzureOpenAIClient</c>; not in <see cref="All"/>.</summary>
+        public static ImmutableArray<MetadataReference> AzureOpenAI => Of(typeof(global::Azure.AI.OpenAI.AzureOpenAIClient), typeof(global::Azure.AzureKeyCredential));
+
+        /// <summary>
+        /// Microsoft.Extensions.Compliance.Abstractions (<c>DataClassificationAttribute</c>), for the generator's
+        /// classified attribute; not in <see cref="All"/>, where it would change what every contract generates.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> Compliance => Of(typeof(global::Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute));
+
         /// <summary>Roslyn itself, for tests that need its real types (<c>SyntaxToken</c>); not in <see cref="All"/>.</summary>
         public static ImmutableArray<MetadataReference> Roslyn => Of(typeof(SyntaxToken));
 
@@ -90,9 +99,10 @@ namespace CometAnalyzers.Tests.Infrastructure
             foreach (string path in tpa.Split(Path.PathSeparator))
             {
                 string name = Path.GetFileNameWithoutExtension(path);
-                if (name.StartsWith("System.", StringComparison.Ordinal) || name == "System" || name == "mscorlib" || name == "netstandard"
+                if ((name.StartsWith("System.", StringComparison.Ordinal) || name == "System" || name == "mscorlib" || name == "netstandard"
                     || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("Polly", StringComparison.Ordinal)
                     || name == "OpenAI" || name == "Microsoft.CSharp" || name == "Microsoft.Win32.Primitives")
+                    && !name.StartsWith("Microsoft.Extensions.Compliance.", StringComparison.Ordinal))
                 {
                     paths.Add(path);
                 }

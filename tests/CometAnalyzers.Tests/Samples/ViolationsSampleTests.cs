@@ -30,7 +30,7 @@ namespace CometAnalyzers.Tests.Samples
                 .Select(x => $"{x.Match.Groups[1].Value}@{x.Line}")
                 .OrderBy(x => x, StringComparer.Ordinal)
                 .ToList();
-            Assert.Equal(new[] { "COMET001", "COMET002", "COMET003", "COMET004" }, expected.Select(e => e.Split('@')[0]).OrderBy(e => e, StringComparer.Ordinal));
+            Assert.Equal(new[] { "COMET001", "COMET002", "COMET003", "COMET004", "COMET005", "COMET006" }, expected.Select(e => e.Split('@')[0]).OrderBy(e => e, StringComparer.Ordinal));
 
             GeneratorRun run = GeneratorHarness.Run(new[] { ("/project/api.contract.json", contract) }, new[] { source });
             // The sample compiles without a single compiler warning: the marked lines are its only diagnostics.

@@ -57,41 +57,45 @@ namespace CometAnalyzers.Contract.Schema
             var unionSpecIndex = _types.Count;
             _types.Add(null!); // reserved so the union precedes the case types it creates, keeping output order stable
 
+            // x-sensitive on the union's schema covers every case; on a branch, the case that branch becomes.
+            bool unionSensitive = IsSensitive(schema.Node);
+            bool AnySensitive(IEnumerable<SchemaNode> branches) => unionSensitive || branches.Any(IsSensitiveBranch);
+
             var strings = shapes.Where(s => s.Shape == "string").Select(s => s.Branch).ToList();
             if (strings.Count > 0)
             {
                 TypeRef stringType = strings.Count == 1 ? Resolve(strings[0], name + "Value").Type : MergedStrings(schema, strings, name + "Value", null);
-                cases.Add(new UnionCaseSpec(UnionCaseKind.String, stringType, "String", null));
+                cases.Add(new UnionCaseSpec(UnionCaseKind.String, stringType, "String", null, AnySensitive(strings)));
             }
 
             var numbers = shapes.Where(s => s.Shape is "integer" or "number").ToList();
             if (numbers.Count > 0)
             {
                 bool integral = numbers.All(n => n.Shape == "integer");
-                cases.Add(new UnionCaseSpec(UnionCaseKind.Number, integral ? TypeRef.Int64 : TypeRef.Double, "Number", null));
+                cases.Add(new UnionCaseSpec(UnionCaseKind.Number, integral ? TypeRef.Int64 : TypeRef.Double, "Number", null, AnySensitive(numbers.Select(n => n.Branch))));
             }
 
             if (shapes.Any(s => s.Shape == "boolean"))
             {
-                cases.Add(new UnionCaseSpec(UnionCaseKind.Boolean, TypeRef.Boolean, "Boolean", null));
+                cases.Add(new UnionCaseSpec(UnionCaseKind.Boolean, TypeRef.Boolean, "Boolean", null, AnySensitive(shapes.Where(s => s.Shape == "boolean").Select(s => s.Branch))));
             }
 
             var arrays = shapes.Where(s => s.Shape == "array").ToList();
             if (arrays.Count == 1)
             {
-                cases.Add(new UnionCaseSpec(UnionCaseKind.Array, Resolve(arrays[0].Branch, name + "Item").Type is { Kind: TypeKind.List } list ? list : TypeRef.ListOf(TypeRef.Json), "List", null));
+                cases.Add(new UnionCaseSpec(UnionCaseKind.Array, Resolve(arrays[0].Branch, name + "Item").Type is { Kind: TypeKind.List } list ? list : TypeRef.ListOf(TypeRef.Json), "List", null, AnySensitive(new[] { arrays[0].Branch })));
             }
             else if (arrays.Count > 1)
             {
                 Report(RuleIdentifiers.UntypedSchema, schema, schema.Node, contextName + " (array case)", "several array shapes cannot be told apart without reading the items");
-                cases.Add(new UnionCaseSpec(UnionCaseKind.Array, TypeRef.ListOf(TypeRef.Json), "List", null));
+                cases.Add(new UnionCaseSpec(UnionCaseKind.Array, TypeRef.ListOf(TypeRef.Json), "List", null, AnySensitive(arrays.Select(a => a.Branch))));
             }
 
             var objects = shapes.Where(s => s.Shape == "object").Select(s => s.Branch).ToList();
             if (objects.Count == 1)
             {
                 TypeRef objectType = Resolve(objects[0], name + "Object").Type;
-                cases.Add(new UnionCaseSpec(UnionCaseKind.Object, objectType, CaseName(objectType, "Object"), null));
+                cases.Add(new UnionCaseSpec(UnionCaseKind.Object, objectType, CaseName(objectType, "Object"), null, AnySensitive(objects)));
             }
             else if (objects.Count > 1)
             {
@@ -103,7 +107,7 @@ namespace CometAnalyzers.Contract.Schema
                 }
                 else
                 {
-                    cases.Add(new UnionCaseSpec(UnionCaseKind.Object, objectType, CaseName(objectType, "Object"), null));
+                    cases.Add(new UnionCaseSpec(UnionCaseKind.Object, objectType, CaseName(objectType, "Object"), null, AnySensitive(objects)));
                 }
             }
 
@@ -117,6 +121,10 @@ namespace CometAnalyzers.Contract.Schema
         }
 
         private static string CaseName(TypeRef type, string fallback) => type.Name ?? fallback;
+
+        /// <summary>A branch marked <c>x-sensitive</c>, itself or through the schema its <c>$ref</c> names.</summary>
+        private bool IsSensitiveBranch(SchemaNode branch)
+            => IsSensitive(branch.Node) || (branch.Node["$ref"] is not null && _resolver.Deref(branch) is { } target && IsSensitive(target.Node));
 
         /// <summary>
         /// Case names become Is/As members: an object case named like another case (a schema named "String"), or whose
@@ -216,7 +224,8 @@ namespace CometAnalyzers.Contract.Schema
                 && builders.All(b => IsStringDiscriminator(b, propertyName));
             if (!exclusive)
             {
-                var cases = builders.Select((b, i) => new UnionCaseSpec(UnionCaseKind.Object, TypeRef.Named(TypeKind.Object, b.Name), b.Name, values[i])).ToList();
+                bool unionSensitive = IsSensitive(schema.Node);
+                var cases = builders.Select((b, i) => new UnionCaseSpec(UnionCaseKind.Object, TypeRef.Named(TypeKind.Object, b.Name), b.Name, values[i], unionSensitive)).ToList();
                 _types.Add(new UnionSpec(name, Description(schema.Node), IsDeprecated(schema.Node), UniqueCaseNames(name, cases).ToEquatableArray(), propertyName));
                 return TypeRef.Named(TypeKind.Union, name);
             }

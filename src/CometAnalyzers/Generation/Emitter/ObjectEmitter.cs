@@ -62,6 +62,7 @@ namespace CometAnalyzers.Generation.Emitter
                 if (p.Sensitive)
                 {
                     w.Line("/// <remarks>Sensitive: never printed by <c>ToString()</c>; keep it out of logs.</remarks>");
+                    w.Line(SensitiveAttributeEmitter.Usage);
                 }
 
                 if (p.Deprecated)

@@ -5,7 +5,8 @@ namespace CometAnalyzers.Generation.Emitter
 {
     /// <summary>
     /// A value of one of several JSON shapes (string | array of parts, string | object, ...): a small class
-    /// with implicit conversions from each case, Is/As accessors, and raw JSON for an unknown object variant.
+    /// with implicit conversions from each case, Is/As accessors, and raw JSON for an unknown object variant. A case the
+    /// contract marks <c>x-sensitive</c> prints as <c>***</c> in <c>ToString()</c>, as a sensitive property does.
     /// </summary>
     internal static class UnionEmitter
     {
@@ -45,11 +46,21 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line($"public static {self} FromUnknown({EmitContext.JsonElement} json) => new {self}(json, true);");
             w.Line();
             w.Line("/// <summary>The current case's value.</summary>");
+            if (type.Cases.Any(x => x.Sensitive))
+            {
+                w.Line(SensitiveAttributeEmitter.Usage);
+            }
+
             w.Line("public object? Value => _value;");
             w.Line();
             w.Line("/// <summary>True when the value is none of the known cases (see <see cref=\"Unknown\"/>).</summary>");
             w.Line("public bool IsUnknown => _case == 0;");
             w.Line();
+            if (AllSensitive(type))
+            {
+                w.Line(SensitiveAttributeEmitter.Usage);
+            }
+
             w.Line($"public {EmitContext.JsonElement}? Unknown => _case == 0 ? ({EmitContext.JsonElement}?)_value : null;");
             w.Line();
             for (int i = 0; i < type.Cases.Count; i++)
@@ -58,6 +69,11 @@ namespace CometAnalyzers.Generation.Emitter
                 string caseType = TypeNames.Of(@case.Type, c, concreteCollections: true);
                 w.Line($"public bool Is{@case.CaseName} => _case == {i + 1};");
                 w.Line();
+                if (@case.Sensitive)
+                {
+                    w.Line(SensitiveAttributeEmitter.Usage);
+                }
+
                 w.Line($"public {caseType}? As{@case.CaseName} => _case == {i + 1} ? ({caseType}?)_value : null;");
                 w.Line();
                 w.Line($"public static implicit operator {self}({caseType} value) => new {self}(value);");
@@ -182,18 +198,27 @@ namespace CometAnalyzers.Generation.Emitter
             for (int i = 0; i < type.Cases.Count; i++)
             {
                 string caseType = TypeNames.Of(type.Cases[i].Type, c, concreteCollections: true);
+                string write = ValueCodec.Write(type.Cases[i].Type, $"(({caseType})_value!)", c);
                 w.Line($"case {i + 1}:");
-                w.Line($"    {ValueCodec.Write(type.Cases[i].Type, $"(({caseType})_value!)", c)}");
+                w.Line(type.Cases[i].Sensitive
+                    ? $"    if (redact) {{ writer.WriteStringValue({c.Json}.Redacted); }} else {{ {write} }}"
+                    : $"    {write}");
                 w.Line("    break;");
             }
 
+            // A value of a shape the contract does not list: sensitive too when every listed shape is.
             w.Line("default:");
-            w.Line($"    (({EmitContext.JsonElement})_value!).WriteTo(writer);");
+            w.Line(AllSensitive(type)
+                ? $"    if (redact) {{ writer.WriteStringValue({c.Json}.Redacted); }} else {{ (({EmitContext.JsonElement})_value!).WriteTo(writer); }}"
+                : $"    (({EmitContext.JsonElement})_value!).WriteTo(writer);");
             w.Line("    break;");
             w.CloseBlock();
             w.CloseBlock();
             w.Line();
         }
+
+        /// <summary>The contract marks the whole union <c>x-sensitive</c>, or each of its cases.</summary>
+        private static bool AllSensitive(UnionSpec type) => type.Cases.Count > 0 && type.Cases.All(x => x.Sensitive);
 
         private static void EmitValidation(SourceWriter w, UnionSpec type, EmitContext c)
         {

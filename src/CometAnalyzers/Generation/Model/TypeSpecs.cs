@@ -76,8 +76,12 @@ namespace CometAnalyzers.Generation.Model
         Object,
     }
 
-    /// <summary>One case of a shape union; object cases may be keyed by a discriminator value.</summary>
-    internal sealed record UnionCaseSpec(UnionCaseKind Kind, TypeRef Type, string CaseName, string? DiscriminatorValue);
+    /// <summary>
+    /// One case of a shape union; object cases may be keyed by a discriminator value. <see cref="Sensitive"/>: the
+    /// contract marks the case (or the whole union) <c>x-sensitive</c>, so the union's <c>ToString()</c> prints <c>***</c>
+    /// for it and its accessors carry the generated sensitive-member attribute.
+    /// </summary>
+    internal sealed record UnionCaseSpec(UnionCaseKind Kind, TypeRef Type, string CaseName, string? DiscriminatorValue, bool Sensitive = false);
 
     /// <summary>
     /// A value that is one of several JSON shapes (string | array, string | object, ...): a small class

@@ -36,6 +36,7 @@ namespace CometAnalyzers.Rules.Gating
             SyntaxKind.WhileStatement,
             SyntaxKind.DoStatement,
             SyntaxKind.EqualsValueClause,
+            SyntaxKind.CoalesceExpression,
 
             // Names declared in a member (LocalNames) and initialized variables (PolicyReceivers).
             SyntaxKind.VariableDeclarator,

@@ -19,7 +19,7 @@ namespace CometAnalyzers.Rules.Secrets
     {
         private static readonly string[] SinkPrefixes = { "Log", "Write", "Print", "Trace" };
 
-        private static readonly HashSet<string> SinkNames = new(StringComparer.Ordinal) { "BeginScope", "SetTag", "AddTag", "SetBaggage", "AddBaggage" };
+        private static readonly HashSet<string> SinkNames = new(StringComparer.Ordinal) { "BeginScope", "SetTag", "AddTag", "SetBaggage", "AddBaggage", "AddEvent" };
 
         private readonly Compilation _compilation;
         private HashSet<string>? _declaredSinks;
@@ -58,7 +58,9 @@ namespace CometAnalyzers.Rules.Secrets
                 }
             }
 
+            // A measurement with tags: the value measured, then at least one tag (list.Add(item) has no second argument).
             return SinkNames.Contains(name)
+                || (LogSinks.MeasurementMethods.Contains(name) && invocation.ArgumentList.Arguments.Count > 1)
                 || LoggingLibraries.MethodNames.Contains(name)
                 || DeclaredSinks(context.CancellationToken).Contains(name)
                 || (callee is IdentifierNameSyntax && LocalNames.Declares(invocation, name, context.CancellationToken));

@@ -26,9 +26,9 @@ namespace CometAnalyzers.Rules.Secrets
     /// <summary>
     /// Recognizes logging calls: <c>ILogger</c> and its <c>Log*</c>/<c>BeginScope</c> extensions, <c>[LoggerMessage]</c>
     /// methods, <c>LoggerMessage.Define</c> delegates, <c>Console.Write*</c>, <c>Console.Out/Error.Write*</c>,
-    /// <c>Debug</c>/<c>Trace</c> writes, <c>Activity</c> tags and baggage, NLog and Serilog (<see cref="LoggingLibraries"/>),
-    /// and exception messages. Each type is
-    /// resolved once per compilation; a sink whose type is absent is never matched.
+    /// <c>Debug</c>/<c>Trace</c> writes, <c>Activity</c> tags, baggage and events, the tags of a metric measurement
+    /// (<c>Counter&lt;T&gt;.Add</c>, <c>Histogram&lt;T&gt;.Record</c>...), NLog and Serilog (<see cref="LoggingLibraries"/>),
+    /// and exception messages. Each type is resolved once per compilation; a sink whose type is absent is never matched.
     /// </summary>
     internal sealed class LogSinks
     {
@@ -39,6 +39,9 @@ namespace CometAnalyzers.Rules.Secrets
 
         private static readonly HashSet<string> ActivityMethods = new(StringComparer.Ordinal) { "SetTag", "AddTag", "SetBaggage", "AddBaggage" };
 
+        /// <summary>What an instrument records a measurement with: <c>Counter&lt;T&gt;.Add</c>, <c>Histogram&lt;T&gt;.Record</c>...</summary>
+        public static readonly HashSet<string> MeasurementMethods = new(StringComparer.Ordinal) { "Add", "Record" };
+
         private readonly INamedTypeSymbol? _logger;
         private readonly INamedTypeSymbol? _loggerExtensions;
         private readonly INamedTypeSymbol? _loggerMessageAttribute;
@@ -47,6 +50,8 @@ namespace CometAnalyzers.Rules.Secrets
         private readonly INamedTypeSymbol? _debug;
         private readonly INamedTypeSymbol? _trace;
         private readonly INamedTypeSymbol? _activity;
+        private readonly INamedTypeSymbol? _activityEvent;
+        private readonly INamedTypeSymbol? _instrument;
         private readonly INamedTypeSymbol? _exception;
         private readonly LoggingLibraries _libraries;
 
@@ -60,11 +65,13 @@ namespace CometAnalyzers.Rules.Secrets
             _debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
             _trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
             _activity = compilation.GetTypeByMetadataName("System.Diagnostics.Activity");
+            _activityEvent = compilation.GetTypeByMetadataName("System.Diagnostics.ActivityEvent");
+            _instrument = compilation.GetTypeByMetadataName("System.Diagnostics.Metrics.Instrument`1");
             _exception = compilation.GetTypeByMetadataName("System.Exception");
             _libraries = new LoggingLibraries(compilation);
         }
 
-        public bool IsAvailable => _logger is not null || _console is not null || _debug is not null || _trace is not null || _activity is not null || _libraries.IsAvailable;
+        public bool IsAvailable => _logger is not null || _console is not null || _debug is not null || _trace is not null || _activity is not null || _instrument is not null || _libraries.IsAvailable;
 
         public LogSink? Find(IInvocationOperation invocation)
         {
@@ -105,6 +112,17 @@ namespace CometAnalyzers.Rules.Secrets
                 return Sink("Activity." + method.Name, invocation, p => p.Name == "value");
             }
 
+            if (Is(type, _activity) && method.Name == "AddEvent")
+            {
+                return new LogSink("Activity.AddEvent", EventValues(invocation));
+            }
+
+            // A measurement's tags travel with it to every metrics backend; the measured number is not a leak.
+            if (MeasurementMethods.Contains(method.Name) && InheritsFrom(type, _instrument))
+            {
+                return Sink(type.Name + "." + method.Name, invocation, p => p.Ordinal > 0);
+            }
+
             // "NLog Error", "Serilog Information": the library says more than its ILogger or Logger type.
             return _libraries.Classify(method) switch
             {
@@ -122,6 +140,21 @@ namespace CometAnalyzers.Rules.Secrets
             => creation.Type is { } type && InheritsFrom(type, _exception)
                 ? Sink("the message of " + type.Name, creation.Arguments, p => p.Name == "message" && p.Type.SpecialType == SpecialType.System_String)
                 : null;
+
+        /// <summary>The name and tags of <c>new ActivityEvent(name, timestamp, tags)</c> passed to <c>AddEvent</c>.</summary>
+        private List<IOperation> EventValues(IInvocationOperation invocation)
+        {
+            var values = new List<IOperation>();
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (Conversions.Unwrap(argument.Value) is IObjectCreationOperation creation && Is(creation.Type, _activityEvent))
+                {
+                    values.AddRange(Sink("Activity.AddEvent", creation.Arguments, p => p.Name is "name" or "tags").Values);
+                }
+            }
+
+            return values;
+        }
 
         private static LogSink Sink(string name, IInvocationOperation invocation, Func<IParameterSymbol, bool> include)
             => Sink(name, invocation.Arguments, include);

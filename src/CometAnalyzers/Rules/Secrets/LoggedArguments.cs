@@ -6,24 +6,13 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CometAnalyzers.Rules.Secrets
 {
     /// <summary>
-    /// Clears the log calls and exception creations whose values certainly hold no secret, reading the call's operation
-    /// once (in a build the SDK's analyzers have already bound every method, so it is a lookup). A value is cleared when
-    /// it is a constant, its type is never a secret (numbers, enums, dates...), or it is a parameter, field or property
-    /// read whose name is not a secret name, or a lambda's <c>token</c> (<see cref="TokenParameters"/>): what
-    /// <see cref="SecretLeakFinder"/> concludes for those. Anything else (locals, a local function's <c>token</c>, calls,
-    /// interpolations, secret-carrying types and records that print one) is left to the finder.
+    /// Clears the log calls and exception creations whose values certainly hold nothing that leaks, reading the call's
+    /// operation once (in a build the SDK's analyzers have already bound every method, so it is a lookup). What may leak
+    /// is the rule's (<see cref="LoggedSecrets"/>, <see cref="Content.LoggedContent"/>); anything they cannot clear is left to
+    /// <see cref="SecretLeakFinder"/>.
     /// </summary>
-    internal sealed class LoggedArguments
+    internal abstract class LoggedArguments
     {
-        private readonly SecretTypes _types;
-        private readonly PerTree<SecretNames> _names;
-
-        public LoggedArguments(SecretTypes types, PerTree<SecretNames> names)
-        {
-            _types = types;
-            _names = names;
-        }
-
         public bool AnyMayLeak(CandidateNode context)
         {
             IOperation? operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
@@ -40,17 +29,15 @@ namespace CometAnalyzers.Rules.Secrets
                 return true;
             }
 
-            SecretNames names = _names.Get(context.Scope, context.Options, static (tree, options) => SecretNames.Read(options, tree));
-
             // The receiver too: an extension method's receiver is its first argument (logger.LogDebug(...) passes the logger).
-            if (operation is IInvocationOperation { Instance: { } instance } && MayLeak(instance, names))
+            if (operation is IInvocationOperation { Instance: { } instance } && MayLeak(instance, context))
             {
                 return true;
             }
 
             foreach (IArgumentOperation argument in arguments)
             {
-                if (MayLeak(argument.Value, names))
+                if (MayLeak(argument.Value, context))
                 {
                     return true;
                 }
@@ -58,6 +45,30 @@ namespace CometAnalyzers.Rules.Secrets
 
             return false;
         }
+
+        /// <summary>Whether the value may hold what leaks: only a false answer counts, and it must be what the finder concludes.</summary>
+        protected abstract bool MayLeak(IOperation value, CandidateNode context);
+    }
+
+    /// <summary>
+    /// COMET002 and COMET012: a value is cleared when it is a constant, its type is never a secret (numbers, enums,
+    /// dates...), or it is a parameter, field or property read whose name is not a secret name, or a lambda's
+    /// <c>token</c> (<see cref="TokenParameters"/>). Anything else (locals, a local function's <c>token</c>, calls,
+    /// interpolations, secret-carrying types and records that print one) may leak.
+    /// </summary>
+    internal sealed class LoggedSecrets : LoggedArguments
+    {
+        private readonly SecretTypes _types;
+        private readonly PerTree<SecretNames> _names;
+
+        public LoggedSecrets(SecretTypes types, PerTree<SecretNames> names)
+        {
+            _types = types;
+            _names = names;
+        }
+
+        protected override bool MayLeak(IOperation value, CandidateNode context)
+            => MayLeak(value, _names.Get(context.Scope, context.Options, static (tree, options) => SecretNames.Read(options, tree)));
 
         private static string OwnerName(IOperation owner)
             => owner switch

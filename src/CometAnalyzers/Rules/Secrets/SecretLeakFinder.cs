@@ -9,11 +9,12 @@ using static CometAnalyzers.Rules.Common.TypeChecks;
 namespace CometAnalyzers.Rules.Secrets
 {
     /// <summary>
-    /// Finds a secret inside a value written to a log: the value itself, or what it is built from through
-    /// interpolation, concatenation, <c>string.Join/Concat/Format</c>, <c>ToString()</c>, value-preserving string and
-    /// LINQ methods, tuples, anonymous objects and locals assigned in the same method. Numbers and booleans stop the
-    /// search (a length or a null check is not the secret), and so do methods whose name says they redact, mask or hash.
-    /// Method calls not listed here are not followed: their result is not assumed to carry their arguments.
+    /// Finds what leaks inside a value written to a log (a secret, or sensitive content: see <see cref="LeakSources"/>):
+    /// the value itself, or what it is built from through interpolation, concatenation, <c>string.Join/Concat/Format</c>,
+    /// <c>ToString()</c>, value-preserving string and LINQ methods, tuples, anonymous objects and locals assigned in the
+    /// same method. Numbers and booleans stop the search (a length or a null check is not the secret), and so do methods
+    /// whose name says they redact, mask or hash. Method calls not listed here are not followed: their result is not
+    /// assumed to carry their arguments.
     /// </summary>
     internal sealed class SecretLeakFinder
     {
@@ -38,18 +39,16 @@ namespace CometAnalyzers.Rules.Secrets
         // Properties that hand on what their owner holds: an option's Value, a header's Parameter, request.Headers.NonValidated.
         private static readonly HashSet<string> PassThroughProperties = new(StringComparer.Ordinal) { "Value", "Values", "Parameter", "NonValidated" };
 
-        private readonly SecretTypes _types;
-        private readonly SecretReads _reads;
+        private readonly LeakSources _sources;
         private readonly INamedTypeSymbol? _enumerable;
         private readonly INamedTypeSymbol? _formattableString;
         private readonly INamedTypeSymbol? _convert;
         private readonly INamedTypeSymbol? _stringBuilder;
         private readonly INamedTypeSymbol? _memoryExtensions;
 
-        public SecretLeakFinder(Compilation compilation, SecretTypes types, SecretReads reads)
+        public SecretLeakFinder(Compilation compilation, LeakSources sources)
         {
-            _types = types;
-            _reads = reads;
+            _sources = sources;
             _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             _formattableString = compilation.GetTypeByMetadataName("System.FormattableString");
             _convert = compilation.GetTypeByMetadataName("System.Convert");
@@ -82,9 +81,7 @@ namespace CometAnalyzers.Rules.Secrets
                 _names = names;
             }
 
-            private SecretTypes Types => _finder._types;
-
-            private SecretReads Reads => _finder._reads;
+            private LeakSources Sources => _finder._sources;
 
             public SecretLeak? Visit(IOperation? operation, int depth)
             {
@@ -98,19 +95,14 @@ namespace CometAnalyzers.Rules.Secrets
                     return Visit(conversion.Operand, depth + 1);
                 }
 
-                if (Types.IsNeverSecret(operation.Type) || operation.ConstantValue.HasValue || IsRemoved(operation))
+                if (Sources.NeverLeaks(operation.Type) || operation.ConstantValue.HasValue || IsRemoved(operation))
                 {
                     return null;
                 }
 
-                if (Types.SecretType(operation.Type) is { } typeReason)
+                if (Sources.Whole(operation, _names) is { } whole)
                 {
-                    return new SecretLeak(operation, typeReason, SecretBasis.Certain);
-                }
-
-                if (RecordText.PrintedSecret(operation, _names, Types) is { } printed)
-                {
-                    return printed;
+                    return whole;
                 }
 
                 return operation switch
@@ -160,7 +152,7 @@ namespace CometAnalyzers.Rules.Secrets
                 List<LocalWrite> writes = ReachingWrites.Of(local, LocalWrites.Find(local));
 
                 // var token = part.Text: an ambiguous name gives way to a value the rule can follow on every write.
-                bool judgedByValue = _names.IsAmbiguous(name) && writes.Count > 0 && writes.TrueForAll(IsFollowed);
+                bool judgedByValue = Sources.JudgesNames && _names.IsAmbiguous(name) && writes.Count > 0 && writes.TrueForAll(IsFollowed);
 
                 // The name alone makes a finding; what the local holds may still make it a certain one.
                 SecretLeak? found = judgedByValue ? null : ByName(local, local.Local);
@@ -203,7 +195,13 @@ namespace CometAnalyzers.Rules.Secrets
             /// <summary>A parameter by its name, or an ambiguous token by what its local function's calls pass (see <see cref="TokenParameters"/>).</summary>
             private SecretLeak? VisitParameter(IParameterReferenceOperation reference, int depth)
             {
+                // Without names, a parameter says nothing: its value comes from callers the rule does not follow.
                 IParameterSymbol parameter = reference.Parameter;
+                if (!Sources.JudgesNames)
+                {
+                    return null;
+                }
+
                 switch (TokenParameters.Judge(parameter, _names))
                 {
                     case ParameterJudgement.ByName:
@@ -253,17 +251,12 @@ namespace CometAnalyzers.Rules.Secrets
                     value = value is IAwaitOperation awaited ? awaited.Operation : ((IConversionOperation)value).Operand;
                 }
 
-                return value is IInvocationOperation invocation
-                    && NamedSecrets.IsSecret(_names, Types, GetterName(invocation.TargetMethod.Name), written, invocation.TargetMethod.ContainingType);
+                return value is IInvocationOperation invocation && Sources.JudgesNames
+                    && Sources.IsNamedSecret(_names, GetterName(invocation.TargetMethod.Name), written, invocation.TargetMethod.ContainingType);
             }
 
             private SecretLeak? VisitProperty(IPropertyReferenceOperation property, int depth)
             {
-                if (Types.CredentialSecret(property.Property) is { } credentialSecret)
-                {
-                    return new SecretLeak(property, credentialSecret, SecretBasis.Certain);
-                }
-
                 SecretLeak? found = SourceRead(property);
                 if (found is { IsCertain: true })
                 {
@@ -309,7 +302,7 @@ namespace CometAnalyzers.Rules.Secrets
                 }
 
                 if (Is(method.ContainingType, _finder._enumerable) && method.Name == "Where" && invocation.Arguments.Length == 2
-                    && Reads.ExcludesAuthHeader(invocation.Arguments[1].Value))
+                    && Sources.FiltersOut(invocation.Arguments[1].Value))
                 {
                     return null;
                 }
@@ -319,9 +312,9 @@ namespace CometAnalyzers.Rules.Secrets
                     return VisitAll(ArgumentValues(invocation), depth);
                 }
 
-                if (HeaderIncludingCalls.ReturnsRequestWithHeaders(invocation))
+                if (Sources.Call(invocation) is { } called)
                 {
-                    return new SecretLeak(invocation, "a request written with its headers, Authorization included", SecretBasis.Name);
+                    return called;
                 }
 
                 // GetApiKey(), GetSecretAsync(): a getter whose name says it returns a secret.
@@ -330,7 +323,7 @@ namespace CometAnalyzers.Rules.Secrets
                     : null;
             }
 
-            private SecretLeak? SourceRead(IOperation operation) => Reads.Find(operation, _names);
+            private SecretLeak? SourceRead(IOperation operation) => Sources.Read(operation, _names);
 
             /// <summary>
             /// <c>text.Replace(oldValue, newValue)</c> keeps what its receiver holds, less every occurrence of oldValue, and
@@ -390,10 +383,10 @@ namespace CometAnalyzers.Rules.Secrets
             }
 
             private SecretLeak? ByName(IOperation operation, ISymbol symbol)
-                => NamedSecrets.IsSecret(_names, Types, symbol) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
+                => Sources.JudgesNames && Sources.IsNamedSecret(_names, symbol) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
 
             private SecretLeak? ByName(IOperation operation, string name, ITypeSymbol? type, INamedTypeSymbol? owner)
-                => NamedSecrets.IsSecret(_names, Types, name, type, owner) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
+                => Sources.JudgesNames && Sources.IsNamedSecret(_names, name, type, owner) ? new SecretLeak(operation, NamedSecret, SecretBasis.Name) : null;
 
             private static ISymbol? NamedOwner(IOperation? instance)
                 => instance switch

@@ -110,6 +110,12 @@ namespace CometAnalyzers.Rules.Secrets
 
         private bool IsAuthHeader(IOperation? operation) => TryGetString(operation, out string name) && _authHeaders.Contains(name);
 
+        /// <summary>The contract's auth header or a standard credential header (<c>Authorization</c>, <c>api-key</c>...), compared ignoring case.</summary>
+        public bool IsAuthHeaderName(string name) => _authHeaders.Contains(name);
+
+        /// <summary>A header name written as a constant or a <c>static readonly string</c> declared with a literal.</summary>
+        public static bool TryGetHeaderName(IOperation? operation, out string name) => TryGetString(operation, out name);
+
         /// <summary>
         /// Any read above that returns a secret: a configuration key, an environment variable or a keyed value (a header,
         /// a setting). Certain when the contract or a standard credential header names it, by name otherwise.
