@@ -14,9 +14,9 @@ namespace CometAnalyzers.Rules
 {
     /// <summary>
     /// COMET005: prompt or completion text, a member of the generated models that the contract marks <c>x-sensitive</c>
-    /// (it carries the generated <c>[CometSensitive]</c>), reaches a log, console, debug or trace output, an
-    /// <c>Activity</c> tag or event, a metric tag or an exception's message, directly or built into another value. The
-    /// sinks and what "built from" means are COMET002's (<see cref="LogSinks"/>, <see cref="SecretLeakFinder"/>).
+    /// (it carries the generated <c>[CometSensitive]</c>), reaches a log, standard error, debug or trace output, an
+    /// <c>Activity</c> tag or event, a metric tag or an exception's message, directly or built into another value.
+    /// Standard output is not a log here: a console program prints the answer there for its user. The other sinks and what "built from" means are COMET002's (<see cref="LogSinks"/>, <see cref="SecretLeakFinder"/>).
     /// Without generated models in view (no contract here or in a referenced project) nothing is sensitive and the rule
     /// does nothing.
     /// </summary>
@@ -78,7 +78,9 @@ namespace CometAnalyzers.Rules
 
             public void AnalyzeInvocation(RuleOperationContext context, IInvocationOperation invocation)
             {
-                if (_sinks.Find(invocation) is { } sink)
+                // Standard output is where a console chat program shows the answer to the person who asked: the text
+                // is meant for them there. Logs go to ILogger, standard error, Debug/Trace, traces and metrics.
+                if (_sinks.Find(invocation) is { IsStandardOutput: false } sink)
                 {
                     Report(context, sink);
                 }

@@ -68,6 +68,20 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_console_program_printing_the_answer_to_standard_output_is_silent()
+            => Test("""
+                class C
+                {
+                    void M(ChatCompletionResponse response, ChatCompletionDelta delta)
+                    {
+                        Console.Write(delta.Content);
+                        Console.WriteLine($"Assistant: {response.Choices[0].Message.Content}");
+                        Console.Out.WriteLine(response.Choices[0].Message.Content);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Without_generated_models_the_rule_does_nothing_even_for_the_OpenAI_SDK_types()
             => AnalyzerTest.For<SensitiveContentWrittenToLogAnalyzer>().WithSource("""
                 using System;

@@ -29,13 +29,13 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
-        public Task Console_Debug_and_Trace_are_sinks()
+        public Task Standard_error_Debug_and_Trace_are_sinks()
             => Test("""
                 class C
                 {
                     void M(ChatCompletionDelta delta)
                     {
-                        Console.Write([|delta.Content|]);
+                        Console.Error.Write([|delta.Content|]);
                         Console.Error.WriteLine([|$"Got {delta.Content}"|]);
                         Debug.WriteLine([|delta.Content|]);
                         Trace.TraceInformation("Delta {0}", [|delta.Content|]);

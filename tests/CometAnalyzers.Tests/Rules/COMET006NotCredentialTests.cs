@@ -36,6 +36,39 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Text_with_characters_no_issued_key_has_is_silent()
+            => Test("""
+                class C
+                {
+                    void M(HttpClient client, OpenAIClientOptions options)
+                    {
+                        var hearts = new OpenAIClient(new ApiKeyCredential("WeLove<3LocalModels"), options);
+                        var question = new AzureKeyCredential("whichKey?askTheTeam");
+                        var quoted = new ChatClient("gpt-4o", "the'real'one-is-elsewhere");
+                        var accented = new ApiKeyCredential("clé-du-serveur-maison");
+                        client.DefaultRequestHeaders.Add("Authorization", "Bearer ask!the!admin!first");
+                        client.DefaultRequestHeaders.Authorization = new("Bearer", "set(at)deploy(time)");
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task A_value_that_says_no_key_is_needed_is_silent()
+            => Test("""
+                class C
+                {
+                    void M(OpenAIClientOptions localServer)
+                    {
+                        var notNeeded = new OpenAIClient(new ApiKeyCredential("key-not-needed"), localServer);
+                        var noKey = new OpenAIClient(new ApiKeyCredential("NoKey"), localServer);
+                        var required = new ChatClient("llama3", new ApiKeyCredential("sk-no-key-required"), localServer);
+                        var ignored = new OpenAIClient(new ApiKeyCredential("ignored-by-the-server"), localServer);
+                        var unused = new ChatClient("phi3", "unused-key-value");
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task The_scheme_alone_and_values_that_are_not_the_credential_are_silent()
             => Test("""
                 class C

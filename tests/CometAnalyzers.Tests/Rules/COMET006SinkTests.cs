@@ -26,6 +26,21 @@ namespace CometAnalyzers.Tests.Rules
                 """).ExpectSeverity(DiagnosticSeverity.Error).RunAsync();
 
         [Fact]
+        public Task Passwords_may_hold_any_character_and_keys_that_start_like_no_are_still_keys()
+            => Test("""
+                class C
+                {
+                    void M(OpenAIClientOptions options)
+                    {
+                        var proxy = new NetworkCredential("svc-proxy", [|"P(ssw0rd)?Q7<x>"|]);
+                        var sas = new AzureSasCredential([|"sv=2022-11-02&sig=Qx7pL2mN9vR4tY6w!"|]);
+                        var openAi = new OpenAIClient(new ApiKeyCredential([|"NoQ7fK29xLqP3mZtW8"|]), options);
+                        var azure = new AzureKeyCredential([|"not7a2b3c4d5e6f708192a3b4c5d6e7f8"|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task The_Authorization_header_takes_a_hardcoded_bearer_token()
             => Test("""
                 class C

@@ -106,13 +106,13 @@ namespace CometAnalyzers.Rules.Credentials
                     // $"Bearer {key}": the holes are the credential, the text around them the scheme.
                     foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
                     {
-                        Visit(ValueParts.HoleValue(part), CredentialShape.Bare, tree, found, visiting, depth + 1);
+                        Visit(ValueParts.HoleValue(part), PartShape(shape), tree, found, visiting, depth + 1);
                     }
 
                     break;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
-                    Visit(concatenation.LeftOperand, CredentialShape.Bare, tree, found, visiting, depth + 1);
-                    Visit(concatenation.RightOperand, CredentialShape.Bare, tree, found, visiting, depth + 1);
+                    Visit(concatenation.LeftOperand, PartShape(shape), tree, found, visiting, depth + 1);
+                    Visit(concatenation.RightOperand, PartShape(shape), tree, found, visiting, depth + 1);
                     break;
                 default:
                     if (ValueParts.Elements(operation) is { } elements)
@@ -127,6 +127,9 @@ namespace CometAnalyzers.Rules.Credentials
                     break;
             }
         }
+
+        /// <summary>A part of a built header value is bare (the text around it is the scheme); a part of a password is still a password.</summary>
+        private static CredentialShape PartShape(CredentialShape shape) => shape == CredentialShape.Password ? shape : CredentialShape.Bare;
 
         /// <summary>
         /// Where to report a folded constant: the operand of a concatenation that holds the credential

@@ -91,7 +91,7 @@ namespace CometAnalyzers.Rules.Credentials
             string description = $"the {type.Name} constructor";
             if (CredentialParameter(type) is { } parameter)
             {
-                Add(sinks, creation.Arguments, parameter, description, CredentialShape.Bare);
+                Add(sinks, creation.Arguments, parameter, description, CredentialShapeOf(type));
             }
             else if (Is(type, _authenticationHeaderValue))
             {
@@ -113,7 +113,7 @@ namespace CometAnalyzers.Rules.Credentials
 
             if (method.Name == "Update" && CredentialParameter(type) is { } parameter)
             {
-                Add(sinks, invocation.Arguments, parameter, $"{type.Name}.Update", CredentialShape.Bare);
+                Add(sinks, invocation.Arguments, parameter, $"{type.Name}.Update", CredentialShapeOf(type));
             }
             else if (Is(type, _authenticationHeaderValue) && method.Name is "Parse" or "TryParse")
             {
@@ -183,6 +183,10 @@ namespace CometAnalyzers.Rules.Credentials
 
             return InheritsFrom(type, _networkCredential) ? "password" : null;
         }
+
+        /// <summary>A password or a SAS signature may hold any character; the keys of the other credential types are tokens.</summary>
+        private CredentialShape CredentialShapeOf(ITypeSymbol type)
+            => InheritsFrom(type, _networkCredential) || InheritsFrom(type, _azureSasCredential) ? CredentialShape.Password : CredentialShape.Bare;
 
         /// <summary>
         /// Where a header write takes the header's name (its value comes next): <c>HttpHeaders.Add</c> and

@@ -8,11 +8,14 @@ namespace CometAnalyzers.Rules.Credentials
     /// <summary>How a credential sink takes its text.</summary>
     internal enum CredentialShape
     {
-        /// <summary>The credential itself: an API key, a password, an <c>AuthenticationHeaderValue</c>'s parameter.</summary>
+        /// <summary>The credential itself, a key or token an API issued: an API key, an <c>AuthenticationHeaderValue</c>'s parameter.</summary>
         Bare,
 
         /// <summary>A header value: a scheme may come first (<c>Bearer sk-...</c>); the scheme alone is no credential.</summary>
         HeaderValue,
+
+        /// <summary>Text a person or a signer chose, with any characters: a <c>NetworkCredential</c>'s password, a SAS signature.</summary>
+        Password,
     }
 
     /// <summary>
@@ -37,6 +40,10 @@ namespace CometAnalyzers.Rules.Credentials
         {
             "your", "my", "test", "tests", "testing", "dummy", "fake", "placeholder", "example", "sample", "demo", "mock", "changeme",
             "replace", "insert", "todo", "fixme", "here", "enter", "paste", "invalid", "none", "null", "undefined", "foo", "bar",
+
+            // A value that says no key is needed: a local model server (Ollama, LM Studio, llama.cpp) ignores the key
+            // the client library insists on ("not-needed", "no-key-required", "unused").
+            "needed", "required", "unused", "ignored", "nokey", "anything", "whatever", "bogus", "unnecessary",
         };
 
         // Words that only name what goes there: a value made of nothing else ("api-key-value", "secret_token") names a key, it is none.
@@ -44,8 +51,11 @@ namespace CometAnalyzers.Rules.Credentials
         {
             "api", "key", "keys", "apikey", "token", "tokens", "secret", "secrets", "password", "pass", "pwd", "passwd", "bearer", "access",
             "auth", "authorization", "client", "id", "value", "string", "credential", "credentials", "sk", "pk", "default", "openai", "azure",
-            "comet", "cometapi", "new", "old", "prod", "dev", "local",
+            "comet", "cometapi", "new", "old", "prod", "dev", "local", "no", "not",
         };
+
+        // A key or token goes into an HTTP header, and no API issues one with these: "I<3MyServer", "sk-(optional)".
+        private static readonly char[] NeverInKeys = { '<', '>', '(', ')', '[', ']', '{', '}', '\'', '"', '`', '\\', '!', '?', '^' };
 
         /// <summary>
         /// The credential in <paramref name="text"/> as the sink takes it (after a scheme for a header value), when it is one;
@@ -67,12 +77,35 @@ namespace CometAnalyzers.Rules.Credentials
                 }
             }
 
+            if (shape != CredentialShape.Password && !IsKeyText(value))
+            {
+                return null;
+            }
+
             return IsPlaceholder(value) ? null : value;
         }
 
         /// <summary>Whether <paramref name="text"/> could be a credential at some sink: the syntax gate's test of a literal.</summary>
         public static bool MayBeCredential(string text)
-            => Credential(text, CredentialShape.Bare) is not null || Credential(text, CredentialShape.HeaderValue) is not null;
+            => Credential(text, CredentialShape.Password) is not null || Credential(text, CredentialShape.HeaderValue) is not null;
+
+        /// <summary>
+        /// Written in the alphabet of issued keys and tokens: printable ASCII (a header value is ASCII) without brackets,
+        /// quotes or the punctuation of prose. Text outside it is a message to a person, not a key a server checks.
+        /// A password may hold anything, so this is not asked of one.
+        /// </summary>
+        private static bool IsKeyText(string value)
+        {
+            foreach (char c in value)
+            {
+                if (c <= ' ' || c > '~')
+                {
+                    return false;
+                }
+            }
+
+            return value.IndexOfAny(NeverInKeys) < 0;
+        }
 
         /// <summary>
         /// Obviously not a credential: empty or short, prose (it has spaces), a template slot (<c>&lt;key&gt;</c>,

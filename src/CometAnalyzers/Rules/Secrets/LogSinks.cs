@@ -11,13 +11,20 @@ namespace CometAnalyzers.Rules.Secrets
     /// <summary>A call that writes its arguments to a log: what to call it in the message and the values it writes.</summary>
     internal sealed class LogSink
     {
-        public LogSink(string name, IReadOnlyList<IOperation> values)
+        public LogSink(string name, IReadOnlyList<IOperation> values, bool isStandardOutput = false)
         {
             Name = name;
             Values = values;
+            IsStandardOutput = isStandardOutput;
         }
 
         public string Name { get; }
+
+        /// <summary>
+        /// <c>Console.Write*</c> or <c>Console.Out.Write*</c>: where a console program shows its results to the person
+        /// who ran it, as well as where some services log. <c>Console.Error</c> is not standard output.
+        /// </summary>
+        public bool IsStandardOutput { get; }
 
         /// <summary>Each value is judged and reported on its own; params arrays are spread into their elements.</summary>
         public IReadOnlyList<IOperation> Values { get; }
@@ -94,12 +101,13 @@ namespace CometAnalyzers.Rules.Secrets
 
             if (Is(type, _console) && method.Name.StartsWith("Write", StringComparison.Ordinal))
             {
-                return Sink("Console." + method.Name, invocation, _ => true);
+                return StandardOutput(Sink("Console." + method.Name, invocation, _ => true));
             }
 
             if (method.Name.StartsWith("Write", StringComparison.Ordinal) && InheritsFrom(type, _textWriter) && ConsoleWriter(invocation.Instance) is { } writer)
             {
-                return Sink("Console." + writer + "." + method.Name, invocation, _ => true);
+                LogSink sink = Sink("Console." + writer + "." + method.Name, invocation, _ => true);
+                return writer == "Out" ? StandardOutput(sink) : sink;
             }
 
             if ((Is(type, _debug) || Is(type, _trace)) && DiagnosticsWriteMethods.Contains(method.Name))
@@ -155,6 +163,8 @@ namespace CometAnalyzers.Rules.Secrets
 
             return values;
         }
+
+        private static LogSink StandardOutput(LogSink sink) => new(sink.Name, sink.Values, isStandardOutput: true);
 
         private static LogSink Sink(string name, IInvocationOperation invocation, Func<IParameterSymbol, bool> include)
             => Sink(name, invocation.Arguments, include);
