@@ -79,8 +79,9 @@ namespace CometAnalyzers.Rules
             public void AnalyzeInvocation(RuleOperationContext context, IInvocationOperation invocation)
             {
                 // Standard output is where a console chat program shows the answer to the person who asked: the text
-                // is meant for them there. Logs go to ILogger, standard error, Debug/Trace, traces and metrics.
-                if (_sinks.Find(invocation) is { IsStandardOutput: false } sink)
+                // is meant for them there. Logs go to ILogger, standard error, Debug/Trace, traces and metrics. The Trace
+                // log level is the one .NET documents for sensitive data (off by default, never on in production).
+                if (_sinks.Find(invocation) is { IsStandardOutput: false, IsTraceLevel: false } sink)
                 {
                     Report(context, sink);
                 }

@@ -29,6 +29,31 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task The_Trace_log_level_documented_for_sensitive_data_is_silent()
+            => Test("""
+                partial class C
+                {
+                    [LoggerMessage(EventId = 2, Level = LogLevel.Trace, Message = "Prompt {Prompt}")]
+                    private static partial void PromptSent(ILogger logger, string? prompt);
+
+                    private static partial void PromptSent(ILogger logger, string? prompt) { }
+
+                    [LoggerMessage(3, LogLevel.Trace, "Answer {Answer}")]
+                    private static partial void Answered(ILogger logger, string? answer);
+
+                    private static partial void Answered(ILogger logger, string? answer) { }
+
+                    void M(ILogger logger, ChatCompletionMessage message)
+                    {
+                        logger.LogTrace("Answer {Answer}", message.Content);
+                        logger.Log(LogLevel.Trace, "Answer {Answer}", message.Content);
+                        PromptSent(logger, message.Content);
+                        Answered(logger, message.Content);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task A_whole_model_request_or_union_is_silent_as_its_text_redacts()
             => Test("""
                 class C

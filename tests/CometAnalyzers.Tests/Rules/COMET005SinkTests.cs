@@ -29,6 +29,26 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task Every_log_level_above_Trace_is_a_sink_however_it_is_given()
+            => Test("""
+                partial class C
+                {
+                    [LoggerMessage(4, LogLevel.Debug, "Answer {Answer}")]
+                    private static partial void Answered(ILogger logger, string? answer);
+
+                    private static partial void Answered(ILogger logger, string? answer) { }
+
+                    void M(ILogger logger, ChatCompletionMessage message, LogLevel configured)
+                    {
+                        logger.LogDebug("Answer {Answer}", [|message.Content|]);
+                        logger.Log(LogLevel.Information, "Answer {Answer}", [|message.Content|]);
+                        logger.Log(configured, "Answer {Answer}", [|message.Content|]);
+                        Answered(logger, [|message.Content|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task Standard_error_Debug_and_Trace_are_sinks()
             => Test("""
                 class C

@@ -54,8 +54,8 @@ namespace CometAnalyzers.Tests.Rules
                         {
                             foreach (ChatCompletionChunkChoice choice in chunk.Choices)
                             {
-                                logger.LogTrace("Delta {Delta}", [|choice.Delta.Content|]);
-                                logger.LogTrace("Tool delta {Arguments}", [|choice.Delta.ToolCalls?[0].Function?.Arguments|]);
+                                logger.LogDebug("Delta {Delta}", [|choice.Delta.Content|]);
+                                logger.LogDebug("Tool delta {Arguments}", [|choice.Delta.ToolCalls?[0].Function?.Arguments|]);
                             }
                         }
                     }

@@ -11,11 +11,12 @@ namespace CometAnalyzers.Rules.Secrets
     /// <summary>A call that writes its arguments to a log: what to call it in the message and the values it writes.</summary>
     internal sealed class LogSink
     {
-        public LogSink(string name, IReadOnlyList<IOperation> values, bool isStandardOutput = false)
+        public LogSink(string name, IReadOnlyList<IOperation> values, bool isStandardOutput = false, bool isTraceLevel = false)
         {
             Name = name;
             Values = values;
             IsStandardOutput = isStandardOutput;
+            IsTraceLevel = isTraceLevel;
         }
 
         public string Name { get; }
@@ -25,6 +26,13 @@ namespace CometAnalyzers.Rules.Secrets
         /// who ran it, as well as where some services log. <c>Console.Error</c> is not standard output.
         /// </summary>
         public bool IsStandardOutput { get; }
+
+        /// <summary>
+        /// A log call at the most detailed level (<c>LogTrace</c>, <c>LogLevel.Trace</c>, NLog <c>Trace</c>, Serilog
+        /// <c>Verbose</c>): the level .NET documents as the one that may hold sensitive data, off by default and not to be
+        /// enabled in production.
+        /// </summary>
+        public bool IsTraceLevel { get; }
 
         /// <summary>Each value is judged and reported on its own; params arrays are spread into their elements.</summary>
         public IReadOnlyList<IOperation> Values { get; }
@@ -91,12 +99,14 @@ namespace CometAnalyzers.Rules.Secrets
 
             if (Is(type, _loggerExtensions) || (Is(type, _logger) && method.Name is "Log" or "BeginScope"))
             {
-                return Sink(method.Name, invocation, _ => true);
+                return AtLevel(Sink(method.Name, invocation, _ => true), method.Name == "LogTrace" || IsTraceLevelArgument(invocation));
             }
 
             if (IsLoggerMessage(method) || IsLoggerDelegate(method))
             {
-                return Sink(method.MethodKind == MethodKind.DelegateInvoke ? "a LoggerMessage delegate" : method.Name, invocation, _ => true);
+                return AtLevel(
+                    Sink(method.MethodKind == MethodKind.DelegateInvoke ? "a LoggerMessage delegate" : method.Name, invocation, _ => true),
+                    IsLoggerMessage(method) && IsTraceLevelMessage(method));
             }
 
             if (Is(type, _console) && method.Name.StartsWith("Write", StringComparison.Ordinal))
@@ -134,7 +144,7 @@ namespace CometAnalyzers.Rules.Secrets
             // "NLog Error", "Serilog Information": the library says more than its ILogger or Logger type.
             return _libraries.Classify(method) switch
             {
-                LibraryCall.WritesArguments => Sink(RootNamespace(type) + " " + method.Name, invocation, _ => true),
+                LibraryCall.WritesArguments => AtLevel(Sink(RootNamespace(type) + " " + method.Name, invocation, _ => true), method.Name is "Trace" or "ConditionalTrace" or "Verbose"),
                 LibraryCall.WritesContextValue => Sink(RootNamespace(type) + " " + method.Name, invocation, p => p.Name == "value"),
                 _ => null,
             };
@@ -165,6 +175,53 @@ namespace CometAnalyzers.Rules.Secrets
         }
 
         private static LogSink StandardOutput(LogSink sink) => new(sink.Name, sink.Values, isStandardOutput: true);
+
+        private static LogSink AtLevel(LogSink sink, bool traceLevel) => traceLevel ? new LogSink(sink.Name, sink.Values, isTraceLevel: true) : sink;
+
+        /// <summary><c>logger.Log(LogLevel.Trace, ...)</c>: a constant level argument that is Trace (0).</summary>
+        private static bool IsTraceLevelArgument(IInvocationOperation invocation)
+        {
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Name: "logLevel" } && argument.Value.ConstantValue is { HasValue: true, Value: int level })
+                {
+                    return level == 0;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>[LoggerMessage(Level = LogLevel.Trace, ...)]</c> or <c>[LoggerMessage(0, LogLevel.Trace, ...)]</c>.</summary>
+        private bool IsTraceLevelMessage(IMethodSymbol method)
+        {
+            IMethodSymbol declared = method.PartialDefinitionPart ?? method;
+            foreach (AttributeData attribute in declared.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _loggerMessageAttribute))
+                {
+                    continue;
+                }
+
+                foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+                {
+                    if (named.Key == "Level" && named.Value.Value is int level)
+                    {
+                        return level == 0;
+                    }
+                }
+
+                for (int i = 0; i < attribute.ConstructorArguments.Length; i++)
+                {
+                    if (attribute.AttributeConstructor?.Parameters[i].Name == "level" && attribute.ConstructorArguments[i].Value is int level)
+                    {
+                        return level == 0;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static LogSink Sink(string name, IInvocationOperation invocation, Func<IParameterSymbol, bool> include)
             => Sink(name, invocation.Arguments, include);
