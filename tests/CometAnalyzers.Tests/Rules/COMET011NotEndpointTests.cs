@@ -191,7 +191,9 @@ namespace CometAnalyzers.Tests.Rules
                     public VendorApi() : this(new Uri("https://api.orbitpay.io")) { }
                     public VendorApi(Uri endpoint) => Endpoint = endpoint;
                     public Uri Endpoint { get; set; }
+                    private readonly HttpClient _http = new();
                     void Reset() => this.Endpoint = new Uri("https://api.orbitpay.io/v2");
+                    Task<string> Ping() => _http.GetStringAsync(new Uri(Endpoint, "ping"));
                 }
 
                 class MirrorApi : VendorApi

@@ -82,26 +82,29 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
-        public Task The_address_a_client_type_is_constructed_with_is_a_sink()
-            => Test("""
-                class WeatherClient
-                {
-                    public WeatherClient(Uri server, string apiKey) { }
-                }
+        public Task The_address_a_library_client_type_is_constructed_with_is_a_sink()
+            => AnalyzerTest.For<HardcodedRemoteUrlAnalyzer>()
+                .WithReferencedAssembly("""
+                    public class WeatherClient
+                    {
+                        public WeatherClient(System.Uri server, string apiKey) { }
+                    }
 
-                class ForecastApi
-                {
-                    public ForecastApi(string baseUrl) { }
-                    public ForecastApi(string name, int retries) { }
-                }
-
-                class C
-                {
-                    WeatherClient A() => new WeatherClient(new Uri([|"https://weather.orbitpay.io"|]), "key");
-                    ForecastApi B() => new ForecastApi([|"https://forecast.orbitpay.io/v3"|]);
-                    ForecastApi D() => new ForecastApi("https://forecast.orbitpay.io/not-an-address", 3);
-                }
-                """).RunAsync();
+                    public class ForecastApi
+                    {
+                        public ForecastApi(string baseUrl) { }
+                        public ForecastApi(string name, int retries) { }
+                    }
+                    """)
+                .WithSource(COMET011Sources.Usings + """
+                    class C
+                    {
+                        WeatherClient A() => new WeatherClient(new Uri([|"https://weather.orbitpay.io"|]), "key");
+                        ForecastApi B() => new ForecastApi([|"https://forecast.orbitpay.io/v3"|]);
+                        ForecastApi D() => new ForecastApi("https://forecast.orbitpay.io/not-an-address", 3);
+                    }
+                    """)
+                .RunAsync();
 
         [Fact]
         public Task Parameters_and_other_objects_properties_named_for_an_endpoint_are_sinks()

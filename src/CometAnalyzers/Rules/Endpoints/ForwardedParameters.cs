@@ -26,6 +26,7 @@ namespace CometAnalyzers.Rules.Endpoints
         private readonly HttpSinks _sinks;
         private readonly UrlOrigins _origins;
         private readonly DeclaredValues _declared;
+        private readonly StoredAddresses _stored;
         private readonly ConcurrentDictionary<IMethodSymbol, Dictionary<int, string>> _complete = new(SymbolEqualityComparer.Default);
 
         public ForwardedParameters(HttpSinks sinks, UrlOrigins origins, DeclaredValues declared)
@@ -33,6 +34,7 @@ namespace CometAnalyzers.Rules.Endpoints
             _sinks = sinks;
             _origins = origins;
             _declared = declared;
+            _stored = new StoredAddresses(origins, declared);
         }
 
         /// <summary>
@@ -42,9 +44,9 @@ namespace CometAnalyzers.Rules.Endpoints
         /// reads it for any such argument.
         /// </summary>
         public void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, System.Func<IOperation, bool>? worthReading, CancellationToken cancellationToken)
-            => Collect(operation, sinks, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), depth: 0, worthReading, cancellationToken, out _);
+            => Collect(operation, sinks, model, new HashSet<ISymbol>(SymbolEqualityComparer.Default), depth: 0, worthReading, cancellationToken, out _);
 
-        private void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, HashSet<IMethodSymbol> visiting, int depth, System.Func<IOperation, bool>? worthReading, CancellationToken cancellationToken, out bool cut)
+        private void Collect(IOperation operation, List<UrlSink> sinks, SemanticModel model, HashSet<ISymbol> visiting, int depth, System.Func<IOperation, bool>? worthReading, CancellationToken cancellationToken, out bool cut)
         {
             cut = false;
             (IMethodSymbol? method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments) = operation switch
@@ -73,7 +75,7 @@ namespace CometAnalyzers.Rules.Endpoints
         /// Which parameters of <paramref name="method"/> reach a URL sink. A result that had to stop at a recursive call
         /// or at the depth limit (<paramref name="cut"/>) is not kept: kept results are the same whoever asks first.
         /// </summary>
-        private Dictionary<int, string> Summary(IMethodSymbol method, SemanticModel current, HashSet<IMethodSymbol> visiting, int depth, CancellationToken cancellationToken, out bool cut)
+        private Dictionary<int, string> Summary(IMethodSymbol method, SemanticModel current, HashSet<ISymbol> visiting, int depth, CancellationToken cancellationToken, out bool cut)
         {
             cut = false;
             if (_complete.TryGetValue(method, out Dictionary<int, string>? known))
@@ -103,11 +105,12 @@ namespace CometAnalyzers.Rules.Endpoints
             }
         }
 
-        private Dictionary<int, string> Compute(IMethodSymbol method, SemanticModel current, HashSet<IMethodSymbol> visiting, int depth, CancellationToken cancellationToken, out bool cut)
+        private Dictionary<int, string> Compute(IMethodSymbol method, SemanticModel current, HashSet<ISymbol> visiting, int depth, CancellationToken cancellationToken, out bool cut)
         {
             cut = false;
             var result = new Dictionary<int, string>();
-            if (Body(method, cancellationToken) is not { } body)
+            SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (Body(declaration) is not { } body)
             {
                 return result;
             }
@@ -115,17 +118,15 @@ namespace CometAnalyzers.Rules.Endpoints
             SemanticModel model = _declared.ModelFor(body.SyntaxTree, current);
             var sinks = new List<UrlSink>();
             var origins = new List<UrlOrigin>();
-            foreach (SyntaxNode node in body.DescendantNodesAndSelf())
+            foreach (SyntaxNode node in NodesToRead(declaration, body))
             {
-                if (!IsSinkShape(node) || model.GetOperation(node, cancellationToken) is not { } operation)
+                if (!(IsSinkShape(node) || node is ConstructorInitializerSyntax) || model.GetOperation(node, cancellationToken) is not { } operation)
                 {
                     continue;
                 }
 
                 sinks.Clear();
-                _sinks.Collect(operation, sinks, cancellationToken);
-                Collect(operation, sinks, model, visiting, depth + 1, worthReading: null, cancellationToken, out bool innerCut);
-                cut |= innerCut;
+                CollectAll(operation, model, sinks, visiting, depth, ref cut, cancellationToken);
                 foreach (UrlSink sink in sinks)
                 {
                     origins.Clear();
@@ -141,7 +142,109 @@ namespace CometAnalyzers.Rules.Endpoints
                 }
             }
 
+            if (_sinks.IsOwnConstructor(method))
+            {
+                AddStoredAndSent(method, body, model, result, visiting, depth, ref cut, cancellationToken);
+            }
+
             return result;
+        }
+
+        /// <summary>
+        /// What one operation of a body sends to: a sink, or an own method or constructor that forwards it. A
+        /// constructor initializer (<c>: base(endpoint)</c>) hands its arguments on as the caller's, never as a default.
+        /// </summary>
+        private void CollectAll(IOperation operation, SemanticModel model, List<UrlSink> sinks, HashSet<ISymbol> visiting, int depth, ref bool cut, CancellationToken cancellationToken)
+        {
+            if (operation is IExpressionStatementOperation { Operation: IInvocationOperation chained } && operation.Syntax is ConstructorInitializerSyntax)
+            {
+                operation = chained;
+            }
+
+            if (operation.Syntax is ConstructorInitializerSyntax && operation is IInvocationOperation initializer)
+            {
+                _sinks.CollectChained(initializer, sinks, cancellationToken);
+            }
+            else
+            {
+                _sinks.Collect(operation, sinks, cancellationToken);
+            }
+
+            Collect(operation, sinks, model, visiting, depth + 1, worthReading: null, cancellationToken, out bool innerCut);
+            cut |= innerCut;
+        }
+
+        /// <summary>
+        /// An own client constructor's parameters that it stores in a member the type later sends to
+        /// (<see cref="StoredAddresses"/>). The type's members are read once per type; a type already being read higher up
+        /// the chain is a recursion, and the result is cut.
+        /// </summary>
+        private void AddStoredAndSent(IMethodSymbol constructor, SyntaxNode body, SemanticModel model, Dictionary<int, string> result, HashSet<ISymbol> visiting, int depth, ref bool cut, CancellationToken cancellationToken)
+        {
+            Dictionary<ISymbol, List<int>> stored = _stored.StoredBy(constructor, body, model, cancellationToken);
+            if (stored.Count == 0 || constructor.ContainingType is not { } type)
+            {
+                return;
+            }
+
+            if (!visiting.Add(type.OriginalDefinition))
+            {
+                cut = true;
+                return;
+            }
+
+            try
+            {
+                void CollectInType(IOperation operation, SemanticModel memberModel, List<UrlSink> sinks, ref bool typeCut)
+                    => CollectAll(operation, memberModel, sinks, visiting, depth, ref typeCut, cancellationToken);
+
+                HashSet<ISymbol> sent = _stored.SentBy(type, model, CollectInType, out bool sentCut, cancellationToken);
+                cut |= sentCut;
+                foreach (KeyValuePair<ISymbol, List<int>> member in stored)
+                {
+                    bool isSent = sent.Contains(member.Key);
+                    foreach (int ordinal in member.Value)
+                    {
+                        IParameterSymbol parameter = constructor.Parameters[ordinal];
+                        if (result.ContainsKey(ordinal))
+                        {
+                            continue;
+                        }
+
+                        if (isSent)
+                        {
+                            result.Add(ordinal, $"the '{parameter.Name}' parameter of {ShownText.Method(constructor)}, which keeps it in {member.Key.Name} and sends a request to it");
+                        }
+                        else if (_sinks.IsNamedAddress(constructor, parameter) && _stored.MayBeReadOutside(member.Key, type, model, cancellationToken))
+                        {
+                            // Kept where other types can read it (an SDK's public ApiUrlFormat its providers format requests
+                            // from): what they do with it is out of reach here, so the API's naming decides, as for a library.
+                            result.Add(ordinal, $"the '{parameter.Name}' parameter of {ShownText.Method(constructor)}");
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                visiting.Remove(type.OriginalDefinition);
+            }
+        }
+
+        /// <summary>The body's nodes, after a constructor's <c>: base(...)</c> or <c>: this(...)</c>, which hands the parameters on too.</summary>
+        private static IEnumerable<SyntaxNode> NodesToRead(SyntaxNode declaration, SyntaxNode body)
+        {
+            if (declaration is ConstructorDeclarationSyntax { Initializer: { } initializer })
+            {
+                foreach (SyntaxNode node in initializer.DescendantNodesAndSelf())
+                {
+                    yield return node;
+                }
+            }
+
+            foreach (SyntaxNode node in body.DescendantNodesAndSelf())
+            {
+                yield return node;
+            }
         }
 
         public static bool IsSinkShape(SyntaxNode node)
@@ -170,11 +273,12 @@ namespace CometAnalyzers.Rules.Endpoints
             return false;
         }
 
-        private static SyntaxNode? Body(IMethodSymbol method, CancellationToken cancellationToken)
-            => method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+        private static SyntaxNode? Body(SyntaxNode declaration)
+            => declaration switch
             {
-                BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
+                BaseMethodDeclarationSyntax member => (SyntaxNode?)member.Body ?? member.ExpressionBody,
                 LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
                 _ => null,
-            };    }
+            };
+    }
 }

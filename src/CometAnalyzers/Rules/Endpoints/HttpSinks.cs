@@ -42,7 +42,8 @@ namespace CometAnalyzers.Rules.Endpoints
     /// <c>requestUri</c> of HttpClient's methods and of the <c>System.Net.Http.Json</c> extensions,
     /// <c>HttpRequestMessage</c>'s request URI, <c>WebRequest.Create</c>, <c>WebClient</c>'s address and base address,
     /// and <c>OpenAIClientOptions.Endpoint</c>. By the API's own naming: a parameter or another object's property named
-    /// for an endpoint or base address (<see cref="EndpointNames"/>), and the address a client type's constructor takes.
+    /// for an endpoint or base address (<see cref="EndpointNames"/>), and the address a library client type's constructor
+    /// takes. The project's own client types are judged by their code instead (<see cref="OwnClients"/>).
     /// Constructing a <c>Uri</c> is not a request: a Uri handed to anything else (a message part, a tool definition, a
     /// dictionary key) is never followed. Each type is resolved once per compilation; an absent type is skipped.
     /// </summary>
@@ -79,10 +80,10 @@ namespace CometAnalyzers.Rules.Endpoints
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    CollectCall(invocation.TargetMethod, invocation.Arguments, operation, sinks, cancellationToken);
+                    CollectCall(invocation.TargetMethod, invocation.Arguments, operation, chained: false, sinks, cancellationToken);
                     break;
                 case IObjectCreationOperation { Constructor: { } constructor } creation:
-                    CollectCall(constructor, creation.Arguments, operation, sinks, cancellationToken);
+                    CollectCall(constructor, creation.Arguments, operation, chained: false, sinks, cancellationToken);
                     break;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: { } value }:
                     CollectProperty(target, value, sinks, cancellationToken);
@@ -93,7 +94,14 @@ namespace CometAnalyzers.Rules.Endpoints
             }
         }
 
-        private void CollectCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, IOperation call, List<UrlSink> sinks, CancellationToken cancellationToken)
+        /// <summary>
+        /// What a constructor's <c>: base(...)</c> or <c>: this(...)</c> hands on. A parameter passed on there is the
+        /// caller's address, not the type's own default, so the own-member rule does not hold it back.
+        /// </summary>
+        public void CollectChained(IInvocationOperation initializer, List<UrlSink> sinks, CancellationToken cancellationToken)
+            => CollectCall(initializer.TargetMethod, initializer.Arguments, initializer, chained: true, sinks, cancellationToken);
+
+        private void CollectCall(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, IOperation call, bool chained, List<UrlSink> sinks, CancellationToken cancellationToken)
         {
             INamedTypeSymbol? type = method.ContainingType;
             if (type is null)
@@ -110,6 +118,12 @@ namespace CometAnalyzers.Rules.Endpoints
             bool isConstructor = method.MethodKind == MethodKind.Constructor;
             string? certain = CertainParameter(method, type, isConstructor);
             bool isClient = isConstructor && EndpointNames.IsClientTypeName(type.Name) && !InheritsFrom(type, _httpClient);
+            if (isConstructor && IsOwnConstructor(method))
+            {
+                // The project's own type is judged by what its code does with the address (ForwardedParameters), not by names.
+                return;
+            }
+
             // Whether the call is the type's own is asked only for a parameter that qualifies by name: it costs a lookup.
             bool? byName = IsToolDefinition(type) ? false : null;
             foreach (IArgumentOperation argument in arguments)
@@ -124,12 +138,22 @@ namespace CometAnalyzers.Rules.Endpoints
                     sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the request URI of {ShownText.Method(method)}"));
                 }
                 else if (certain is null && (EndpointNames.IsEndpointName(parameter.Name) || (isClient && IsClientAddress(parameter)))
-                    && (byName ??= !IsOwnMember(type, call, cancellationToken)))
+                    && (byName ??= chained || !IsOwnMember(type, call, cancellationToken)))
                 {
                     sinks.Add(new UrlSink(argument.Value, EndpointSinkKind.Url, $"the '{parameter.Name}' parameter of {ShownText.Method(method)}"));
                 }
             }
         }
+
+        /// <summary>A constructor of the project's own type, which sends only where its code says it does (<see cref="OwnClients"/>).</summary>
+        public bool IsOwnConstructor(IMethodSymbol method)
+            => method.MethodKind == MethodKind.Constructor && method.ContainingType is { } type
+               && !InheritsFrom(type, _httpClient) && OwnClients.IsJudgedByCode(method);
+
+        /// <summary>A constructor parameter that names an address by the API's own naming: what a library type's constructor is judged by.</summary>
+        public bool IsNamedAddress(IMethodSymbol constructor, IParameterSymbol parameter)
+            => IsUrlType(parameter.Type) && constructor.ContainingType is { } type && !IsToolDefinition(type)
+               && (EndpointNames.IsEndpointName(parameter.Name) || (EndpointNames.IsClientTypeName(type.Name) && IsClientAddress(parameter)));
 
         /// <summary>The parameter of a certain HTTP API that takes the request's address; null for any other method.</summary>
         private string? CertainParameter(IMethodSymbol method, INamedTypeSymbol type, bool isConstructor)

@@ -182,7 +182,7 @@ namespace CometAnalyzers.Rules.Endpoints
         private string? Judge(UrlOrigin origin, out IOperation? at)
         {
             at = origin.Constant;
-            if (origin.Parameter is not null)
+            if (origin.IsUnknown)
             {
                 return null;
             }

@@ -19,6 +19,7 @@ namespace CometAnalyzers.Rules.Endpoints
             IsPrefix = isPrefix;
             Kind = kind;
             Parameter = null;
+            Member = null;
         }
 
         private UrlOrigin(IParameterReferenceOperation parameter, bool isPrefix)
@@ -28,6 +29,17 @@ namespace CometAnalyzers.Rules.Endpoints
             IsPrefix = isPrefix;
             Kind = EndpointSinkKind.Url;
             Parameter = parameter.Parameter;
+            Member = null;
+        }
+
+        private UrlOrigin(IMemberReferenceOperation member, bool isPrefix)
+        {
+            Constant = member;
+            Text = string.Empty;
+            IsPrefix = isPrefix;
+            Kind = EndpointSinkKind.Url;
+            Parameter = null;
+            Member = member.Member.OriginalDefinition;
         }
 
         /// <summary>The literal, concatenation or interpolation text, possibly in another file (a field, a helper); or the parameter's read.</summary>
@@ -36,7 +48,19 @@ namespace CometAnalyzers.Rules.Endpoints
         /// <summary>Set when the value comes from a parameter: then there is no text to judge here.</summary>
         public IParameterSymbol? Parameter { get; }
 
+        /// <summary>
+        /// Set when the value comes from a field or property of the project's own that a constructor or setter may
+        /// change: no text to judge here either, but an own client type that stores its address there sends to it
+        /// (<see cref="StoredAddresses"/>).
+        /// </summary>
+        public ISymbol? Member { get; }
+
+        /// <summary>True when the value is only known at run time (a parameter or a settable member): nothing to judge.</summary>
+        public bool IsUnknown => Parameter is not null || Member is not null;
+
         public static UrlOrigin FromParameter(IParameterReferenceOperation parameter, bool isPrefix) => new(parameter, isPrefix);
+
+        public static UrlOrigin FromMember(IMemberReferenceOperation member, bool isPrefix) => new(member, isPrefix);
 
         public string Text { get; }
 
@@ -128,6 +152,10 @@ namespace CometAnalyzers.Rules.Endpoints
                     if (_declared.ValueOf(member.Member, model, cancellationToken) is { } declared)
                     {
                         Next(declared, kind, isPrefix);
+                    }
+                    else if (member.Member.Locations.Length > 0 && member.Member.Locations[0].IsInSource)
+                    {
+                        origins.Add(UrlOrigin.FromMember(member, isPrefix));
                     }
 
                     return;
