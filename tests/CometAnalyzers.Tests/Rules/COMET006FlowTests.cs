@@ -25,6 +25,23 @@ namespace CometAnalyzers.Tests.Rules
                 """).RunAsync();
 
         [Fact]
+        public Task A_key_built_from_literals_or_written_inside_an_interpolation_or_a_conditional_is_reported()
+            => Test("""
+                class C
+                {
+                    const string Prefix = "sk-proj-";
+
+                    void M(HttpClient client, bool staging, string? configured)
+                    {
+                        client.DefaultRequestHeaders.Add("Authorization", [|"Bearer " + "sk-proj-" + "4f9Qe2LmW8rT"|]);
+                        client.DefaultRequestHeaders.Add("api-key", [|$"{Prefix}9Zt3Rq7LmW2pX5cV"|]);
+                        var credential = new ApiKeyCredential(staging ? [|"sk-7Yt3Rq7LmW2pX5cV8bN1aKe"|] : configured ?? "");
+                        var fallback = new ApiKeyCredential(configured ?? [|"sk-6Xt3Rq7LmW2pX5cV8bN1aKf"|]);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task A_const_or_static_readonly_key_in_the_same_file_is_reported_once_at_its_declaration()
             => Test("""
                 static class Keys

@@ -61,14 +61,61 @@ namespace CometAnalyzers.Rules.Credentials
             {
                 case LiteralExpressionSyntax literal:
                     return literal.IsKind(SyntaxKind.StringLiteralExpression) && CredentialText.MayBeCredential(literal.Token.ValueText);
-                case InterpolatedStringExpressionSyntax or BinaryExpressionSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax
-                    or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax:
+
+                // Text is built only by these; a comparison, a logical operator or arithmetic never yields one. Each part is
+                // asked as a value of its own would be, so a log template with neither a key-like text nor a name that may
+                // hold one is never bound.
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) && FoldedLiteral(binary) is { } folded:
+                    return CredentialText.MayBeCredential(folded);
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.CoalesceExpression):
+                    return MayHold(binary.Left, context) || MayHold(binary.Right, context);
+                case BinaryExpressionSyntax:
+                    return false;
+                case ConditionalExpressionSyntax conditional:
+                    return MayHold(conditional.WhenTrue, context) || MayHold(conditional.WhenFalse, context);
+                case InterpolatedStringExpressionSyntax interpolated:
+                    return MayHoldInterpolated(interpolated, context);
+                case SwitchExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax:
                     return true;
                 case ConditionalAccessExpressionSyntax access:
                     return MayName(access.WhenNotNull, context);
                 default:
                     return MayName(value, context);
             }
+        }
+
+        /// <summary>"sk-proj-" + "a1b2…": a key split over literals is one constant; judged whole, as the compiler folds it.</summary>
+        private static string? FoldedLiteral(ExpressionSyntax expression)
+        {
+            switch (SyntaxNames.WithoutParenthesesOrCasts(expression))
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return literal.Token.ValueText;
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression)
+                    && FoldedLiteral(binary.Left) is { } left && FoldedLiteral(binary.Right) is { } right:
+                    return left + right;
+                default:
+                    return null;
+            }
+        }
+
+        private bool MayHoldInterpolated(InterpolatedStringExpressionSyntax interpolated, CandidateNode context)
+        {
+            foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+            {
+                bool may = content switch
+                {
+                    InterpolatedStringTextSyntax text => CredentialText.MayBeCredential(text.TextToken.ValueText),
+                    InterpolationSyntax hole => MayHold(hole.Expression, context),
+                    _ => true,
+                };
+                if (may)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool MayName(SyntaxNode value, CandidateNode context)
