@@ -14,7 +14,7 @@ namespace CometAnalyzers.Rules.Credentials
     /// anything is bound: one of the values they pass may be a constant that is not a placeholder. That is a string
     /// literal that could be a credential (<see cref="CredentialText.MayBeCredential"/>), an interpolation,
     /// concatenation, <c>?:</c>, <c>??</c> or <c>switch</c> that may hold one, or a name that may stand for one: a local
-    /// of the member (it may hold a literal) or a const or <c>static readonly string</c> field declared with a literal
+    /// of the member (it may hold a literal; a parameter never does here) or a const or <c>static readonly string</c> field declared with a literal
     /// anywhere in the compilation (collected once, from declarations only).
     /// </summary>
     internal sealed class CredentialGate
@@ -120,7 +120,8 @@ namespace CometAnalyzers.Rules.Credentials
 
         private bool MayName(SyntaxNode value, CandidateNode context)
             => SyntaxNames.Rightmost(value) is { } name
-               && (ConstantNames(context.CancellationToken).Contains(name) || LocalNames.Declares(context.Node, name, context.CancellationToken));
+               // A parameter's value comes from the caller, and ConstantOrigins follows only locals and constants.
+               && (ConstantNames(context.CancellationToken).Contains(name) || LocalNames.Declares(context.Node, name, includeParameters: false, context.CancellationToken));
 
         private HashSet<string> ConstantNames(CancellationToken cancellationToken)
         {

@@ -12,6 +12,13 @@ namespace CometAnalyzers.Rules.Gating
         /// local, a parameter, a pattern or foreach variable, or a local function. Scope is ignored: a false yes only costs binding.
         /// </summary>
         public static bool Declares(SyntaxNode node, string name, CancellationToken cancellationToken)
+            => Declares(node, name, includeParameters: true, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="Declares(SyntaxNode, string, CancellationToken)"/>; without parameters when
+        /// <paramref name="includeParameters"/> is false, for a rule that follows only values written in the member itself.
+        /// </summary>
+        public static bool Declares(SyntaxNode node, string name, bool includeParameters, CancellationToken cancellationToken)
         {
             SyntaxNode scope = Scope(node);
             foreach (SyntaxNode descendant in TreeNodeIndex.For(node.SyntaxTree, cancellationToken).StartingWithin(scope.Span))
@@ -19,7 +26,7 @@ namespace CometAnalyzers.Rules.Gating
                 SyntaxToken identifier = descendant switch
                 {
                     VariableDeclaratorSyntax variable => variable.Identifier,
-                    ParameterSyntax parameter => parameter.Identifier,
+                    ParameterSyntax parameter when includeParameters => parameter.Identifier,
                     SingleVariableDesignationSyntax designation => designation.Identifier,
                     ForEachStatementSyntax forEach => forEach.Identifier,
                     CatchDeclarationSyntax catchDeclaration => catchDeclaration.Identifier,
