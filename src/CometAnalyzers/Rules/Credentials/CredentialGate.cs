@@ -175,17 +175,8 @@ namespace CometAnalyzers.Rules.Credentials
 
         private static bool IsConstantLike(FieldDeclarationSyntax field)
         {
-            bool isConst = false;
-            bool isStatic = false;
-            bool isReadOnly = false;
-            foreach (SyntaxToken modifier in field.Modifiers)
-            {
-                isConst |= modifier.IsKind(SyntaxKind.ConstKeyword);
-                isStatic |= modifier.IsKind(SyntaxKind.StaticKeyword);
-                isReadOnly |= modifier.IsKind(SyntaxKind.ReadOnlyKeyword);
-            }
-
-            return isConst || (isStatic && isReadOnly);
+            SyntaxTokenList modifiers = field.Modifiers;
+            return modifiers.Any(SyntaxKind.ConstKeyword) || (modifiers.Any(SyntaxKind.StaticKeyword) && modifiers.Any(SyntaxKind.ReadOnlyKeyword));
         }
     }
 }
