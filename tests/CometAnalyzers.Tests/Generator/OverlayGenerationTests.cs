@@ -73,7 +73,7 @@ namespace CometAnalyzers.Tests.Generator
         public void Without_an_overlay_the_documents_required_property_is_required()
         {
             GeneratorRun run = Run("""{ "name": "Weather", "response": { "$ref": "forecast.openapi.json#/components/schemas/Forecast" } }""");
-            Assert.Contains("public required global::System.Collections.Generic.IList<global::Weather.Contracts.Reading> Readings { get; set; }", Generated(run, "Forecast"), StringComparison.Ordinal);
+            Assert.Contains("public required global::System.Collections.Generic.List<global::Weather.Contracts.Reading> Readings { get; set; }", Generated(run, "Forecast"), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -83,7 +83,7 @@ namespace CometAnalyzers.Tests.Generator
                 [ { "target": "$.components.schemas.Forecast.required[?(@ == 'readings')]", "description": "Night forecasts come without readings.", "remove": true } ]
                 """));
             string forecast = Generated(run, "Forecast");
-            Assert.Contains("public global::System.Collections.Generic.IList<global::Weather.Contracts.Reading>? Readings { get; set; }", forecast, StringComparison.Ordinal);
+            Assert.Contains("public global::System.Collections.Generic.List<global::Weather.Contracts.Reading>? Readings { get; set; }", forecast, StringComparison.Ordinal);
             Assert.Contains("public required string City { get; set; }", forecast, StringComparison.Ordinal);
             Assert.Contains("public required long Issued { get; set; }", forecast, StringComparison.Ordinal);
         }
@@ -94,7 +94,7 @@ namespace CometAnalyzers.Tests.Generator
             GeneratorRun run = Run(Contract("""
                 [ { "target": "$.components.schemas.Forecast.required[?@ == \"readings\"]", "remove": true } ]
                 """));
-            Assert.Contains("IList<global::Weather.Contracts.Reading>? Readings", Generated(run, "Forecast"), StringComparison.Ordinal);
+            Assert.Contains("List<global::Weather.Contracts.Reading>? Readings", Generated(run, "Forecast"), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -199,7 +199,7 @@ namespace CometAnalyzers.Tests.Generator
             GeneratorRun run = Run(
                 """{ "name": "Weather", "response": { "$ref": "forecast.openapi.json#/components/schemas/Forecast" }, "overlays": [ "forecast-fixes.overlay.json" ] }""",
                 ("/project/contracts/forecast-fixes.overlay.json", overlay));
-            Assert.Contains("IList<global::Weather.Contracts.Reading>? Readings", Generated(run, "Forecast"), StringComparison.Ordinal);
+            Assert.Contains("List<global::Weather.Contracts.Reading>? Readings", Generated(run, "Forecast"), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -239,8 +239,8 @@ namespace CometAnalyzers.Tests.Generator
                 (DocumentPath, Document),
             });
             run.AssertGeneratedCodeCompilesCleanly();
-            Assert.Contains("IList<global::Corrected.Contracts.Reading>? Readings", Generated(run, "Forecast", "Corrected.Contracts"), StringComparison.Ordinal);
-            Assert.Contains("public required global::System.Collections.Generic.IList<global::Plain.Contracts.Reading> Readings", Generated(run, "Forecast", "Plain.Contracts"), StringComparison.Ordinal);
+            Assert.Contains("List<global::Corrected.Contracts.Reading>? Readings", Generated(run, "Forecast", "Corrected.Contracts"), StringComparison.Ordinal);
+            Assert.Contains("public required global::System.Collections.Generic.List<global::Plain.Contracts.Reading> Readings", Generated(run, "Forecast", "Plain.Contracts"), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -273,9 +273,9 @@ namespace CometAnalyzers.Tests.Generator
             driver = driver.ReplaceAdditionalText(readings, new InMemoryAdditionalText(readings.Path, Overlay("city"))).RunGenerators(compilation);
             string after = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("Weather.Contracts.Forecast.g.cs", StringComparison.Ordinal)).ToString();
 
-            Assert.Contains("IList<global::Weather.Contracts.Reading>? Readings", before, StringComparison.Ordinal);
+            Assert.Contains("List<global::Weather.Contracts.Reading>? Readings", before, StringComparison.Ordinal);
             Assert.Contains("public required string City", before, StringComparison.Ordinal);
-            Assert.Contains("public required global::System.Collections.Generic.IList<global::Weather.Contracts.Reading> Readings", after, StringComparison.Ordinal);
+            Assert.Contains("public required global::System.Collections.Generic.List<global::Weather.Contracts.Reading> Readings", after, StringComparison.Ordinal);
             Assert.Contains("public string? City", after, StringComparison.Ordinal);
         }
 
