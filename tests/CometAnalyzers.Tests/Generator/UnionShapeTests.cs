@@ -173,6 +173,18 @@ namespace CometAnalyzers.Tests.Generator
         }
 
         [Fact]
+        public async Task The_COMET107_page_examples_do_what_the_page_says()
+        {
+            string page = System.IO.File.ReadAllText(ReferenceData.RepoFile("docs/rules/COMET107.md")).Replace("\r\n", "\n", System.StringComparison.Ordinal);
+            string Example(string heading) => System.Text.RegularExpressions.Regex.Match(page, "\n" + heading + ":\n```json\n(.*?)\n```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+            string Contract(string property) => """{ "name": "Doc", "request": { "type": "object", "properties": { """ + property + " } } }";
+
+            var flagged = await ContractDiagnosticsTest.GetDiagnosticsAsync(Contract(Example("Non-compliant")));
+            Assert.Equal("COMET107", Assert.Single(flagged).Id);
+            Assert.Empty(await ContractDiagnosticsTest.GetDiagnosticsAsync(Contract(Example("Compliant"))));
+        }
+
+        [Fact]
         public void Object_branches_nothing_tells_apart_really_keep_the_object_as_raw_JSON()
         {
             const string describe = """value.Either?.ValueKind + " " + value.Shared?.ValueKind + " " + (value.TextOrEither is null ? "-" : value.TextOrEither.IsObject ? "object " + value.TextOrEither.AsObject!.Value.ValueKind : "string")""";
