@@ -139,6 +139,18 @@ namespace CometAnalyzers.Tests.Generator
                 ("""{"potted":[{"kind":"tree_dwarf"},{"kind":"herb"},{"kind":"fern","seen":true},{"seen":false},{"kind":7}]}""",
                  """{"potted":[{"kind":"tree_dwarf"},{"kind":"herb"},{"kind":"fern","seen":true},{"seen":false},{"kind":7}]} | Tree,Herb,Wild,Wild,unknown"""));
 
+        [Fact]
+        public Task Discriminator_values_with_line_separators_stay_inside_the_generated_comments()
+            => ContractProbe.VerifyTypedAsync(
+                """
+                { "name": "Odd", "request": { "type": "object", "properties": { "v": { "oneOf": [
+                  { "type": "object", "properties": { "kind": { "enum": ["a\u2028b", "a\u0085c"] } } },
+                  { "type": "object", "properties": { "kind": { "const": "d\u2029e" } } },
+                  { "type": "object", "properties": { "kind": { "type": "string" } } } ] } } } }
+                """,
+                """value.V!.GetType().Name""",
+                ("""{"v":{"kind":"a\u0085c"}}""", """{"v":{"kind":"a\u0085c"}} | OddRequestVAB"""));
+
         [Theory]
         [InlineData(LanguageVersion.CSharp10)]
         [InlineData(LanguageVersion.Latest)]

@@ -149,6 +149,21 @@ namespace CometAnalyzers.Tests.Generator
                     """{"v":true}""", """{"v":"s"}"""));
         }
 
+        [Fact(Timeout = 60_000)]
+        public async Task Unions_that_contain_themselves_many_times_are_typed_in_linear_time()
+        {
+            // Every branch names the union again: walking each path would take 4^depth steps.
+            const string contract = """
+                { "name": "Loop", "request": { "type": "object", "properties": { "v": { "$ref": "#/schemas/Knot" }, "w": { "$ref": "#/schemas/Tangle" } } },
+                  "schemas": {
+                    "Knot": { "anyOf": [ { "$ref": "#/schemas/Knot" }, { "$ref": "#/schemas/Knot" }, { "$ref": "#/schemas/Knot" }, { "type": "string" }, { "type": "integer" } ] },
+                    "Tangle": { "anyOf": [ { "$ref": "#/schemas/Tangle" }, { "$ref": "#/schemas/Tangle" }, { "type": "object", "properties": { "kind": { "anyOf": [ { "$ref": "#/schemas/Tangle" }, { "$ref": "#/schemas/Tangle" } ] } } }, { "type": "boolean" } ] } } }
+                """;
+            await Task.Run(() => GeneratorHarness.RunContract(contract).AssertGeneratedCodeCompilesCleanly());
+            var diagnostics = await ContractDiagnosticsTest.GetDiagnosticsAsync(contract);
+            Assert.Contains(diagnostics, d => d.Id == "COMET107" && d.GetMessage(CultureInfo.InvariantCulture).StartsWith("'Knot (other values)'", System.StringComparison.Ordinal));
+        }
+
         private const string UndiscriminatedObjects = """
             { "name": "Box", "request": { "type": "object", "properties": {
               "either": { "oneOf": [ { "type": "object", "properties": { "a": { "type": "string" } } }, { "type": "object", "properties": { "b": { "type": "string" } } } ] },

@@ -206,7 +206,7 @@ namespace CometAnalyzers.Contract.Schema
             bool required = declared.Required.Contains(propertyName);
 
             List<string> values = MappedValues(keyword, branch, target);
-            if (values.Count == 0 && isString && !IsOpenString(property!, 0))
+            if (values.Count == 0 && isString && !IsOpenString(property!, new HashSet<string>(StringComparer.Ordinal)))
             {
                 values = StringValuesOf(property!);
             }
@@ -224,22 +224,25 @@ namespace CometAnalyzers.Contract.Schema
             return isString ? new BranchDiscriminator(values, open: true, required, nullable) : null;
         }
 
-        /// <summary>A string schema that lists no values, or a union with such a branch (a plain string beside an enum).</summary>
-        private bool IsOpenString(SchemaNode schema, int depth)
+        /// <summary>
+        /// A string schema that lists no values, or a union with such a branch (a plain string beside an enum). Each schema
+        /// is looked at once (<c>seen</c>), so a union that contains itself ends.
+        /// </summary>
+        private bool IsOpenString(SchemaNode schema, HashSet<string> seen)
         {
-            if (depth > MaxShapeDepth || Target(schema) is not { } target)
+            if (Target(schema) is not { } target || !seen.Add(target.Key))
             {
                 return false;
             }
 
             if (AllOfWrapped(target) is { } wrapped)
             {
-                return IsOpenString(wrapped.Part, depth + 1);
+                return IsOpenString(wrapped.Part, seen);
             }
 
             if (UnionBranches(target) is { } branches)
             {
-                return branches.Any(b => !IsNullBranch(b) && IsOpenString(b, depth + 1));
+                return branches.Any(b => !IsNullBranch(b) && IsOpenString(b, seen));
             }
 
             return ShapeOf(target) == "string" && EnumStrings(target).Count == 0;

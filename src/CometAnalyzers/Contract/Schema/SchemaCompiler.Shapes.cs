@@ -22,29 +22,52 @@ namespace CometAnalyzers.Contract.Schema
         private const string UnknownShape = "unknown";
 
         /// <summary>Deeper nesting than this is a schema built to defeat the generator: it is then of unknown shape.</summary>
-        private const int MaxShapeDepth = 32;
+        private const int MaxShapeDepth = 64;
+
+        /// <summary>Shapes already worked out, by schema key: a schema reached along many paths is looked at once.</summary>
+        private readonly Dictionary<string, string> _shapes = new(System.StringComparer.Ordinal);
+
+        /// <summary>The schemas whose shape is being worked out: one met again contains itself.</summary>
+        private readonly HashSet<string> _shaping = new(System.StringComparer.Ordinal);
 
         /// <summary>The JSON shape a branch accepts: string, integer, number, boolean, array, object, mixed, any or unknown.</summary>
-        private string ShapeOf(SchemaNode branch) => ShapeOf(branch, 0);
-
-        private string ShapeOf(SchemaNode branch, int depth)
+        private string ShapeOf(SchemaNode branch)
         {
-            SchemaNode? target = depth > MaxShapeDepth ? null : Target(branch);
+            SchemaNode? target = Target(branch);
             if (target is null)
             {
                 return UnknownShape;
             }
 
+            if (_shapes.TryGetValue(target.Key, out string? known))
+            {
+                return known;
+            }
+
+            // A union that contains itself has no shape of its own along that path.
+            if (_shaping.Count > MaxShapeDepth || !_shaping.Add(target.Key))
+            {
+                return UnknownShape;
+            }
+
+            string shape = ShapeOfTarget(target);
+            _shaping.Remove(target.Key);
+            _shapes[target.Key] = shape;
+            return shape;
+        }
+
+        private string ShapeOfTarget(SchemaNode target)
+        {
             JsonObjectNode node = target.Node;
             if (node["allOf"] is JsonArrayNode)
             {
                 // As ResolveCore: a wrapper around one part is that part; otherwise the parts merge into an object.
-                return AllOfWrapped(target) is { } wrapped ? ShapeOf(wrapped.Part, depth + 1) : "object";
+                return AllOfWrapped(target) is { } wrapped ? ShapeOf(wrapped.Part) : "object";
             }
 
             if (UnionBranches(target) is { } branches)
             {
-                var shapes = branches.Where(b => !IsNullBranch(b)).Select(b => ShapeOf(b, depth + 1)).Distinct().ToList();
+                var shapes = branches.Where(b => !IsNullBranch(b)).Select(ShapeOf).Distinct().ToList();
                 return shapes.Count switch
                 {
                     0 => UnknownShape,
@@ -121,15 +144,18 @@ namespace CometAnalyzers.Contract.Schema
         /// A branch that also accepts null: <c>nullable</c>, a <c>"null"</c> type, or a null branch of a nested union,
         /// seen through $refs and one-part allOf wrappers. The union around it is then nullable.
         /// </summary>
-        private bool AcceptsNull(SchemaNode branch, int depth = 0)
+        private bool AcceptsNull(SchemaNode branch) => AcceptsNull(branch, new HashSet<string>(System.StringComparer.Ordinal));
+
+        // Each schema is looked at once (seen), so a union that contains itself ends.
+        private bool AcceptsNull(SchemaNode branch, HashSet<string> seen)
         {
             if (IsNullableMarker(branch.Node))
             {
                 return true;
             }
 
-            SchemaNode? target = depth > MaxShapeDepth ? null : Target(branch);
-            if (target is null)
+            SchemaNode? target = Target(branch);
+            if (target is null || !seen.Add(target.Key))
             {
                 return false;
             }
@@ -142,10 +168,10 @@ namespace CometAnalyzers.Contract.Schema
 
             if (AllOfWrapped(target) is { } wrapped)
             {
-                return wrapped.Nullable || AcceptsNull(wrapped.Part, depth + 1);
+                return wrapped.Nullable || AcceptsNull(wrapped.Part, seen);
             }
 
-            return UnionBranches(target) is { } branches && branches.Any(b => AcceptsNull(b, depth + 1));
+            return UnionBranches(target) is { } branches && branches.Any(b => AcceptsNull(b, seen));
         }
 
         /// <summary>
@@ -155,12 +181,14 @@ namespace CometAnalyzers.Contract.Schema
         private List<string> StringValuesOf(SchemaNode branch)
         {
             var values = new List<string>();
-            Collect(branch, 0);
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            Collect(branch);
             return values;
 
-            void Collect(SchemaNode schema, int depth)
+            // Each schema is looked at once, so a union that contains itself ends.
+            void Collect(SchemaNode schema)
             {
-                if (depth > MaxShapeDepth || Target(schema) is not { } target)
+                if (Target(schema) is not { } target || !seen.Add(target.Key))
                 {
                     return;
                 }
@@ -175,12 +203,12 @@ namespace CometAnalyzers.Contract.Schema
 
                 if (AllOfWrapped(target) is { } wrapped)
                 {
-                    Collect(wrapped.Part, depth + 1);
+                    Collect(wrapped.Part);
                 }
 
                 foreach (SchemaNode nested in UnionBranches(target) ?? new List<SchemaNode>())
                 {
-                    Collect(nested, depth + 1);
+                    Collect(nested);
                 }
             }
         }

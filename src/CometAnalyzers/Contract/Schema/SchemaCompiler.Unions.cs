@@ -33,7 +33,8 @@ namespace CometAnalyzers.Contract.Schema
             // A nested union of several shapes adds its branches (and its null) to this one.
             hasNull |= nonNull.Any(b => AcceptsNull(b));
             nonNull = FlattenMixed(nonNull).Where(b => !IsNullBranch(b)).ToList();
-            var shapes = nonNull.Select(b => (Branch: b, Shape: ShapeOf(b))).ToList();
+            // A nested union of several shapes left after flattening contains itself: its values have no case of their own.
+            var shapes = nonNull.Select(b => (Branch: b, Shape: ShapeOf(b) is var shape && shape == MixedShape ? UnknownShape : shape)).ToList();
             if (shapes.All(s => s.Shape is AnyShape or UnknownShape))
             {
                 if (shapes.Any(s => s.Shape == UnknownShape))

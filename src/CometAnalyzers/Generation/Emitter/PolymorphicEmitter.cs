@@ -66,7 +66,7 @@ namespace CometAnalyzers.Generation.Emitter
 
             foreach (VariantSpec variant in type.Variants)
             {
-                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(variant.DiscriminatorValue)})) {{ return {c.Qualified(variant.TypeName)}.ReadJson(ref reader); }} // {variant.DiscriminatorValue.Replace("\n", " ").Replace("\r", " ")}");
+                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(variant.DiscriminatorValue)})) {{ return {c.Qualified(variant.TypeName)}.ReadJson(ref reader); }} // {SourceWriter.SingleLine(variant.DiscriminatorValue)}");
             }
 
             if (type.Default is { WhenUnlisted: true } unlisted)

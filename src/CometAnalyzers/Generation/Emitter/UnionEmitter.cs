@@ -168,7 +168,7 @@ namespace CometAnalyzers.Generation.Emitter
                 foreach (string value in @case.DiscriminatorValues)
                 {
                     string match = $"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(value)}))";
-                    string comment = $" // {value.Replace("\n", " ").Replace("\r", " ")}";
+                    string comment = $" // {SourceWriter.SingleLine(value)}";
                     if (DiscriminatorProperty(@case, jsonName, c) is { } property)
                     {
                         // The case reads the discriminator as its own property (last occurrence): it must still be the value that chose it.
