@@ -31,6 +31,9 @@ namespace CometAnalyzers.Contract.Schema
 
         public string? DiscriminatorValue { get; set; }
 
+        /// <summary>Set when the variant keeps its discriminator as written (several values, any string, or optional).</summary>
+        public KeptDiscriminatorSpec? KeptDiscriminator { get; set; }
+
         public ObjectSpec Build()
         {
             var properties = new List<PropertySpec>(Properties.Count);
@@ -48,7 +51,7 @@ namespace CometAnalyzers.Contract.Schema
                 }
             }
 
-            return new ObjectSpec(Name, Description, Deprecated, properties.ToEquatableArray(), BaseType, DiscriminatorJsonName, DiscriminatorValue, discriminatorRequired);
+            return new ObjectSpec(Name, Description, Deprecated, properties.ToEquatableArray(), BaseType, DiscriminatorJsonName, DiscriminatorValue, discriminatorRequired, KeptDiscriminator);
         }
     }
 }

@@ -206,11 +206,11 @@ namespace CometAnalyzers.Contract.Schema
 
             if (_reader.Expect<JsonArrayNode>(node["allOf"], "allOf", "an array") is { } allOf)
             {
-                List<SchemaNode> parts = Branches(schema, allOf, "allOf");
-                if (parts.Count == 1 && node["properties"] is null)
+                Branches(schema, allOf, "allOf"); // reports parts that are not schema objects
+                if (AllOfWrapped(schema) is { } wrapped)
                 {
-                    (TypeRef type, bool partNullable) = Resolve(parts[0], contextName, exactName);
-                    return (type, nullable || partNullable);
+                    (TypeRef type, bool partNullable) = Resolve(wrapped.Part, contextName, exactName);
+                    return (type, nullable || wrapped.Nullable || partNullable);
                 }
 
                 return (BuildObject(schema, contextName, exactName), nullable);

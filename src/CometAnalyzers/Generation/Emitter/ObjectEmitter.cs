@@ -88,12 +88,20 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line();
             }
 
-            if (type.DiscriminatorValue is { } value)
+            if (type.BaseType is not null)
             {
-                w.Line($"/// <summary>Always <c>{SourceWriter.EscapeXml(value)}</c>: tells this variant apart from the other <see cref=\"{c.Qualified(type.BaseType!)}\"/> variants.</summary>");
-                var baseSpec = (PolymorphicSpec)c.Find(type.BaseType!)!;
-                w.Line($"public override {FixedDiscriminator(baseSpec, value, c)};");
-                w.Line();
+                var baseSpec = (PolymorphicSpec)c.Find(type.BaseType)!;
+                if (type.KeptDiscriminator is { } kept)
+                {
+                    KeptDiscriminatorEmitter.EmitMembers(w, type, kept, baseSpec);
+                }
+                else
+                {
+                    string value = type.DiscriminatorValue!;
+                    w.Line($"/// <summary>Always <c>{SourceWriter.EscapeXml(value)}</c>: tells this variant apart from the other <see cref=\"{c.Qualified(type.BaseType)}\"/> variants.</summary>");
+                    w.Line($"public override {FixedDiscriminator(baseSpec, value, c)};");
+                    w.Line();
+                }
             }
             else
             {
@@ -186,7 +194,12 @@ namespace CometAnalyzers.Generation.Emitter
                 }
             }
 
-            if (type.DiscriminatorRequired)
+            if (type.KeptDiscriminator is not null)
+            {
+                w.Line("string? discriminator = null;");
+            }
+
+            if (type.DiscriminatorRequired || type.KeptDiscriminator is not null)
             {
                 w.Line("bool hasDiscriminator = false;");
             }
@@ -217,13 +230,23 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"{c.Json}.ReadUnknown(ref reader, ref unknown);");
                 w.CloseBlock();
                 w.OpenBlock("else");
-                w.Line("// The discriminator: fixed by this variant, so its value is checked, not stored.");
-                w.Line($"{c.Json}.Next(ref reader);");
-                w.Line($"{c.Json}.ExpectDiscriminator(ref reader, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Utf8Bytes(type.DiscriminatorValue!)});");
-                if (type.DiscriminatorRequired)
+                if (type.KeptDiscriminator is { } kept)
                 {
-                    w.Line("hasDiscriminator = true;");
+                    w.Line("// The discriminator: kept as written, so it must be a value this variant owns, the same at every occurrence.");
+                    w.Line($"{c.Json}.Next(ref reader);");
+                    w.Line(KeptDiscriminatorEmitter.ReadOccurrence(type, kept, c));
                 }
+                else
+                {
+                    w.Line("// The discriminator: fixed by this variant, so its value is checked, not stored.");
+                    w.Line($"{c.Json}.Next(ref reader);");
+                    w.Line($"{c.Json}.ExpectDiscriminator(ref reader, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Utf8Bytes(type.DiscriminatorValue!)});");
+                    if (type.DiscriminatorRequired)
+                    {
+                        w.Line("hasDiscriminator = true;");
+                    }
+                }
+
                 w.CloseBlock();
             }
 
@@ -301,7 +324,7 @@ namespace CometAnalyzers.Generation.Emitter
                 }
             }
 
-            w.Line($"var result = new {self}");
+            w.Line($"var result = new {self}" + (type.KeptDiscriminator is { } keptArgument ? $"({KeptDiscriminatorEmitter.ConstructorArgument(type, keptArgument, c)})" : string.Empty));
             w.Line("{");
             w.Indent();
             for (int i = 0; i < properties.Count; i++)
@@ -324,6 +347,11 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("AdditionalProperties = unknown,");
             w.Unindent();
             w.Line("};");
+            if (type.KeptDiscriminator is { } kept)
+            {
+                KeptDiscriminatorEmitter.EmitAfterConstruction(w, kept);
+            }
+
             for (int i = 0; i < properties.Count; i++)
             {
                 if (IsKept(properties[i]))
@@ -393,7 +421,11 @@ namespace CometAnalyzers.Generation.Emitter
         {
             w.OpenBlock($"internal {(isVariant ? "override " : string.Empty)}void WriteJson({EmitContext.Writer} writer, bool redact)");
             w.Line("writer.WriteStartObject();");
-            if (type.DiscriminatorValue is { } discriminatorValue)
+            if (type.KeptDiscriminator is { } keptDiscriminator)
+            {
+                KeptDiscriminatorEmitter.EmitWrite(w, keptDiscriminator);
+            }
+            else if (type.DiscriminatorValue is { } discriminatorValue)
             {
                 w.Line($"writer.WriteString(DiscriminatorName, {SourceWriter.Literal(discriminatorValue)});");
             }

@@ -14,6 +14,10 @@ namespace CometAnalyzers.Generation.Emitter
             string unknown = c.Qualified(type.UnknownTypeName);
             string discriminatorType = type.DiscriminatorEnum is { } discriminatorEnum ? c.Qualified(discriminatorEnum) : "string";
             w.Summary(type.Description ?? $"One of the <c>{type.Name}</c> variants, told apart by <c>{type.DiscriminatorJsonName}</c>.");
+            if (type.Default is { } defaultVariant)
+            {
+                w.Line($"/// <remarks>An object {DefaultCondition(defaultVariant, type.DiscriminatorJsonName)} is read as <see cref=\"{c.Qualified(defaultVariant.TypeName)}\"/>.</remarks>");
+            }
             w.Line(EmitContext.GeneratedCodeAttribute);
             w.OpenBlock($"public abstract partial class {type.Name}");
             w.Line($"private static {EmitContext.ByteSpan} DiscriminatorUtf8 => {SourceWriter.Utf8Bytes(type.DiscriminatorJsonName)};");
@@ -51,13 +55,32 @@ namespace CometAnalyzers.Generation.Emitter
             w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader)");
             w.Line($"{c.Json}.ExpectObject(ref reader);");
             // The discriminator is matched on its UTF-8 bytes: no string is allocated to choose the variant.
-            w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator))");
+            if (type.Default is { } fallback)
+            {
+                w.Line($"{EmitContext.TokenType} found = {c.Json}.FindDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator);");
+                w.OpenBlock($"if (found == {EmitContext.TokenType}.String)");
+            }
+            else
+            {
+                w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator))");
+            }
+
             foreach (VariantSpec variant in type.Variants)
             {
-                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(variant.DiscriminatorValue)})) {{ return {c.Qualified(variant.TypeName)}.ReadJson(ref reader); }} // {variant.DiscriminatorValue.Replace("\n", " ").Replace("\r", " ")}");
+                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(variant.DiscriminatorValue)})) {{ return {c.Qualified(variant.TypeName)}.ReadJson(ref reader); }} // {SourceWriter.SingleLine(variant.DiscriminatorValue)}");
+            }
+
+            if (type.Default is { WhenUnlisted: true } unlisted)
+            {
+                w.Line($"return {c.Qualified(unlisted.TypeName)}.ReadJson(ref reader); // a value no other variant lists");
             }
 
             w.CloseBlock();
+            if (type.Default is { } other)
+            {
+                EmitDefaultDispatch(w, other, type.DiscriminatorJsonName, c, read: $"{c.Qualified(other.TypeName)}.ReadJson(ref reader)");
+            }
+
             w.Line();
             w.Line($"return new {unknown}({c.Json}.ReadJson(ref reader));");
             w.CloseBlock();
@@ -97,6 +120,47 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("{");
             w.Line("}");
             w.CloseBlock();
+        }
+
+        /// <summary>The objects the contract sends to the default variant, for its documentation.</summary>
+        public static string DefaultCondition(DefaultVariantSpec fallback, string jsonName)
+        {
+            string name = "<c>" + SourceWriter.EscapeXml(jsonName) + "</c>";
+            var conditions = new System.Collections.Generic.List<string>();
+            if (fallback.WhenMissing)
+            {
+                conditions.Add("without " + name);
+            }
+
+            if (fallback.WhenNull)
+            {
+                conditions.Add("whose " + name + " is null");
+            }
+
+            if (fallback.WhenUnlisted)
+            {
+                conditions.Add("whose " + name + " no other variant lists");
+            }
+
+            return string.Join(" or ", conditions);
+        }
+
+        /// <summary>
+        /// Sends an object without the discriminator, or with null there, to the default variant when the contract makes
+        /// it the one such an object belongs to (the local <c>found</c> holds the discriminator's token).
+        /// </summary>
+        public static void EmitDefaultDispatch(SourceWriter w, DefaultVariantSpec fallback, string jsonName, EmitContext c, string read)
+        {
+            string comment = SourceWriter.SingleLine(jsonName);
+            if (fallback.WhenMissing)
+            {
+                w.Line($"if (found == {EmitContext.TokenType}.None) {{ return {read}; }} // no {comment}");
+            }
+
+            if (fallback.WhenNull)
+            {
+                w.Line($"if (found == {EmitContext.TokenType}.Null) {{ return {read}; }} // {comment}: null");
+            }
         }
     }
 }

@@ -856,6 +856,13 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
         /// read from a copy of the reader (no string allocated unless the value is escaped); false when absent or not a string.
         /// </summary>
         internal static bool PeekDiscriminator(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> propertyName, out global::System.ReadOnlySpan<byte> value)
+            => FindDiscriminator(reader, propertyName, out value) == global::System.Text.Json.JsonTokenType.String;
+
+        /// <summary>
+        /// The token of the first <paramref name="propertyName"/> in the object at <paramref name="reader"/>, read from a copy
+        /// of the reader: <c>None</c> when the object has none, and for a string its unescaped UTF-8 in <paramref name="value"/>.
+        /// </summary>
+        internal static global::System.Text.Json.JsonTokenType FindDiscriminator(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> propertyName, out global::System.ReadOnlySpan<byte> value)
         {
             value = default;
             int depth = reader.CurrentDepth;
@@ -863,7 +870,7 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject && reader.CurrentDepth == depth)
                 {
-                    return false;
+                    return global::System.Text.Json.JsonTokenType.None;
                 }
 
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
@@ -872,15 +879,14 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                     Next(ref reader);
                     if (match)
                     {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
                         {
-                            return false;
+                            value = reader.HasValueSequence || reader.ValueIsEscaped
+                                ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)
+                                : reader.ValueSpan;
                         }
 
-                        value = reader.HasValueSequence || reader.ValueIsEscaped
-                            ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)
-                            : reader.ValueSpan;
-                        return true;
+                        return reader.TokenType;
                     }
 
                     reader.Skip();
@@ -888,6 +894,26 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             }
 
             throw Malformed("Unexpected end of the JSON data.", null);
+        }
+
+        /// <summary>
+        /// Reads an occurrence of the discriminator inside a variant that keeps it as written: a string the variant owns
+        /// (any string when <paramref name="values"/> is null), or null where the contract allows it. A variant keeps one
+        /// value, so a later occurrence must repeat the first (<paramref name="seen"/>, <paramref name="first"/>).
+        /// </summary>
+        internal static string? ReadKeptDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string jsonName, string[]? values, bool nullable, ref bool seen, string? first)
+        {
+            bool isString = reader.TokenType == global::System.Text.Json.JsonTokenType.String;
+            string? read = isString ? reader.GetString() : null;
+            bool owned = isString ? values is null || global::System.Array.IndexOf(values, read) >= 0 : reader.TokenType == global::System.Text.Json.JsonTokenType.Null && nullable;
+            if (!owned || (seen && !string.Equals(read, first, global::System.StringComparison.Ordinal)))
+            {
+                string expected = seen ? (first is null ? "null" : "\"" + first + "\"") : values is null ? "a string" : "\"" + string.Join("\" or \"", values) + "\"";
+                throw new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, "." + jsonName, "Expected " + expected + ", the discriminator of this variant, but found " + Describe(reader.TokenType) + (isString ? " with another value." : ".")));
+            }
+
+            seen = true;
+            return read;
         }
 
         internal static void WriteUnknown(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? unknown)

@@ -128,44 +128,89 @@ namespace CometAnalyzers.Generation.Emitter
                 }
                 else
                 {
-                    // Matched on the discriminator's UTF-8 bytes: no string is allocated to choose the case.
-                    w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator))");
-                    foreach (var (@case, _) in objects)
-                    {
-                        string match = $"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(@case.DiscriminatorValue!)}))";
-                        string comment = $" // {@case.DiscriminatorValue!.Replace("\n", " ").Replace("\r", " ")}";
-                        if (DiscriminatorProperty(@case, type.DiscriminatorJsonName, c) is { } property)
-                        {
-                            // The case reads the discriminator as its own property (last occurrence): it must still be the value that chose it.
-                            string read = property.Type.Kind == TypeKind.Enum ? $"value.{property.Name}{(property.IsRequiredNonNull ? "." : "?.")}Value" : $"value.{property.Name}";
-                            w.Line($"{match} {{ var value = {ValueCodec.Read(@case.Type, c)}; {c.Json}.ExpectDiscriminator({read}, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Literal(@case.DiscriminatorValue!)}); return new {self}(value); }}{comment}");
-                        }
-                        else
-                        {
-                            w.Line($"{match} {{ return new {self}({ValueCodec.Read(@case.Type, c)}); }}{comment}");
-                        }
-                    }
-
-                    w.CloseBlock();
-                    w.Line();
-                    w.Line($"return FromUnknown({c.Json}.ReadJson(ref reader));");
+                    EmitDiscriminatedObject(w, type, objects.Select(x => x.Case).ToList(), c);
                 }
 
                 w.Unindent();
             }
 
             w.Line("default:");
-            w.Line($"    throw {c.Json}.WrongType(ref reader, {SourceWriter.Literal(string.Join(" or ", type.Cases.Select(x => x.Kind.ToString().ToLowerInvariant()).Distinct()))});");
+            w.Line(type.KeepsUnknownShapes
+                ? $"    return FromUnknown({c.Json}.ReadJson(ref reader)); // a free-form variant takes any other value"
+                : $"    throw {c.Json}.WrongType(ref reader, {SourceWriter.Literal(string.Join(" or ", type.Cases.Select(x => x.Kind.ToString().ToLowerInvariant()).Distinct()))});");
             w.CloseBlock();
             w.CloseBlock();
             w.Line();
         }
 
-        /// <summary>The string (or open enum) property of an object case that holds the union's discriminator, if the case declares one.</summary>
+        /// <summary>
+        /// Object cases keyed by a discriminator: a case per value it owns, then the default case (if the contract has
+        /// one) for an object without it, with null, or with a value no case lists; otherwise raw JSON.
+        /// </summary>
+        private static void EmitDiscriminatedObject(SourceWriter w, UnionSpec type, System.Collections.Generic.List<UnionCaseSpec> objects, EmitContext c)
+        {
+            string self = c.Qualified(type.Name);
+            string jsonName = type.DiscriminatorJsonName!;
+
+            // Matched on the discriminator's UTF-8 bytes: no string is allocated to choose the case.
+            if (type.DefaultCase is not null)
+            {
+                w.Line($"{EmitContext.TokenType} found = {c.Json}.FindDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator);");
+                w.OpenBlock($"if (found == {EmitContext.TokenType}.String)");
+            }
+            else
+            {
+                w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator))");
+            }
+
+            foreach (UnionCaseSpec @case in objects)
+            {
+                foreach (string value in @case.DiscriminatorValues)
+                {
+                    string match = $"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(value)}))";
+                    string comment = $" // {SourceWriter.SingleLine(value)}";
+                    if (DiscriminatorProperty(@case, jsonName, c) is { } property)
+                    {
+                        // The case reads the discriminator as its own property (last occurrence): it must still be the value that chose it.
+                        w.Line($"{match} {{ var value = {ValueCodec.Read(@case.Type, c)}; {c.Json}.ExpectDiscriminator({DiscriminatorText(property)}, {SourceWriter.Literal(jsonName)}, {SourceWriter.Literal(value)}); return new {self}(value); }}{comment}");
+                    }
+                    else
+                    {
+                        w.Line($"{match} {{ return new {self}({ValueCodec.Read(@case.Type, c)}); }}{comment}");
+                    }
+                }
+            }
+
+            // The default case keeps the discriminator it reads as its own property: no value is assumed to check.
+            string readDefault = type.DefaultCase is { } fallback
+                ? $"new {self}({ValueCodec.Read(objects.First(x => x.Type.Name == fallback.TypeName).Type, c)})"
+                : string.Empty;
+            if (type.DefaultCase is { WhenUnlisted: true })
+            {
+                w.Line($"return {readDefault}; // a value no other case lists");
+            }
+
+            w.CloseBlock();
+            if (type.DefaultCase is { } other)
+            {
+                PolymorphicEmitter.EmitDefaultDispatch(w, other, jsonName, c, readDefault);
+            }
+
+            w.Line();
+            w.Line($"return FromUnknown({c.Json}.ReadJson(ref reader));");
+        }
+
+        /// <summary>The string (or enum) property of an object case that holds the union's discriminator, if the case declares one.</summary>
         private static PropertySpec? DiscriminatorProperty(UnionCaseSpec @case, string jsonName, EmitContext c)
             => @case.Type.Name is { } name && c.Find(name) is ObjectSpec objectSpec
                 ? objectSpec.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind is TypeKind.String or TypeKind.Enum)
                 : null;
+
+        /// <summary>The text of the discriminator property read into <c>value</c>: an enum's JSON string.</summary>
+        private static string DiscriminatorText(PropertySpec property)
+            => property.Type.Kind != TypeKind.Enum ? $"value.{property.Name}"
+                : property.IsRequiredNonNull ? $"value.{property.Name}.Value"
+                : $"value.{property.Name}?.Value";
 
         private static void EmitTokenCase(SourceWriter w, UnionSpec type, EmitContext c, UnionCaseKind kind, params string[] tokens)
         {
