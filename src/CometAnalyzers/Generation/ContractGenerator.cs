@@ -95,15 +95,20 @@ namespace CometAnalyzers.Generation
                 .Select(static (compilation, _) => SensitiveAttributeSourceOf(compilation))
                 .WithTrackingName(TrackingNames.SensitiveAttribute);
 
-            context.RegisterSourceOutput(unique.Combine(useRequiredKeyword).Combine(sensitiveAttribute), static (output, inputs) =>
+            // What the compilation offers the generated client (the .NET 8 base library, logging): the same kind of small value.
+            IncrementalValueProvider<ClientFeatures> clientFeatures = context.CompilationProvider
+                .Select(static (compilation, _) => ClientFeatures.Of(compilation))
+                .WithTrackingName(TrackingNames.ClientFeatures);
+
+            context.RegisterSourceOutput(unique.Combine(useRequiredKeyword).Combine(sensitiveAttribute).Combine(clientFeatures), static (output, inputs) =>
             {
-                ((EquatableArray<ContractSpec> specs, bool useRequired), SensitiveAttributeSource attribute) = inputs;
+                (((EquatableArray<ContractSpec> specs, bool useRequired), SensitiveAttributeSource attribute), ClientFeatures features) = inputs;
 
                 // Hint names must be unique ignoring case (they become file names); C# names need not be ("Foo" and "FOO").
                 var hintNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
                 foreach (ContractSpec spec in specs)
                 {
-                    foreach (GeneratedFile file in ContractEmitter.Emit(spec, useRequired))
+                    foreach (GeneratedFile file in ContractEmitter.Emit(spec, useRequired).Concat(ClientEmitter.Emit(spec, useRequired, features)))
                     {
                         output.AddSource(UniqueHintName(file.HintName, hintNames), SourceText.From(file.Text, System.Text.Encoding.UTF8));
                     }
@@ -179,5 +184,6 @@ namespace CometAnalyzers.Generation
         public const string BuildFeature = nameof(BuildFeature);
         public const string UniqueSpecs = nameof(UniqueSpecs);
         public const string SensitiveAttribute = nameof(SensitiveAttribute);
+        public const string ClientFeatures = nameof(ClientFeatures);
     }
 }
