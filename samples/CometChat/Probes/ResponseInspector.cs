@@ -208,7 +208,7 @@ namespace CometChat.Probes
         }
 
         private static Observation ParseFailure(HttpCallResult call, CometApiContractError error)
-            => Base(call, ObservationKind.Parse, CometApiFailureClass.Parse) with { Notes = $"{error.Kind} at {error.Path}" };
+            => Base(call, ObservationKind.Parse, CometApiFailureClass.Parse) with { Notes = $"{error.Kind} at {error.JsonPath}" };
 
         private static Observation Base(HttpCallResult call, ObservationKind kind, CometApiFailureClass failureClass) => new()
         {

@@ -100,7 +100,7 @@ namespace CometChat.Server
             IReadOnlyList<CometApiContractViolation> violations = chat.Validate();
             if (violations.Count > 0)
             {
-                string message = violations[0].Path + " " + violations[0].Message;
+                string message = violations[0].JsonPath + " " + violations[0].Message;
                 await ServerResponses.ErrorAsync(response, 400, message, requestId, stopping).ConfigureAwait(false);
                 return (400, message);
             }
@@ -173,10 +173,10 @@ namespace CometChat.Server
         /// <summary>A parse failure in words, with the JSON path (never the offending value).</summary>
         private static string Describe(CometApiContractError error) => error.Kind switch
         {
-            CometApiContractErrorKind.MissingRequiredField when error.Path == "$.model" => "model name is required",
-            CometApiContractErrorKind.MissingRequiredField => error.Path + " is required",
-            CometApiContractErrorKind.WrongType => error.Path + " has the wrong type",
-            CometApiContractErrorKind.OutOfRange => error.Path + " is out of range",
+            CometApiContractErrorKind.MissingRequiredField when error.JsonPath == "$.model" => "model name is required",
+            CometApiContractErrorKind.MissingRequiredField => error.JsonPath + " is required",
+            CometApiContractErrorKind.WrongType => error.JsonPath + " has the wrong type",
+            CometApiContractErrorKind.OutOfRange => error.JsonPath + " is out of range",
             _ => "the request body is not valid JSON",
         };
     }

@@ -33,7 +33,7 @@ namespace CometChat.Server
                 new ChatCompletionChoice
                 {
                     Index = 0,
-                    Message = new ChatCompletionMessage { Role = "assistant", Content = Answer },
+                    Message = new ChatCompletionMessage { Role = ChatRole.Assistant, Content = Answer },
                     FinishReason = FinishReason.Stop,
                 },
             ],
@@ -81,7 +81,7 @@ namespace CometChat.Server
         /// <summary>A rough local estimate (about four request bytes per token): the embedded server has no tokenizer.</summary>
         private static CompletionUsage Usage(int requestBytes, int completionTokens)
         {
-            long prompt = Math.Max(1, requestBytes / 4);
+            int prompt = Math.Max(1, requestBytes / 4);
             return new CompletionUsage { PromptTokens = prompt, CompletionTokens = completionTokens, TotalTokens = prompt + completionTokens };
         }
 

@@ -21,8 +21,8 @@ namespace CometAnalyzers.Contract
 
         public static readonly DiagnosticDescriptor UnresolvedReference = Create(
             RuleIdentifiers.UnresolvedReference,
-            "$ref cannot be resolved",
-            "$ref '{0}' cannot be resolved: {1}",
+            "Reference cannot be resolved",
+            "{0} cannot be resolved: {1}",
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor ReferenceCycle = Create(
@@ -67,10 +67,16 @@ namespace CometAnalyzers.Contract
             "{0}",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor OverlayTargetSelectsNothing = Create(
+            RuleIdentifiers.OverlayTargetSelectsNothing,
+            "Overlay action selects nothing",
+            "The overlay action's target '{0}' selects nothing in {1}, so the action changes nothing",
+            DiagnosticSeverity.Warning);
+
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             MalformedJson, WrongValueType, UnresolvedReference, ReferenceCycle, DuplicateGeneratedName,
-            InvalidName, MissingRequiredKey, UntypedSchema, InvalidValue, DuplicateKey,
+            InvalidName, MissingRequiredKey, UntypedSchema, InvalidValue, DuplicateKey, OverlayTargetSelectsNothing,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();

@@ -66,23 +66,72 @@ namespace CometAnalyzers.Contract
         }
     }
 
-    /// <summary>Maps character offsets of one file to <see cref="ContractDiagnostic"/>s.</summary>
+    /// <summary>
+    /// Maps character offsets of one file to <see cref="ContractDiagnostic"/>s. The sinks of the other files a contract
+    /// uses (its overlay files, <see cref="ForFile"/>) share one list, so a contract's diagnostics can be in several files.
+    /// </summary>
     internal sealed class DiagnosticSink
     {
         private readonly string _filePath;
         private readonly SourceText _text;
-        private readonly System.Collections.Generic.List<ContractDiagnostic> _items = new();
-        private readonly System.Collections.Generic.HashSet<ContractDiagnostic> _seen = new();
+        private readonly Shared _shared;
 
         public DiagnosticSink(string filePath, SourceText text)
+            : this(filePath, text, new Shared())
+        {
+        }
+
+        private DiagnosticSink(string filePath, SourceText text, Shared shared)
         {
             _filePath = filePath;
             _text = text;
+            _shared = shared;
         }
 
-        public int Count => _items.Count;
+        public string FilePath => _filePath;
 
-        public bool HasErrors { get; private set; }
+        public int Count => _shared.Items.Count;
+
+        public bool HasErrors => _shared.HasErrors;
+
+        /// <summary>A sink for another file of the same contract, sharing this one's diagnostics.</summary>
+        public DiagnosticSink ForFile(string filePath, string text) => new(filePath, SourceText.From(text), _shared);
+
+        /// <summary>
+        /// Marks every node of <paramref name="root"/> (a tree parsed from this sink's file) as this file's, so that
+        /// <see cref="Report(string, Json.JsonNode, string[])"/> on any sink of the contract locates it here.
+        /// </summary>
+        public void Own(Json.JsonNode root)
+        {
+            var pending = new System.Collections.Generic.Stack<Json.JsonNode>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                Json.JsonNode node = pending.Pop();
+                _shared.Owners[node] = this;
+                if (node is Json.JsonObjectNode obj)
+                {
+                    foreach (Json.JsonProperty property in obj.Properties)
+                    {
+                        pending.Push(property.Value);
+                    }
+                }
+                else if (node is Json.JsonArrayNode array)
+                {
+                    foreach (Json.JsonNode item in array.Items)
+                    {
+                        pending.Push(item);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Reports at <paramref name="node"/>, in the file it was parsed from (this one unless another sink owns it).</summary>
+        public void Report(string id, Json.JsonNode node, params string[] args)
+        {
+            DiagnosticSink sink = _shared.Owners.TryGetValue(node, out DiagnosticSink? owner) ? owner : this;
+            sink.Report(id, node.Start, node.Length, args);
+        }
 
         public void Report(string id, int start, int length, params string[] args)
         {
@@ -91,15 +140,27 @@ namespace CometAnalyzers.Contract
             var span = new TextSpan(start, length);
             var diagnostic = new ContractDiagnostic(id, _filePath, span, _text.Lines.GetLinePositionSpan(span), args.ToEquatableArray());
             // A schema reached along several paths would report the same problem once per path.
-            if (!_seen.Add(diagnostic))
+            if (!_shared.Seen.Add(diagnostic))
             {
                 return;
             }
 
-            HasErrors |= diagnostic.IsError;
-            _items.Add(diagnostic);
+            _shared.HasErrors |= diagnostic.IsError;
+            _shared.Items.Add(diagnostic);
         }
 
-        public EquatableArray<ContractDiagnostic> ToArray() => _items.ToEquatableArray();
+        public EquatableArray<ContractDiagnostic> ToArray() => _shared.Items.ToEquatableArray();
+
+        private sealed class Shared
+        {
+            public System.Collections.Generic.List<ContractDiagnostic> Items { get; } = new();
+
+            public System.Collections.Generic.HashSet<ContractDiagnostic> Seen { get; } = new();
+
+            /// <summary>Nodes parsed from another file than the contract, by reference.</summary>
+            public System.Collections.Generic.Dictionary<Json.JsonNode, DiagnosticSink> Owners { get; } = new();
+
+            public bool HasErrors { get; set; }
+        }
     }
 }

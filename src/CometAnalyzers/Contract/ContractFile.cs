@@ -9,7 +9,7 @@ namespace CometAnalyzers.Contract
 
         public static bool IsContract(string path) => path.EndsWith(ContractSuffix, StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>Other JSON files may be OpenAPI documents that a contract's $ref points into.</summary>
+        /// <summary>Other JSON files may be OpenAPI documents that a contract's $ref points into, or overlay files that correct them.</summary>
         public static bool IsReferenceableDocument(string path)
             => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !IsContract(path);
 

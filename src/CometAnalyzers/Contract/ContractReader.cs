@@ -32,7 +32,7 @@ namespace CometAnalyzers.Contract
         public static readonly string[] KnownRootKeys =
         {
             "$schema", "name", "namespace", "reference", "endpoint", "auth", "retry", "timeouts",
-            "request", "response", "streamEvent", "error", "schemas",
+            "request", "response", "streamEvent", "error", "schemas", "overlays",
         };
 
         private static readonly HashSet<string> HttpMethods = new() { "GET", "POST", "PUT", "PATCH", "DELETE" };

@@ -64,7 +64,7 @@ namespace CometAnalyzers.Contract
                 return value;
             }
 
-            _sink.Report(RuleIdentifiers.InvalidValue, node.Start, node.Length, displayPath, node.Text, "an integer between -2147483648 and 2147483647 is expected");
+            _sink.Report(RuleIdentifiers.InvalidValue, node, displayPath, node.Text, "an integer between -2147483648 and 2147483647 is expected");
             return null;
         }
 
@@ -106,6 +106,6 @@ namespace CometAnalyzers.Contract
         }
 
         public void ReportWrongType(JsonNode node, string displayPath, string expected)
-            => _sink.Report(RuleIdentifiers.WrongValueType, node.Start, node.Length, displayPath, expected, node.KindName);
+            => _sink.Report(RuleIdentifiers.WrongValueType, node, displayPath, expected, node.KindName);
     }
 }

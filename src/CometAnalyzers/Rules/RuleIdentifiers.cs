@@ -27,6 +27,7 @@ namespace CometAnalyzers.Rules
         public const string UntypedSchema = "COMET107";
         public const string InvalidValue = "COMET108";
         public const string DuplicateKey = "COMET109";
+        public const string OverlayTargetSelectsNothing = "COMET110";
 
         public const string ContractCategory = "CometContract";
         public const string UsageCategory = "CometUsage";

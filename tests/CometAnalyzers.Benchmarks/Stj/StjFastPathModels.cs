@@ -52,7 +52,7 @@ namespace CometAnalyzers.Benchmarks.Stj
     public sealed class StjFastChatCompletionChoice
     {
         [JsonRequired]
-        public long Index { get; set; }
+        public int Index { get; set; }
 
         [JsonRequired]
         public StjFastChatCompletionMessage Message { get; set; } = default!;
@@ -112,10 +112,10 @@ namespace CometAnalyzers.Benchmarks.Stj
     public sealed class StjFastUrlCitation
     {
         [JsonRequired]
-        public long EndIndex { get; set; }
+        public int EndIndex { get; set; }
 
         [JsonRequired]
-        public long StartIndex { get; set; }
+        public int StartIndex { get; set; }
 
         [JsonRequired]
         public string Url { get; set; } = default!;
@@ -143,7 +143,7 @@ namespace CometAnalyzers.Benchmarks.Stj
 
         [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
         [JsonRequired]
-        public List<long>? Bytes { get; set; }
+        public List<int>? Bytes { get; set; }
 
         [JsonRequired]
         public List<StjFastTopLogprob> TopLogprobs { get; set; } = default!;
@@ -159,19 +159,19 @@ namespace CometAnalyzers.Benchmarks.Stj
 
         [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
         [JsonRequired]
-        public List<long>? Bytes { get; set; }
+        public List<int>? Bytes { get; set; }
     }
 
     public sealed class StjFastCompletionUsage
     {
         [JsonRequired]
-        public long PromptTokens { get; set; }
+        public int PromptTokens { get; set; }
 
         [JsonRequired]
-        public long CompletionTokens { get; set; }
+        public int CompletionTokens { get; set; }
 
         [JsonRequired]
-        public long TotalTokens { get; set; }
+        public int TotalTokens { get; set; }
 
         public StjFastPromptTokensDetails? PromptTokensDetails { get; set; }
 
@@ -180,20 +180,20 @@ namespace CometAnalyzers.Benchmarks.Stj
 
     public sealed class StjFastPromptTokensDetails
     {
-        public long? CachedTokens { get; set; }
+        public int? CachedTokens { get; set; }
 
-        public long? AudioTokens { get; set; }
+        public int? AudioTokens { get; set; }
     }
 
     public sealed class StjFastCompletionTokensDetails
     {
-        public long? ReasoningTokens { get; set; }
+        public int? ReasoningTokens { get; set; }
 
-        public long? AudioTokens { get; set; }
+        public int? AudioTokens { get; set; }
 
-        public long? AcceptedPredictionTokens { get; set; }
+        public int? AcceptedPredictionTokens { get; set; }
 
-        public long? RejectedPredictionTokens { get; set; }
+        public int? RejectedPredictionTokens { get; set; }
     }
 
     // ---- Request ----
@@ -210,9 +210,9 @@ namespace CometAnalyzers.Benchmarks.Stj
 
         public double? TopP { get; set; }
 
-        public long? MaxTokens { get; set; }
+        public int? MaxTokens { get; set; }
 
-        public long? MaxCompletionTokens { get; set; }
+        public int? MaxCompletionTokens { get; set; }
 
         public int? N { get; set; }
 

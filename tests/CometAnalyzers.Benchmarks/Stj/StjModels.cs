@@ -42,7 +42,7 @@ namespace CometAnalyzers.Benchmarks.Stj
     public sealed class StjChatCompletionChoice
     {
         [JsonRequired]
-        public long Index { get; set; }
+        public int Index { get; set; }
 
         [JsonRequired]
         public StjChatCompletionMessage Message { get; set; } = default!;
@@ -117,10 +117,10 @@ namespace CometAnalyzers.Benchmarks.Stj
     public sealed class StjUrlCitation
     {
         [JsonRequired]
-        public long EndIndex { get; set; }
+        public int EndIndex { get; set; }
 
         [JsonRequired]
-        public long StartIndex { get; set; }
+        public int StartIndex { get; set; }
 
         [JsonRequired]
         public string Url { get; set; } = default!;
@@ -154,7 +154,7 @@ namespace CometAnalyzers.Benchmarks.Stj
 
         [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
         [JsonRequired]
-        public List<long>? Bytes { get; set; }
+        public List<int>? Bytes { get; set; }
 
         [JsonRequired]
         public List<StjTopLogprob> TopLogprobs { get; set; } = default!;
@@ -173,7 +173,7 @@ namespace CometAnalyzers.Benchmarks.Stj
 
         [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
         [JsonRequired]
-        public List<long>? Bytes { get; set; }
+        public List<int>? Bytes { get; set; }
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
@@ -182,13 +182,13 @@ namespace CometAnalyzers.Benchmarks.Stj
     public sealed class StjCompletionUsage
     {
         [JsonRequired]
-        public long PromptTokens { get; set; }
+        public int PromptTokens { get; set; }
 
         [JsonRequired]
-        public long CompletionTokens { get; set; }
+        public int CompletionTokens { get; set; }
 
         [JsonRequired]
-        public long TotalTokens { get; set; }
+        public int TotalTokens { get; set; }
 
         public StjPromptTokensDetails? PromptTokensDetails { get; set; }
 
@@ -200,9 +200,9 @@ namespace CometAnalyzers.Benchmarks.Stj
 
     public sealed class StjPromptTokensDetails
     {
-        public long? CachedTokens { get; set; }
+        public int? CachedTokens { get; set; }
 
-        public long? AudioTokens { get; set; }
+        public int? AudioTokens { get; set; }
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
@@ -210,13 +210,13 @@ namespace CometAnalyzers.Benchmarks.Stj
 
     public sealed class StjCompletionTokensDetails
     {
-        public long? ReasoningTokens { get; set; }
+        public int? ReasoningTokens { get; set; }
 
-        public long? AudioTokens { get; set; }
+        public int? AudioTokens { get; set; }
 
-        public long? AcceptedPredictionTokens { get; set; }
+        public int? AcceptedPredictionTokens { get; set; }
 
-        public long? RejectedPredictionTokens { get; set; }
+        public int? RejectedPredictionTokens { get; set; }
 
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
@@ -255,7 +255,7 @@ namespace CometAnalyzers.Benchmarks.Stj
     public sealed class StjChatCompletionChunkChoice
     {
         [JsonRequired]
-        public long Index { get; set; }
+        public int Index { get; set; }
 
         [JsonRequired]
         public StjChatCompletionDelta Delta { get; set; } = default!;
@@ -287,7 +287,7 @@ namespace CometAnalyzers.Benchmarks.Stj
     public sealed class StjToolCallChunk
     {
         [JsonRequired]
-        public long Index { get; set; }
+        public int Index { get; set; }
 
         public string? Id { get; set; }
 
@@ -349,9 +349,9 @@ namespace CometAnalyzers.Benchmarks.Stj
 
         public double? TopP { get; set; }
 
-        public long? MaxTokens { get; set; }
+        public int? MaxTokens { get; set; }
 
-        public long? MaxCompletionTokens { get; set; }
+        public int? MaxCompletionTokens { get; set; }
 
         public int? N { get; set; }
 

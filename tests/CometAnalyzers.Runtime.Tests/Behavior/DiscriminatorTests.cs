@@ -22,7 +22,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         {
             CometApiContractError error = Rejects("""{"model":"m","messages":[{"role":"system","content":[{"type":"refusal","text":"x"}]}]}""");
             Assert.Equal(CometApiContractErrorKind.WrongType, error.Kind);
-            Assert.Equal("$.messages[0].content[0].type", error.Path);
+            Assert.Equal("$.messages[0].content[0].type", error.JsonPath);
         }
 
         [Fact]
@@ -30,7 +30,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         {
             CometApiContractError error = Rejects("""{"model":"m","messages":[{"role":"user","content":"hi","role":"system"}]}""");
             Assert.Equal(CometApiContractErrorKind.WrongType, error.Kind);
-            Assert.Equal("$.messages[0].role", error.Path);
+            Assert.Equal("$.messages[0].role", error.JsonPath);
         }
 
         [Fact]
@@ -39,7 +39,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             // A refusal part declares "type" itself; a later "type":"text" used to be kept and written back as a text part.
             CometApiContractError error = Rejects("""{"model":"m","messages":[{"role":"assistant","content":[{"type":"refusal","refusal":"no","type":"text"}]}]}""");
             Assert.Equal(CometApiContractErrorKind.WrongType, error.Kind);
-            Assert.Equal("$.messages[0].content[0].type", error.Path);
+            Assert.Equal("$.messages[0].content[0].type", error.JsonPath);
         }
 
         [Fact]
@@ -57,7 +57,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             // by the payload fuzzers' equivalence check: a part without "type" was accepted and written back with "type":"text".
             CometApiContractError error = Rejects("""{"model":"m","messages":[{"role":"system","content":[{"text":"x"}]}]}""");
             Assert.Equal(CometApiContractErrorKind.MissingRequiredField, error.Kind);
-            Assert.Equal("$.messages[0].content[0].type", error.Path);
+            Assert.Equal("$.messages[0].content[0].type", error.JsonPath);
             Assert.Equal(CometApiContractErrorKind.MissingRequiredField, Assert.Throws<CometApiContractException>(() => TextContentPart.Parse("""{"text":"x"}"""u8)).Kind);
         }
 

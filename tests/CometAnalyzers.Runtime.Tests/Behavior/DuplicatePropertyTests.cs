@@ -28,7 +28,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         public void Every_occurrence_must_fit_the_contract_even_when_a_later_one_replaces_it()
         {
             Assert.False(ChatCompletionRequest.TryParse(Encoding.UTF8.GetBytes("""{"model":1,"messages":[],"model":"b"}"""), out _, out CometApiContractError? error));
-            Assert.Equal("$.model", error!.Path);
+            Assert.Equal("$.model", error!.JsonPath);
         }
 
         [Fact]

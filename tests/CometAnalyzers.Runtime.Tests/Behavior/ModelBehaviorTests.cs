@@ -144,6 +144,6 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             Assert.Same(CometApiJsonContext.Default.ErrorResponse, CometApiJsonContext.Default.GetTypeInfo(typeof(ErrorResponse)));
         }
 
-        private static IEnumerable<string> Described(IReadOnlyList<CometApiContractViolation> violations) => violations.Select(v => v.Path + ": " + v.Message);
+        private static IEnumerable<string> Described(IReadOnlyList<CometApiContractViolation> violations) => violations.Select(v => v.JsonPath + ": " + v.Message);
     }
 }

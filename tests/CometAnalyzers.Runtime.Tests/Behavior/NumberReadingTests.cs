@@ -13,8 +13,8 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
     /// The generated ReadDouble, ReadInt64 and ReadInt32 read short numbers without the general parser. These tests hold
     /// them to what they did before (Utf8JsonReader's TryGetDouble/TryGetInt64/TryGetInt32): the same double bit for bit,
     /// the same integer, and for a number that does not fit, the same OutOfRange error at the same path. Numbers reach
-    /// the helpers through Parse: TopLogprob.logprob (double), TopLogprob.bytes (a list of longs, read through the list
-    /// item reader) and ChatCompletionRequest.n (int).
+    /// the helpers through Parse: TopLogprob.logprob (double), ChatCompletionRequest.seed (long) and
+    /// ChatCompletionRequest.n (int); TopLogprob.bytes (a list of ints) reads through the list item reader.
     /// </summary>
     public class NumberReadingTests
     {
@@ -98,12 +98,24 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         [InlineData("-9223372036854775809")]
         [InlineData("99999999999999999999")]
         [InlineData("1e5")]
-        public void A_long_that_does_not_fit_is_OutOfRange_at_its_list_item(string number)
+        public void A_long_that_does_not_fit_is_OutOfRange_at_its_member(string number)
+        {
+            CometApiContractException exception = Assert.Throws<CometApiContractException>(() => ChatCompletionRequest.Parse(Utf8(RequestWith("seed", number))));
+            Assert.Equal(CometApiContractErrorKind.OutOfRange, exception.Kind);
+            Assert.Equal("$.seed", exception.JsonPath);
+            Assert.Equal("The number does not fit a 64-bit integer.", exception.Error.Message);
+        }
+
+        [Theory]
+        [InlineData("2147483648")]
+        [InlineData("-2147483649")]
+        [InlineData("1e5")]
+        public void An_int_that_does_not_fit_is_OutOfRange_at_its_list_item(string number)
         {
             CometApiContractException exception = Assert.Throws<CometApiContractException>(() => TopLogprob.Parse(Utf8("{\"token\":\"t\",\"logprob\":0,\"bytes\":[1," + number + "]}")));
             Assert.Equal(CometApiContractErrorKind.OutOfRange, exception.Kind);
             Assert.Equal("$.bytes[1]", exception.JsonPath);
-            Assert.Equal("The number does not fit a 64-bit integer.", exception.Error.Message);
+            Assert.Equal("The number does not fit a 32-bit integer.", exception.Error.Message);
         }
 
         /// <summary>Past double's range, with an exponent or (beyond any short path's digit limit) in plain digits.</summary>
@@ -239,7 +251,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         {
             var reader = new Utf8JsonReader(Utf8(number));
             reader.Read();
-            return reader.TryGetInt64(out long value) ? value.ToString(CultureInfo.InvariantCulture) : OutOfRange("$.bytes[0]", "a 64-bit integer");
+            return reader.TryGetInt64(out long value) ? value.ToString(CultureInfo.InvariantCulture) : OutOfRange("$.seed", "a 64-bit integer");
         }
 
         private static string ExpectedInt32(string number)
@@ -253,8 +265,10 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             => TopLogprob.TryParse(Utf8(LogprobWith(number)), out TopLogprob? value, out CometApiContractError? error) ? Bits(value.Logprob) : Describe(error!);
 
         private static string ParsedInt64(string number)
-            => TopLogprob.TryParse(Utf8("{\"token\":\"t\",\"logprob\":0,\"bytes\":[" + number + "]}"), out TopLogprob? value, out CometApiContractError? error)
-                ? value.Bytes![0].ToString(CultureInfo.InvariantCulture)
+            => ChatCompletionRequest.TryParse(Utf8(RequestWith("seed", number)), out ChatCompletionRequest? value, out CometApiContractError? error)
+#pragma warning disable CS0618 // seed is deprecated by the contract; its reader is the one under test
+                ? value.Seed!.Value.ToString(CultureInfo.InvariantCulture)
+#pragma warning restore CS0618
                 : Describe(error!);
 
         private static string ParsedInt32(string number)
@@ -264,14 +278,16 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
 
         private static string LogprobWith(string number) => "{\"token\":\"t\",\"logprob\":" + number + ",\"bytes\":null}";
 
-        private static string RequestWithN(string number) => "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"n\":" + number + "}";
+        private static string RequestWithN(string number) => RequestWith("n", number);
+
+        private static string RequestWith(string member, string number) => "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"" + member + "\":" + number + "}";
 
         // Bits, not the value: 0.0 == -0.0, and a last-bit difference must not hide behind formatting.
         private static string Bits(double value) => "0x" + BitConverter.DoubleToInt64Bits(value).ToString("X16", CultureInfo.InvariantCulture);
 
         private static string OutOfRange(string path, string expected) => $"OutOfRange at {path}: The number does not fit {expected}.";
 
-        private static string Describe(CometApiContractError error) => $"{error.Kind} at {error.Path}: {error.Message}";
+        private static string Describe(CometApiContractError error) => $"{error.Kind} at {error.JsonPath}: {error.Message}";
 
         private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
     }

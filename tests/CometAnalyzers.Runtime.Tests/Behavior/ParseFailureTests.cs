@@ -60,7 +60,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             Assert.False(ChatCompletionResponse.TryParse(Encoding.UTF8.GetBytes("{\"id\":1}"), out ChatCompletionResponse? value, out CometApiContractError? error));
             Assert.Null(value);
             Assert.Equal(CometApiContractErrorKind.WrongType, error!.Kind);
-            Assert.Equal("$.id", error.Path);
+            Assert.Equal("$.id", error.JsonPath);
 
             Assert.True(ChatCompletionResponse.TryParse(Encoding.UTF8.GetBytes(ValidResponse), out value, out error));
             Assert.Equal("hi", value.Choices[0].Message.Content);

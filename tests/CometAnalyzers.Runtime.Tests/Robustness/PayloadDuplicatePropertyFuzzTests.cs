@@ -91,12 +91,12 @@ namespace CometAnalyzers.Runtime.Tests.Robustness
                 return Same(duplicated, lastAlone) ? "last-wins" : DuplicateNames.Any(duplicated.Written!) ? "kept" : null;
             }
 
-            if (!duplicated.Parsed && !lastAlone.Parsed && duplicated.Error!.Kind == lastAlone.Error!.Kind && duplicated.Error.Path == lastAlone.Error.Path)
+            if (!duplicated.Parsed && !lastAlone.Parsed && duplicated.Error!.Kind == lastAlone.Error!.Kind && duplicated.Error.JsonPath == lastAlone.Error.JsonPath)
             {
                 return "last-wins";
             }
 
-            bool conflict = !duplicated.Parsed && duplicated.Error!.Kind == CometApiContractErrorKind.WrongType && JsonPaths.Normalize(duplicated.Error.Path) == discriminatorPath;
+            bool conflict = !duplicated.Parsed && duplicated.Error!.Kind == CometApiContractErrorKind.WrongType && JsonPaths.Normalize(duplicated.Error.JsonPath) == discriminatorPath;
             return conflict ? "discriminator-conflict" : null;
         }
 

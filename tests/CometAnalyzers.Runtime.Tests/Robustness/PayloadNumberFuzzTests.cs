@@ -44,7 +44,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness
                 }
 
                 run.Count(error.Kind.ToString());
-                if (error.Kind != CometApiContractErrorKind.OutOfRange || JsonPaths.Normalize(error.Path) != item.Span!.Path)
+                if (error.Kind != CometApiContractErrorKind.OutOfRange || JsonPaths.Normalize(error.JsonPath) != item.Span!.Path)
                 {
                     run.Fail(item.Mutation, $"{error} is not OutOfRange at {item.Span!.Path}", item.Text);
                 }

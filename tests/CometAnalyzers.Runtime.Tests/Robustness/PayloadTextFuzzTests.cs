@@ -43,7 +43,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness
                 if (outcome.Error is { } error)
                 {
                     // A variant read on its own (a text part of system content) checks its discriminator: "🚀text" is not "text".
-                    bool mislabelled = error.Kind == CometApiContractErrorKind.WrongType && JsonPaths.Normalize(error.Path) == item.Span!.Path && discriminators.Contains(item.Span.PropertyName!);
+                    bool mislabelled = error.Kind == CometApiContractErrorKind.WrongType && JsonPaths.Normalize(error.JsonPath) == item.Span!.Path && discriminators.Contains(item.Span.PropertyName!);
                     if (!mislabelled)
                     {
                         run.Fail(item.Mutation, $"valid text came to {error}", item.Text);

@@ -37,7 +37,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness
                 }
 
                 JsonValueSpan span = item.Span!;
-                if (error.Kind == CometApiContractErrorKind.MalformedJson || !JsonPaths.IsWithin(error.Path, span.Path))
+                if (error.Kind == CometApiContractErrorKind.MalformedJson || !JsonPaths.IsWithin(error.JsonPath, span.Path))
                 {
                     run.Fail(item.Mutation, $"{error} is not a shape error at or inside {span.Path}", item.Text);
                 }

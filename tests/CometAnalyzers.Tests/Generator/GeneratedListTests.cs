@@ -36,7 +36,7 @@ namespace CometAnalyzers.Tests.Generator
                     {
                         if (!Tree.Contracts.Node.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out Tree.Contracts.Node? node, out Tree.Contracts.TreeContractError? error))
                         {
-                            return "error at " + error!.Path;
+                            return "error at " + error!.JsonPath;
                         }
 
                         var buffer = new System.Buffers.ArrayBufferWriter<byte>();

@@ -28,6 +28,11 @@ namespace CometAnalyzers.Tests.Robustness
             StringMap,
             StringArray,
             NumberArray,
+            OverlayList,
+            Overlay,
+            OverlayInfo,
+            ActionList,
+            Action,
             Free,
         }
 
@@ -71,6 +76,8 @@ namespace CometAnalyzers.Tests.Robustness
             Role.SchemaArray => (new[] { "object" }, Role.Schema),
             Role.StringArray => (new[] { "string" }, Role.Free),
             Role.NumberArray => (new[] { "number" }, Role.Free),
+            Role.OverlayList => (new[] { "object", "string" }, Role.Overlay),
+            Role.ActionList => (new[] { "object" }, Role.Action),
             _ => (Any, Role.Free),
         };
 
@@ -89,7 +96,26 @@ namespace CometAnalyzers.Tests.Robustness
                         "timeouts" => (new[] { "object" }, Role.Timeouts),
                         "request" or "response" or "streamEvent" or "error" => (new[] { "object" }, Role.Schema),
                         "schemas" => (new[] { "object" }, Role.SchemaMap),
+                        "overlays" => (new[] { "array" }, Role.OverlayList),
                         _ => (Any, Role.Free),
+                    };
+                case Role.Overlay:
+                    return name switch
+                    {
+                        "overlay" or "extends" => (new[] { "string" }, Role.Free),
+                        "info" => (new[] { "object" }, Role.OverlayInfo),
+                        "actions" => (new[] { "array" }, Role.ActionList),
+                        _ => (Any, Role.Free),
+                    };
+                case Role.OverlayInfo:
+                    return name is "title" or "version" ? (new[] { "string" }, Role.Free) : (Any, Role.Free);
+                case Role.Action:
+                    return name switch
+                    {
+                        "target" or "description" => (new[] { "string" }, Role.Free),
+                        "remove" => (new[] { "boolean" }, Role.Free),
+                        "copy" => (Array.Empty<string>(), Role.Free),
+                        _ => (Any, Role.Free), // "update": any kind that fits its target (checked where it is applied)
                     };
                 case Role.Reference:
                 case Role.Auth:

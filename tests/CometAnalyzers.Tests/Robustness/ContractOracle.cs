@@ -48,7 +48,7 @@ namespace CometAnalyzers.Tests.Robustness
                 return null;
             }
 
-            if (Problem(result, text, path) is { } problem)
+            if (Problem(result, text, path, documents) is { } problem)
             {
                 run.Fail(mutation, problem, text);
             }
@@ -62,10 +62,21 @@ namespace CometAnalyzers.Tests.Robustness
             return result;
         }
 
-        /// <summary>The first broken invariant of a compilation result, or null.</summary>
-        public static string? Problem(ContractCompilation result, string text, string path = ContractPath)
+        /// <summary>
+        /// The first broken invariant of a compilation result, or null. A diagnostic is in the contract, or in one of its
+        /// <paramref name="documents"/> that is an overlay file the contract uses (never in a vendor document).
+        /// </summary>
+        public static string? Problem(ContractCompilation result, string text, string path = ContractPath, IReadOnlyList<ContractFile>? documents = null)
         {
-            var source = SourceText.From(text);
+            var sources = new Dictionary<string, SourceText>(StringComparer.Ordinal) { [path] = SourceText.From(text) };
+            foreach (ContractFile document in documents ?? Array.Empty<ContractFile>())
+            {
+                if (document.Path.EndsWith(".overlay.json", StringComparison.Ordinal))
+                {
+                    sources[document.Path] = SourceText.From(document.Text);
+                }
+            }
+
             foreach (ContractDiagnostic diagnostic in result.Diagnostics)
             {
                 if (!ContractIds.Contains(diagnostic.Id))
@@ -73,14 +84,14 @@ namespace CometAnalyzers.Tests.Robustness
                     return $"{diagnostic.Id} is not a contract diagnostic id";
                 }
 
-                if (diagnostic.FilePath != path)
+                if (!sources.TryGetValue(diagnostic.FilePath, out SourceText? source))
                 {
-                    return $"{diagnostic} is reported in '{diagnostic.FilePath}', not in the contract";
+                    return $"{diagnostic} is reported in '{diagnostic.FilePath}', not in the contract or an overlay file";
                 }
 
-                if (diagnostic.Span.Start < 0 || diagnostic.Span.End > text.Length)
+                if (diagnostic.Span.Start < 0 || diagnostic.Span.End > source.Length)
                 {
-                    return $"{diagnostic} has span {diagnostic.Span} outside the file (length {text.Length})";
+                    return $"{diagnostic} has span {diagnostic.Span} outside the file (length {source.Length})";
                 }
 
                 LinePositionSpan expected = source.Lines.GetLinePositionSpan(diagnostic.Span);
@@ -116,9 +127,9 @@ namespace CometAnalyzers.Tests.Robustness
             return null;
         }
 
-        /// <summary>True when a diagnostic (of <paramref name="ids"/>, or any) touches the character range [start, end).</summary>
+        /// <summary>True when a diagnostic (of <paramref name="ids"/>, or any) touches the character range [start, end) of the contract.</summary>
         public static bool ReportedWithin(ContractCompilation result, int start, int end, params string[] ids)
-            => result.Diagnostics.Any(d => (ids.Length == 0 || ids.Contains(d.Id))
+            => result.Diagnostics.Any(d => (ids.Length == 0 || ids.Contains(d.Id)) && d.FilePath == ContractPath
                 && d.Span.Start < Math.Max(end, start + 1) && Math.Max(d.Span.End, d.Span.Start + 1) > start);
 
         public static bool Reported(ContractCompilation result, string id) => result.Diagnostics.Any(d => d.Id == id);
@@ -148,8 +159,13 @@ namespace CometAnalyzers.Tests.Robustness
         /// exception, the analyzer reports what the contract compiler reports, and a contract without errors generates code
         /// that compiles without errors or warnings, while one with errors generates nothing.
         /// </summary>
-        public static void VerifyGenerated(FuzzRun run, IReadOnlyList<ContractInput> contracts, int batchSize = 1)
+        /// <param name="run">The fuzz run that records failures.</param>
+        /// <param name="contracts">The contracts to check.</param>
+        /// <param name="batchSize">Contracts per compilation.</param>
+        /// <param name="otherFiles">Other AdditionalFiles of every compilation: the documents and overlay files the contracts use.</param>
+        public static void VerifyGenerated(FuzzRun run, IReadOnlyList<ContractInput> contracts, int batchSize = 1, IReadOnlyList<(string Path, string Text)>? otherFiles = null)
         {
+            otherFiles ??= Array.Empty<(string, string)>();
             var pending = contracts.ToList();
             var namespaceOf = contracts.Distinct().ToDictionary(c => c, c => CompileQuietly(c.Text, ContractPath).Settings?.Namespace);
             while (pending.Count > 0)
@@ -172,7 +188,7 @@ namespace CometAnalyzers.Tests.Robustness
                     pending.RemoveAt(0);
                 }
 
-                List<string> problems = CheckGenerated(batch);
+                List<string> problems = CheckGenerated(batch, otherFiles);
                 if (problems.Count == 0)
                 {
                     run.Count("generated-checked", batch.Count);
@@ -182,7 +198,7 @@ namespace CometAnalyzers.Tests.Robustness
                 // Find the culprit(s) one by one, so the failure names its input.
                 foreach (ContractInput contract in batch)
                 {
-                    List<string> own = batch.Count == 1 ? problems : CheckGenerated(new[] { contract });
+                    List<string> own = batch.Count == 1 ? problems : CheckGenerated(new[] { contract }, otherFiles);
                     run.Count("generated-checked");
                     if (own.Count > 0)
                     {
@@ -192,17 +208,18 @@ namespace CometAnalyzers.Tests.Robustness
             }
         }
 
-        private static ContractCompilation CompileQuietly(string text, string path)
-            => ContractCompiler.Compile(new ContractFile(path, text), Array.Empty<ContractFile>(), CancellationToken.None);
+        private static ContractCompilation CompileQuietly(string text, string path, IReadOnlyList<ContractFile>? documents = null)
+            => ContractCompiler.Compile(new ContractFile(path, text), documents ?? Array.Empty<ContractFile>(), CancellationToken.None);
 
-        private static List<string> CheckGenerated(IReadOnlyList<ContractInput> batch)
+        private static List<string> CheckGenerated(IReadOnlyList<ContractInput> batch, IReadOnlyList<(string Path, string Text)> otherFiles)
         {
             var problems = new List<string>();
             var files = batch.Select((c, i) => (Path: batch.Count == 1 ? ContractPath : $"/project/contracts/fuzz{i}.contract.json", c.Text)).ToList();
+            var documents = otherFiles.Select(f => new ContractFile(f.Path, f.Text)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             GeneratorRun generated;
             try
             {
-                generated = GeneratorHarness.Run(files);
+                generated = GeneratorHarness.Run(files.Concat(otherFiles));
             }
             catch (Exception exception)
             {
@@ -221,7 +238,7 @@ namespace CometAnalyzers.Tests.Robustness
             var compiledFiles = new List<(string Path, string Text, ContractCompilation Compiled)>();
             foreach ((string path, string text) in files)
             {
-                ContractCompilation compiled = CompileQuietly(text, path);
+                ContractCompilation compiled = CompileQuietly(text, path, documents);
                 compiledFiles.Add((path, text, compiled));
                 if (!compiled.HasErrors && compiled.Spec is { } spec && !generatedTrees.Any(h => h.StartsWith(spec.Settings.Namespace + ".", StringComparison.Ordinal)))
                 {
@@ -229,8 +246,8 @@ namespace CometAnalyzers.Tests.Robustness
                 }
             }
 
-            problems.AddRange(CheckAnalyzer(compiledFiles));
-            if (batch.Count == 1 && CompileQuietly(batch[0].Text, ContractPath).HasErrors && generatedTrees.Count > 0)
+            problems.AddRange(CheckAnalyzer(compiledFiles, otherFiles));
+            if (batch.Count == 1 && CompileQuietly(batch[0].Text, ContractPath, documents).HasErrors && generatedTrees.Count > 0)
             {
                 problems.Add("a contract with errors generated " + generatedTrees.Count + " files");
             }
@@ -238,14 +255,17 @@ namespace CometAnalyzers.Tests.Robustness
             return problems;
         }
 
-        /// <summary>The contract-file analyzer, as the IDE runs it: no exception, and the same diagnostics as the contract compiler.</summary>
-        private static List<string> CheckAnalyzer(IReadOnlyList<(string Path, string Text, ContractCompilation Compiled)> files)
+        /// <summary>
+        /// The contract-file analyzer, as the IDE runs it: no exception, and the same diagnostics as the contract compiler, in
+        /// each contract and in each other file (an overlay file's are the union of what the contracts that use it find).
+        /// </summary>
+        private static List<string> CheckAnalyzer(IReadOnlyList<(string Path, string Text, ContractCompilation Compiled)> files, IReadOnlyList<(string Path, string Text)> otherFiles)
         {
             var problems = new List<string>();
             var exceptions = new List<string>();
             CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { "class C { }" });
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray()),
+                new AnalyzerOptions(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).Concat(otherFiles.Select(f => new InMemoryAdditionalText(f.Path, f.Text))).ToImmutableArray()),
                 onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception.ToString()); } },
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: false);
@@ -258,7 +278,19 @@ namespace CometAnalyzers.Tests.Robustness
             {
                 var reported = diagnostics.Where(d => d.Id.StartsWith("COMET1", StringComparison.Ordinal) && d.Location.GetLineSpan().Path == path)
                     .Select(d => $"{d.Id} {d.Location.SourceSpan}").OrderBy(s => s, StringComparer.Ordinal).ToList();
-                var expected = compiled.Diagnostics.Select(d => $"{d.Id} {d.Span}").OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var expected = compiled.Diagnostics.Where(d => d.FilePath == path).Select(d => $"{d.Id} {d.Span}").OrderBy(s => s, StringComparer.Ordinal).ToList();
+                if (!reported.SequenceEqual(expected))
+                {
+                    problems.Add($"{path}: the analyzer reports [{string.Join(", ", reported)}] but the contract compiler [{string.Join(", ", expected)}]");
+                }
+            }
+
+            foreach ((string path, _) in otherFiles)
+            {
+                var reported = diagnostics.Where(d => d.Id.StartsWith("COMET1", StringComparison.Ordinal) && d.Location.GetLineSpan().Path == path)
+                    .Select(d => $"{d.Id} {d.Location.SourceSpan} {d.GetMessage(CultureInfo.InvariantCulture)}").OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var expected = files.SelectMany(f => f.Compiled.Diagnostics).Where(d => d.FilePath == path)
+                    .Select(d => $"{d.Id} {d.Span} {d.ToDiagnostic().GetMessage(CultureInfo.InvariantCulture)}").Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
                 if (!reported.SequenceEqual(expected))
                 {
                     problems.Add($"{path}: the analyzer reports [{string.Join(", ", reported)}] but the contract compiler [{string.Join(", ", expected)}]");

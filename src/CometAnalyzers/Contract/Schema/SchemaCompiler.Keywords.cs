@@ -23,63 +23,76 @@ namespace CometAnalyzers.Contract.Schema
 
         /// <summary>
         /// Reports COMET101 for a keyword of the wrong kind and COMET108 for a count that is not a non-negative Int32.
-        /// Only in the contract: a referenced document is the vendor's, and its places are not the author's to fix.
+        /// Only where the author wrote the keyword (the contract, or an overlay's update, which may add one keyword to a
+        /// schema of the document): a referenced document is the vendor's, and its places are not the author's to fix.
         /// The arguments match the ones the compiler reports where it reads a keyword, so a problem is reported once.
         /// </summary>
         private void CheckKeywords(SchemaNode schema)
         {
             JsonObjectNode node = schema.Node;
-            if (!schema.Document.IsContract || !_checkedKeywords.Add(node))
+            if (!_checkedKeywords.Add(node))
             {
                 return;
             }
 
+            SchemaDocument document = schema.Document;
+            JsonNode? Authored(JsonObjectNode parent, string key) => parent[key] is { } value && document.IsAuthored(value) ? value : null;
+
             foreach (string key in StringKeywords)
             {
-                _reader.Expect<JsonStringNode>(node[key], key, "a string");
+                _reader.Expect<JsonStringNode>(Authored(node, key), key, "a string");
             }
 
             foreach (string key in BooleanKeywords)
             {
-                _reader.Boolean(node, key, string.Empty);
+                if (Authored(node, key) is { Kind: not (JsonKind.True or JsonKind.False) } flag)
+                {
+                    _reader.ReportWrongType(flag, key, "a boolean");
+                }
             }
 
             foreach (string key in NumberKeywords)
             {
-                _reader.Expect<JsonNumberNode>(node[key], key, "a number");
+                _reader.Expect<JsonNumberNode>(Authored(node, key), key, "a number");
             }
 
             foreach (string key in CountKeywords)
             {
-                if (_reader.Expect<JsonNumberNode>(node[key], key, "a non-negative integer") is { } count
+                if (_reader.Expect<JsonNumberNode>(Authored(node, key), key, "a non-negative integer") is { } count
                     && !int.TryParse(count.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 {
-                    _sink.Report(RuleIdentifiers.InvalidValue, count.Start, count.Length, key, count.Text, "a non-negative integer up to 2147483647 is expected");
+                    _sink.Report(RuleIdentifiers.InvalidValue, count, key, count.Text, "a non-negative integer up to 2147483647 is expected");
                 }
             }
 
-            _reader.Expect<JsonObjectNode>(node["properties"], "properties", "an object");
-            _reader.Expect<JsonObjectNode>(node["items"], "items", "a schema object");
-            _reader.Expect<JsonArrayNode>(node["enum"], "enum", "an array");
-            _reader.Expect<JsonArrayNode>(node["required"], "required", "an array");
+            _reader.Expect<JsonObjectNode>(Authored(node, "properties"), "properties", "an object");
+            _reader.Expect<JsonObjectNode>(Authored(node, "items"), "items", "a schema object");
+            _reader.Expect<JsonArrayNode>(Authored(node, "enum"), "enum", "an array");
+            _reader.Expect<JsonArrayNode>(Authored(node, "required"), "required", "an array");
             foreach (string keyword in new[] { "allOf", "oneOf", "anyOf" })
             {
-                _reader.Expect<JsonArrayNode>(node[keyword], keyword, "an array");
+                _reader.Expect<JsonArrayNode>(Authored(node, keyword), keyword, "an array");
             }
 
-            if (node["additionalProperties"] is { Kind: not (JsonKind.Object or JsonKind.True or JsonKind.False) } additional)
+            if (Authored(node, "additionalProperties") is { Kind: not (JsonKind.Object or JsonKind.True or JsonKind.False) } additional)
             {
                 _reader.ReportWrongType(additional, "additionalProperties", "a boolean or a schema object");
             }
 
-            if (_reader.Object(node, "discriminator", string.Empty) is { } discriminator)
+            if (node["discriminator"] is { } discriminatorNode
+                && (document.IsAuthored(discriminatorNode) ? _reader.Expect<JsonObjectNode>(discriminatorNode, "discriminator", "an object") : discriminatorNode as JsonObjectNode) is { } discriminator)
             {
-                _reader.StringNode(discriminator, "propertyName", "discriminator.");
-                if (_reader.Object(discriminator, "mapping", "discriminator.") is { } mapping)
+                _reader.Expect<JsonStringNode>(Authored(discriminator, "propertyName"), "discriminator.propertyName", "a string");
+                JsonNode? mappingNode = discriminator["mapping"];
+                if (mappingNode is not null
+                    && (document.IsAuthored(mappingNode) ? _reader.Expect<JsonObjectNode>(mappingNode, "discriminator.mapping", "an object") : mappingNode as JsonObjectNode) is { } mapping)
                 {
                     foreach (JsonProperty entry in mapping.Properties)
                     {
-                        _reader.Expect<JsonStringNode>(entry.Value, "discriminator.mapping." + entry.Name, "a string");
+                        if (document.IsAuthored(entry.Value))
+                        {
+                            _reader.Expect<JsonStringNode>(entry.Value, "discriminator.mapping." + entry.Name, "a string");
+                        }
                     }
                 }
             }

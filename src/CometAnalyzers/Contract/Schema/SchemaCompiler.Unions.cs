@@ -240,7 +240,7 @@ namespace CometAnalyzers.Contract.Schema
             var variants = builders.Select((b, i) => new VariantSpec(values[i], b.Name)).ToEquatableArray();
             string unknownName = _names.ClaimUnique("Unknown" + name, schema.Pointer);
             string discriminatorName = DiscriminatorMemberName(propertyName, name, unknownName, builders);
-            _types.Add(new PolymorphicSpec(name, Description(schema.Node), IsDeprecated(schema.Node), propertyName, discriminatorName, variants, unknownName));
+            _types.Add(new PolymorphicSpec(name, Description(schema.Node), IsDeprecated(schema.Node), propertyName, discriminatorName, variants, unknownName, DiscriminatorEnum(builders, propertyName)));
             return TypeRef.Named(TypeKind.Polymorphic, name);
         }
 
@@ -263,11 +263,35 @@ namespace CometAnalyzers.Contract.Schema
             return candidate;
         }
 
-        /// <summary>The variant's discriminator must be a plain string member to become a fixed override.</summary>
+        /// <summary>
+        /// The variant's discriminator must be a string member, plain or an open enum (a <c>$ref</c> to the enum beside its
+        /// <c>const</c>), to become a fixed override.
+        /// </summary>
         private static bool IsStringDiscriminator(ObjectBuilder builder, string propertyName)
         {
             PropertySpec? property = builder.Properties.FirstOrDefault(p => p.JsonName == propertyName);
-            return property is null || property.Type.Kind == TypeKind.String;
+            return property is null || property.Type.Kind is TypeKind.String or TypeKind.Enum;
+        }
+
+        /// <summary>
+        /// The open enum the base's discriminator member is typed as: the one every variant declares its discriminator as.
+        /// Any variant without the property, or with another type, leaves it a string.
+        /// </summary>
+        private static string? DiscriminatorEnum(List<ObjectBuilder> variants, string propertyName)
+        {
+            string? common = null;
+            foreach (ObjectBuilder variant in variants)
+            {
+                PropertySpec? property = variant.Properties.FirstOrDefault(p => p.JsonName == propertyName);
+                if (property is not { Type: { Kind: TypeKind.Enum, Name: { } name } } || (common is not null && common != name))
+                {
+                    return null;
+                }
+
+                common = name;
+            }
+
+            return common;
         }
 
         private string? MappedValue(JsonObjectNode? discriminator, SchemaNode branch, SchemaNode target)
@@ -314,8 +338,13 @@ namespace CometAnalyzers.Contract.Schema
                     continue;
                 }
 
-                SchemaNode resolved = property.Node["$ref"] is not null ? _resolver.Deref(property) ?? property : property;
-                List<string> values = EnumStrings(resolved);
+                // The property's own const (beside a $ref to an open enum) fixes it; otherwise what the $ref names.
+                List<string> values = EnumStrings(property);
+                if (values.Count == 0 && property.Node["$ref"] is not null && _resolver.Deref(property) is { } resolved)
+                {
+                    values = EnumStrings(resolved);
+                }
+
                 return values.Count == 1 ? values[0] : null;
             }
 

@@ -35,6 +35,9 @@ namespace CometAnalyzers.Contract.Schema
             _sink = sink;
             _reader = new JsonNodeReader(sink);
             _resolver = new SchemaResolver(contract, documents, sink);
+
+            // Corrections to the referenced documents come first: every $ref below resolves in the corrected documents.
+            Overlays.ContractOverlays.Apply(contract, _resolver, sink, cancellationToken);
             _names = new TypeNameTable(contract.Settings.Name, sink);
             _cancellationToken = cancellationToken;
             _names.ReserveSchemaNames(DeclaredSchemaNames(contract.Root["schemas"]));
@@ -477,7 +480,7 @@ namespace CometAnalyzers.Contract.Schema
         private void Report(string id, SchemaNode schema, JsonNode node, params string[] args)
         {
             JsonNode anchor = schema.AnchorFor(node);
-            _sink.Report(id, anchor.Start, anchor.Length, args);
+            _sink.Report(id, anchor, args);
         }
     }
 }

@@ -28,26 +28,33 @@ namespace CometAnalyzers.Contract.Schema
         /// <summary>Identity of the schema across documents: the cache key for named types.</summary>
         public string Key => Document.Name + "#" + Pointer;
 
-        /// <summary>Where to point a diagnostic about <paramref name="node"/> (a node of this schema).</summary>
-        public JsonNode AnchorFor(JsonNode node) => Document.IsContract ? node : Anchor;
+        /// <summary>
+        /// Where to point a diagnostic about <paramref name="node"/> (a node of this schema): the node itself when the author
+        /// wrote it (in the contract, or in an overlay's <c>update</c>), else the contract's $ref that led here.
+        /// </summary>
+        public JsonNode AnchorFor(JsonNode node) => Document.IsAuthored(node) ? node : Anchor;
 
         public SchemaNode Child(JsonObjectNode child, string pointerSuffix)
-            => new(child, Document, Pointer + "/" + SchemaPointer.Escape(pointerSuffix), Document.IsContract ? child : Anchor);
+            => new(child, Document, Pointer + "/" + SchemaPointer.Escape(pointerSuffix), AnchorFor(child));
 
         /// <summary>A child reached through a path that may hold several segments (already escaped).</summary>
         public SchemaNode ChildPath(JsonObjectNode child, string escapedPath)
-            => new(child, Document, Pointer + "/" + escapedPath, Document.IsContract ? child : Anchor);
+            => new(child, Document, Pointer + "/" + escapedPath, AnchorFor(child));
     }
 
     /// <summary>A JSON document schemas live in: the contract itself or a referenced OpenAPI document.</summary>
     internal sealed class SchemaDocument
     {
-        public SchemaDocument(string name, string path, JsonNode root, bool isContract)
+        private readonly System.Collections.Generic.HashSet<JsonNode>? _authored;
+
+        /// <summary>A document; <paramref name="authored"/> holds the nodes of a referenced document that the contract's author wrote (the values an overlay's <c>update</c> put there).</summary>
+        public SchemaDocument(string name, string path, JsonNode root, bool isContract, System.Collections.Generic.HashSet<JsonNode>? authored = null)
         {
             Name = name;
             Path = path;
             Root = root;
             IsContract = isContract;
+            _authored = authored;
         }
 
         /// <summary>The file name, as $refs name the document.</summary>
@@ -58,5 +65,11 @@ namespace CometAnalyzers.Contract.Schema
         public JsonNode Root { get; }
 
         public bool IsContract { get; }
+
+        /// <summary>
+        /// Whether the contract's author wrote <paramref name="node"/> (so a diagnostic about it points at it, in the contract
+        /// or the overlay file it comes from): every node of the contract, and the nodes overlays added to a document.
+        /// </summary>
+        public bool IsAuthored(JsonNode node) => IsContract || (_authored is not null && _authored.Contains(node));
     }
 }

@@ -38,7 +38,7 @@ namespace CometAnalyzers.Contract.Schema
             string? existing = ownMembers?.Contains(name) == true ? "a member of the generated type itself" : null;
             if (existing is not null || _owners.TryGetValue(name, out existing))
             {
-                _sink.Report(RuleIdentifiers.DuplicateGeneratedName, anchor.Start, anchor.Length, owner, name, existing);
+                _sink.Report(RuleIdentifiers.DuplicateGeneratedName, anchor, owner, name, existing);
                 return null;
             }
 

@@ -92,15 +92,31 @@ namespace CometAnalyzers.Generation.Emitter
             {
                 w.Line($"/// <summary>Always <c>{SourceWriter.EscapeXml(value)}</c>: tells this variant apart from the other <see cref=\"{c.Qualified(type.BaseType!)}\"/> variants.</summary>");
                 var baseSpec = (PolymorphicSpec)c.Find(type.BaseType!)!;
-                w.Line($"public override string {baseSpec.DiscriminatorName} => {SourceWriter.Literal(value)};");
+                w.Line($"public override {FixedDiscriminator(baseSpec, value, c)};");
                 w.Line();
             }
             else
             {
                 w.Line("/// <summary>Properties the contract does not declare, kept so the model writes back what it read.</summary>");
-                w.Line($"public global::System.Collections.Generic.IDictionary<string, {EmitContext.JsonElement}>? AdditionalProperties {{ get; set; }}");
+                w.Line($"public global::System.Collections.Generic.Dictionary<string, {EmitContext.JsonElement}>? AdditionalProperties {{ get; set; }}");
                 w.Line();
             }
+        }
+
+        /// <summary>
+        /// The variant's override of the base's discriminator member: a string literal, or the open enum's member for the
+        /// value (a new instance of it when the enum does not list the value).
+        /// </summary>
+        private static string FixedDiscriminator(PolymorphicSpec baseSpec, string value, EmitContext c)
+        {
+            if (baseSpec.DiscriminatorEnum is not { } enumName)
+            {
+                return $"string {baseSpec.DiscriminatorName} => {SourceWriter.Literal(value)}";
+            }
+
+            string enumType = c.Qualified(enumName);
+            EnumMemberSpec? member = (c.Find(enumName) as EnumSpec)?.Members.FirstOrDefault(m => m.Value == value);
+            return $"{enumType} {baseSpec.DiscriminatorName} => " + (member is null ? $"new {enumType}({SourceWriter.Literal(value)})" : $"{enumType}.{member.Name}");
         }
 
         private static string RequiredKeyword(PropertySpec p, EmitContext c) => p.IsRequiredNonNull && c.UseRequiredKeyword && !p.Deprecated ? "required " : string.Empty;

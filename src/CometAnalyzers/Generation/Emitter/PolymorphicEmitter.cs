@@ -12,6 +12,7 @@ namespace CometAnalyzers.Generation.Emitter
         {
             string self = c.Qualified(type.Name);
             string unknown = c.Qualified(type.UnknownTypeName);
+            string discriminatorType = type.DiscriminatorEnum is { } discriminatorEnum ? c.Qualified(discriminatorEnum) : "string";
             w.Summary(type.Description ?? $"One of the <c>{type.Name}</c> variants, told apart by <c>{type.DiscriminatorJsonName}</c>.");
             w.Line(EmitContext.GeneratedCodeAttribute);
             w.OpenBlock($"public abstract partial class {type.Name}");
@@ -22,10 +23,10 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("}");
             w.Line();
             w.Line($"/// <summary>The <c>{SourceWriter.EscapeXml(type.DiscriminatorJsonName)}</c> value that selects the variant.</summary>");
-            w.Line($"public abstract string {type.DiscriminatorName} {{ get; }}");
+            w.Line($"public abstract {discriminatorType} {type.DiscriminatorName} {{ get; }}");
             w.Line();
             w.Line("/// <summary>Properties the contract does not declare, kept so the model writes back what it read.</summary>");
-            w.Line($"public global::System.Collections.Generic.IDictionary<string, {EmitContext.JsonElement}>? AdditionalProperties {{ get; set; }}");
+            w.Line($"public global::System.Collections.Generic.Dictionary<string, {EmitContext.JsonElement}>? AdditionalProperties {{ get; set; }}");
             w.Line();
             w.Line($"public static {self} Parse({EmitContext.ByteSpan} utf8Json) => {c.Json}.Parse(utf8Json, ReadJson);");
             w.Line();
@@ -76,7 +77,9 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("/// <summary>The variant's JSON exactly as it was read.</summary>");
             w.Line($"public {EmitContext.JsonElement} Json {{ get; }}");
             w.Line();
-            w.Line($"public override string {type.DiscriminatorName} => Json.ValueKind == global::System.Text.Json.JsonValueKind.Object && Json.TryGetProperty({SourceWriter.Literal(type.DiscriminatorJsonName)}, out {EmitContext.JsonElement} value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : string.Empty;");
+            string found = type.DiscriminatorEnum is null ? "value.GetString()!" : $"new {discriminatorType}(value.GetString()!)";
+            string missing = type.DiscriminatorEnum is null ? "string.Empty" : "default";
+            w.Line($"public override {discriminatorType} {type.DiscriminatorName} => Json.ValueKind == global::System.Text.Json.JsonValueKind.Object && Json.TryGetProperty({SourceWriter.Literal(type.DiscriminatorJsonName)}, out {EmitContext.JsonElement} value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? {found} : {missing};");
             w.Line();
             w.Line("/// <remarks>Redacted output keeps only the discriminator: nothing is known about the other values' sensitivity.</remarks>");
             w.OpenBlock($"internal override void WriteJson({EmitContext.Writer} writer, bool redact)");
@@ -86,7 +89,7 @@ namespace CometAnalyzers.Generation.Emitter
             w.CloseBlock();
             w.Line();
             w.Line("writer.WriteStartObject();");
-            w.Line($"writer.WriteString({SourceWriter.Literal(type.DiscriminatorJsonName)}, {type.DiscriminatorName});");
+            w.Line($"writer.WriteString({SourceWriter.Literal(type.DiscriminatorJsonName)}, {type.DiscriminatorName}{(type.DiscriminatorEnum is null ? string.Empty : ".Value")});");
             w.Line("writer.WriteEndObject();");
             w.CloseBlock();
             w.Line();

@@ -69,21 +69,21 @@ namespace CometAnalyzers.Generation.Emitter
     [global::System.CodeDom.Compiler.GeneratedCode("CometAnalyzers", "0.1.0")]
     public sealed class __NAME__ContractError
     {
-        public __NAME__ContractError(__NAME__ContractErrorKind kind, string path, string message)
+        public __NAME__ContractError(__NAME__ContractErrorKind kind, string jsonPath, string message)
         {
             Kind = kind;
-            Path = path;
+            JsonPath = jsonPath;
             Message = message;
         }
 
         public __NAME__ContractErrorKind Kind { get; }
 
-        /// <summary>A JSON path such as <c>$.choices[0].message.content</c>.</summary>
-        public string Path { get; }
+        /// <summary>Where in the payload: a JSON path such as <c>$.choices[0].message.content</c>.</summary>
+        public string JsonPath { get; }
 
         public string Message { get; }
 
-        public override string ToString() => Kind + " at " + Path + ": " + Message;
+        public override string ToString() => Kind + " at " + JsonPath + ": " + Message;
     }
 
     /// <summary>
@@ -103,12 +103,14 @@ namespace CometAnalyzers.Generation.Emitter
 
         public __NAME__ContractErrorKind Kind => Error.Kind;
 
-        public string JsonPath => Error.Path;
+        /// <summary>Where in the payload: a JSON path such as <c>$.choices[0].message.content</c>.</summary>
+        public string JsonPath => Error.JsonPath;
 
         /// <summary>The same failure seen from one level up: <paramref name="segment"/> is prepended to the path.</summary>
         internal __NAME__ContractException Within(string segment)
         {
-            string path = Error.Path.Length == 0 ? segment : Error.Path[0] == '[' || Error.Path[0] == '.' ? segment + Error.Path : segment + "." + Error.Path;
+            string inner = Error.JsonPath;
+            string path = inner.Length == 0 ? segment : inner[0] == '[' || inner[0] == '.' ? segment + inner : segment + "." + inner;
             return new __NAME__ContractException(new __NAME__ContractError(Error.Kind, path, Error.Message), InnerException);
         }
     }
@@ -117,17 +119,18 @@ namespace CometAnalyzers.Generation.Emitter
     [global::System.CodeDom.Compiler.GeneratedCode("CometAnalyzers", "0.1.0")]
     public sealed class __NAME__ContractViolation
     {
-        public __NAME__ContractViolation(string path, string message)
+        public __NAME__ContractViolation(string jsonPath, string message)
         {
-            Path = path;
+            JsonPath = jsonPath;
             Message = message;
         }
 
-        public string Path { get; }
+        /// <summary>Where in the object: a JSON path such as <c>$.messages[0].content</c>.</summary>
+        public string JsonPath { get; }
 
         public string Message { get; }
 
-        public override string ToString() => Path + ": " + Message;
+        public override string ToString() => JsonPath + ": " + Message;
     }
 
 """;
@@ -887,22 +890,10 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             throw Malformed("Unexpected end of the JSON data.", null);
         }
 
-        internal static void WriteUnknown(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? unknown)
+        internal static void WriteUnknown(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? unknown)
         {
             if (unknown is null)
             {
-                return;
-            }
-
-            // What ReadJson keeps is a Dictionary: enumerated as one, its struct enumerator is not boxed (same order either way).
-            if (unknown is global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement> dictionary)
-            {
-                foreach (var pair in dictionary)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    pair.Value.WriteTo(writer);
-                }
-
                 return;
             }
 
@@ -931,26 +922,13 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value, bool redact) => value.WriteTo(writer);
 
-        internal static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, T> map, ValueWriter<T> writeValue, bool redact)
+        internal static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, T> map, ValueWriter<T> writeValue, bool redact)
         {
             writer.WriteStartObject();
-
-            // What ReadMap makes is a Dictionary: enumerated as one, its struct enumerator is not boxed (same order either way).
-            if (map is global::System.Collections.Generic.Dictionary<string, T> dictionary)
+            foreach (var pair in map)
             {
-                foreach (var pair in dictionary)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    writeValue(writer, pair.Value, redact);
-                }
-            }
-            else
-            {
-                foreach (var pair in map)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    writeValue(writer, pair.Value, redact);
-                }
+                writer.WritePropertyName(pair.Key);
+                writeValue(writer, pair.Value, redact);
             }
 
             writer.WriteEndObject();

@@ -27,7 +27,7 @@ namespace CometAnalyzers.Generation.Emitter
             for (int i = 0; i < type.Cases.Count; i++)
             {
                 UnionCaseSpec @case = type.Cases[i];
-                string caseType = TypeNames.Of(@case.Type, c, concreteCollections: true);
+                string caseType = TypeNames.Of(@case.Type, c);
                 w.Line($"public {type.Name}({caseType} value)");
                 w.Line("{");
                 w.Line($"    _value = {(@case.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))")};");
@@ -66,7 +66,7 @@ namespace CometAnalyzers.Generation.Emitter
             for (int i = 0; i < type.Cases.Count; i++)
             {
                 UnionCaseSpec @case = type.Cases[i];
-                string caseType = TypeNames.Of(@case.Type, c, concreteCollections: true);
+                string caseType = TypeNames.Of(@case.Type, c);
                 w.Line($"public bool Is{@case.CaseName} => _case == {i + 1};");
                 w.Line();
                 if (@case.Sensitive)
@@ -137,7 +137,8 @@ namespace CometAnalyzers.Generation.Emitter
                         if (DiscriminatorProperty(@case, type.DiscriminatorJsonName, c) is { } property)
                         {
                             // The case reads the discriminator as its own property (last occurrence): it must still be the value that chose it.
-                            w.Line($"{match} {{ var value = {ValueCodec.Read(@case.Type, c)}; {c.Json}.ExpectDiscriminator(value.{property.Name}, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Literal(@case.DiscriminatorValue!)}); return new {self}(value); }}{comment}");
+                            string read = property.Type.Kind == TypeKind.Enum ? $"value.{property.Name}{(property.IsRequiredNonNull ? "." : "?.")}Value" : $"value.{property.Name}";
+                            w.Line($"{match} {{ var value = {ValueCodec.Read(@case.Type, c)}; {c.Json}.ExpectDiscriminator({read}, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Literal(@case.DiscriminatorValue!)}); return new {self}(value); }}{comment}");
                         }
                         else
                         {
@@ -160,10 +161,10 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line();
         }
 
-        /// <summary>The string property of an object case that holds the union's discriminator, if the case declares one.</summary>
+        /// <summary>The string (or open enum) property of an object case that holds the union's discriminator, if the case declares one.</summary>
         private static PropertySpec? DiscriminatorProperty(UnionCaseSpec @case, string jsonName, EmitContext c)
             => @case.Type.Name is { } name && c.Find(name) is ObjectSpec objectSpec
-                ? objectSpec.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind == TypeKind.String)
+                ? objectSpec.Properties.FirstOrDefault(p => p.JsonName == jsonName && p.Type.Kind is TypeKind.String or TypeKind.Enum)
                 : null;
 
         private static void EmitTokenCase(SourceWriter w, UnionSpec type, EmitContext c, UnionCaseKind kind, params string[] tokens)
@@ -197,7 +198,7 @@ namespace CometAnalyzers.Generation.Emitter
             w.OpenBlock("switch (_case)");
             for (int i = 0; i < type.Cases.Count; i++)
             {
-                string caseType = TypeNames.Of(type.Cases[i].Type, c, concreteCollections: true);
+                string caseType = TypeNames.Of(type.Cases[i].Type, c);
                 string write = ValueCodec.Write(type.Cases[i].Type, $"(({caseType})_value!)", c);
                 w.Line($"case {i + 1}:");
                 w.Line(type.Cases[i].Sensitive
@@ -226,7 +227,7 @@ namespace CometAnalyzers.Generation.Emitter
             for (int i = 0; i < type.Cases.Count; i++)
             {
                 TypeRef caseType = type.Cases[i].Type;
-                string cast = $"(({TypeNames.Of(caseType, c, concreteCollections: true)})_value!)";
+                string cast = $"(({TypeNames.Of(caseType, c)})_value!)";
                 if (caseType.IsGeneratedReference)
                 {
                     w.Line($"if (_case == {i + 1}) {{ {cast}.ValidateInto(violations, path); }}");

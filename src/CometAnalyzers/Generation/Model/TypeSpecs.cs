@@ -56,7 +56,11 @@ namespace CometAnalyzers.Generation.Model
 
     internal sealed record VariantSpec(string DiscriminatorValue, string TypeName);
 
-    /// <summary>Object variants told apart by a discriminator property: an abstract base class with sealed variants.</summary>
+    /// <summary>
+    /// Object variants told apart by a discriminator property: an abstract base class with sealed variants.
+    /// <see cref="DiscriminatorEnum"/>: the open enum every variant types its discriminator as (a <c>$ref</c> to the enum
+    /// beside the variant's <c>const</c>), so the base's discriminator member has that type; null for <c>string</c>.
+    /// </summary>
     internal sealed record PolymorphicSpec(
         string Name,
         string? Description,
@@ -64,7 +68,8 @@ namespace CometAnalyzers.Generation.Model
         string DiscriminatorJsonName,
         string DiscriminatorName,
         EquatableArray<VariantSpec> Variants,
-        string UnknownTypeName)
+        string UnknownTypeName,
+        string? DiscriminatorEnum = null)
         : TypeSpec(Name, Description, Deprecated);
 
     internal enum UnionCaseKind

@@ -112,7 +112,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.EventStreams
                 return $"{how}: {actual.Chunks.Count} chunks where {expected.Chunks.Count} were expected, the first {same} the same";
             }
 
-            bool sameEnd = expected.Error is null ? actual.Error is null : actual.Error is { } error && error.Kind == expected.Error.Kind && error.Path == expected.Error.Path;
+            bool sameEnd = expected.Error is null ? actual.Error is null : actual.Error is { } error && error.Kind == expected.Error.Kind && error.JsonPath == expected.Error.JsonPath;
             return sameEnd ? null : $"{how}: ended with {actual.Error?.ToString() ?? "no error"} where {expected.Error?.ToString() ?? "no error"} was expected";
         }
 

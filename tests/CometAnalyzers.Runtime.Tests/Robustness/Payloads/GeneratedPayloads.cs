@@ -89,10 +89,10 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
                     Index = 0,
                     Message = new ChatCompletionMessage
                     {
-                        Role = "assistant",
+                        Role = ChatRole.Assistant,
                         Content = Text,
                         Refusal = "partly",
-                        Annotations = [new Annotation { Type = "url_citation", UrlCitation = new UrlCitation { StartIndex = 0, EndIndex = long.MaxValue, Url = "https://example.com/a?b=c&d", Title = "Example" } }],
+                        Annotations = [new Annotation { Type = "url_citation", UrlCitation = new UrlCitation { StartIndex = 0, EndIndex = int.MaxValue, Url = "https://example.com/a?b=c&d", Title = "Example" } }],
                     },
                     Logprobs = new ChoiceLogprobs
                     {

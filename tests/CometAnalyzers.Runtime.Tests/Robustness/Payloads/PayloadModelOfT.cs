@@ -242,6 +242,6 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
         }
 
         internal static bool SameError(CometApiContractError left, CometApiContractError right)
-            => left.Kind == right.Kind && left.Path == right.Path && left.Message == right.Message;
+            => left.Kind == right.Kind && left.JsonPath == right.JsonPath && left.Message == right.Message;
     }
 }
