@@ -7,6 +7,7 @@ using CometAnalyzers.Generation.Emitter;
 using CometAnalyzers.Generation.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CometAnalyzers.Generation
@@ -89,10 +90,22 @@ namespace CometAnalyzers.Generation
                 .Select(static (all, _) => Deduplicate(all))
                 .WithTrackingName(TrackingNames.UniqueSpecs);
 
-            // What the compilation offers for the sensitive-member attribute: a small value, equal after an ordinary edit,
-            // so the sources downstream stay cached.
+            // What the compilation offers for the sensitive-member attribute, as a small value equal after an ordinary edit
+            // so the sources downstream stay cached. The source side is syntax (a declaration of the attribute, found per
+            // edited tree); the compilation is asked only about its references, whose symbols an edit leaves as they were,
+            // so an edit never makes the compiler build the source declaration table for this step.
+            IncrementalValueProvider<bool> declaredInSource = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    static (node, _) => node is ClassDeclarationSyntax { Identifier.ValueText: SensitiveAttributeEmitter.Name } declaration && DeclaresSensitiveAttribute(declaration),
+                    static (_, _) => true)
+                .Collect()
+                .Select(static (found, _) => found.Length > 0)
+                .WithTrackingName(TrackingNames.SensitiveAttributeDeclaration);
+
             IncrementalValueProvider<SensitiveAttributeSource> sensitiveAttribute = context.CompilationProvider
-                .Select(static (compilation, _) => SensitiveAttributeSourceOf(compilation))
+                .Select(static (compilation, _) => SensitiveAttributeSourceInReferences(compilation))
+                .Combine(declaredInSource)
+                .Select(static (pair, _) => pair.Right ? SensitiveAttributeSource.Available : pair.Left)
                 .WithTrackingName(TrackingNames.SensitiveAttribute);
 
             // What the compilation offers the generated client (the .NET 8 base library, logging): the same kind of small value.
@@ -124,23 +137,47 @@ namespace CometAnalyzers.Generation
         }
 
         /// <summary>
-        /// Whether the compilation already sees the attribute (declared in it, or internal to a referenced models project
-        /// that grants it its internals), and else whether it can be a Microsoft.Extensions.Compliance classification.
+        /// Whether a referenced assembly gives the compilation the attribute (internal to a referenced models project that
+        /// grants it its internals), and else whether it can be a Microsoft.Extensions.Compliance classification. Only
+        /// referenced assemblies are searched: a declaration in source is found by syntax.
         /// </summary>
-        private static SensitiveAttributeSource SensitiveAttributeSourceOf(Compilation compilation)
+        private static SensitiveAttributeSource SensitiveAttributeSourceInReferences(Compilation compilation)
         {
-            foreach (INamedTypeSymbol existing in compilation.GetTypesByMetadataName(SensitiveAttributeEmitter.MetadataName))
+            INamedTypeSymbol? classification = null;
+            foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (compilation.IsSymbolAccessibleWithin(existing, compilation.Assembly))
+                if (assembly.GetTypeByMetadataName(SensitiveAttributeEmitter.MetadataName) is { } existing
+                    && compilation.IsSymbolAccessibleWithin(existing, compilation.Assembly))
                 {
                     return SensitiveAttributeSource.Available;
                 }
+
+                classification ??= assembly.GetTypeByMetadataName(SensitiveAttributeEmitter.DataClassificationAttributeMetadataName);
             }
 
-            return compilation.GetTypeByMetadataName(SensitiveAttributeEmitter.DataClassificationAttributeMetadataName) is { IsSealed: false } classification
-                   && compilation.IsSymbolAccessibleWithin(classification, compilation.Assembly)
+            return classification is { IsSealed: false, DeclaredAccessibility: Accessibility.Public }
                 ? SensitiveAttributeSource.EmitWithDataClassification
                 : SensitiveAttributeSource.Emit;
+        }
+
+        /// <summary>A top-level class of that name directly in the attribute's namespace (block or file-scoped, nested or dotted).</summary>
+        private static bool DeclaresSensitiveAttribute(ClassDeclarationSyntax declaration)
+        {
+            if (declaration.Parent is not BaseNamespaceDeclarationSyntax)
+            {
+                return false;
+            }
+
+            var parts = new List<string>();
+            for (SyntaxNode? node = declaration.Parent; node is not null; node = node.Parent)
+            {
+                if (node is BaseNamespaceDeclarationSyntax ns)
+                {
+                    parts.Insert(0, ns.Name.ToString());
+                }
+            }
+
+            return string.Join(".", parts) == SensitiveAttributeEmitter.Namespace;
         }
 
         private static string UniqueHintName(string hintName, HashSet<string> used)
@@ -185,5 +222,6 @@ namespace CometAnalyzers.Generation
         public const string UniqueSpecs = nameof(UniqueSpecs);
         public const string SensitiveAttribute = nameof(SensitiveAttribute);
         public const string ClientFeatures = nameof(ClientFeatures);
+        public const string SensitiveAttributeDeclaration = nameof(SensitiveAttributeDeclaration);
     }
 }

@@ -22,6 +22,9 @@ namespace CometAnalyzers.Benchmarks.Payloads
 
         public static string OpenApiDocument => Path.Combine(ReferenceFolder, "openai-chat-completions.openapi.json");
 
+        /// <summary>A whole vendor document (shared/reference/vendors/&lt;vendor&gt;/&lt;vendor&gt;.openapi.json).</summary>
+        public static string VendorDocument(string vendor) => Path.Combine(ReferenceFolder, "vendors", vendor, vendor + ".openapi.json");
+
         public static string RepoFile(string relativePath) => Path.Combine(RepoRoot, relativePath);
 
         public static byte[] ReadRequired(string path)

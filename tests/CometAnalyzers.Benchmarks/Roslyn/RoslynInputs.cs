@@ -85,6 +85,15 @@ namespace CometAnalyzers.Benchmarks.Roslyn
                 new InMemoryAdditionalText("/project/contracts/openai.contract.json", File.ReadAllText(Paths.RepoFile("tests/CometAnalyzers.Tests/TestData/openai.contract.json"))),
                 new InMemoryAdditionalText("/project/contracts/openai-chat-completions.openapi.json", System.Text.Encoding.UTF8.GetString(Paths.ReadRequired(Paths.OpenApiDocument))));
 
+        /// <summary>
+        /// The runtime tests' contract over the whole OpenAI document (3.4 MB, 1,422 schemas; the contract reaches the
+        /// chat request, response, stream chunk and error), read in place from shared/, as a project has them.
+        /// </summary>
+        public static ImmutableArray<AdditionalText> FullOpenAiDocumentFiles()
+            => ImmutableArray.Create<AdditionalText>(
+                new InMemoryAdditionalText("/project/contracts/openai.vendor.contract.json", File.ReadAllText(Paths.RepoFile("tests/CometAnalyzers.Runtime.Tests/Vendors/openai.vendor.contract.json"))),
+                new InMemoryAdditionalText("/project/contracts/openai.openapi.json", System.Text.Encoding.UTF8.GetString(Paths.ReadRequired(Paths.VendorDocument("openai")))));
+
         public static InMemoryAdditionalText CometContractFile()
             => new("/project/contracts/cometapi.chat-completions.contract.json", File.ReadAllText(Paths.RepoFile("contract/cometapi.chat-completions.contract.json")));
 

@@ -21,6 +21,7 @@ namespace CometAnalyzers.Tests.Generator
         {
             TrackingNames.ContractFiles, TrackingNames.ReferencedDocuments, TrackingNames.LanguageFeatures,
             TrackingNames.ContractCompilations, TrackingNames.ContractSpecs, TrackingNames.UniqueSpecs, TrackingNames.SensitiveAttribute, TrackingNames.ClientFeatures,
+            TrackingNames.SensitiveAttributeDeclaration,
         };
 
         [Fact]

@@ -125,6 +125,28 @@ namespace CometAnalyzers.Tests.Generator
             Assert.Equal(new[] { "Consumer", "Models" }, consumer.GetTypesByMetadataName(AttributeName).Select(t => t.ContainingAssembly.Name).OrderBy(n => n, StringComparer.Ordinal));
         }
 
+        [Theory]
+        [InlineData("namespace CometAnalyzers { internal sealed class CometSensitiveAttribute : System.Attribute { } }")]
+        [InlineData("namespace CometAnalyzers;\ninternal sealed class CometSensitiveAttribute : System.Attribute { }")]
+        [InlineData("namespace Comet { namespace Analyzers { } }\nnamespace CometAnalyzers { namespace Inner { } internal sealed class CometSensitiveAttribute : System.Attribute { } }")]
+        public void An_attribute_the_project_declares_itself_is_used_and_no_second_one_is_emitted(string declaration)
+        {
+            Compilation consumer = RunWith(GeneratorHarness.CreateCompilation(new[] { declaration }));
+            INamedTypeSymbol attribute = Assert.Single(consumer.GetTypesByMetadataName(AttributeName));
+            Assert.Contains("UserMessage.Content", MarkedMembers(consumer, "CometApi.Contracts", attribute));
+        }
+
+        [Theory]
+        [InlineData("namespace Other { internal sealed class CometSensitiveAttribute : System.Attribute { } }")]
+        [InlineData("namespace CometAnalyzers { internal static class Outer { internal sealed class CometSensitiveAttribute : System.Attribute { } } }")]
+        [InlineData("namespace CometAnalyzers.Inner { internal sealed class CometSensitiveAttribute : System.Attribute { } }")]
+        public void A_class_of_that_name_elsewhere_does_not_stop_the_attribute_being_emitted(string declaration)
+        {
+            Compilation consumer = RunWith(GeneratorHarness.CreateCompilation(new[] { declaration }));
+            INamedTypeSymbol attribute = Assert.Single(consumer.GetTypesByMetadataName(AttributeName));
+            Assert.Contains(attribute.DeclaringSyntaxReferences, r => r.SyntaxTree.FilePath.EndsWith(AttributeName + ".g.cs", StringComparison.Ordinal));
+        }
+
         /// <summary>"Type.Member" for every member of the namespace's types that carries <paramref name="attribute"/>, sorted.</summary>
         private static string[] MarkedMembers(Compilation compilation, string ns, INamedTypeSymbol attribute)
         {
