@@ -22,27 +22,27 @@ namespace CometAnalyzers.Runtime.Tests.Vendors
         [ReferenceFact]
         public void OpenAI_payloads_round_trip_unchanged() => AssertEveryPayloadRoundTrips("openai", 175, new()
         {
-            ["request"] = RoundTrip(b => Vendors.OpenAi.CreateChatCompletionRequest.Parse(b), (m, w) => m.WriteTo(w), Vendors.OpenAi.OpenAiVendorJsonContext.Default.CreateChatCompletionRequest),
-            ["response"] = RoundTrip(b => Vendors.OpenAi.CreateChatCompletionResponse.Parse(b), (m, w) => m.WriteTo(w), Vendors.OpenAi.OpenAiVendorJsonContext.Default.CreateChatCompletionResponse),
-            ["chunk"] = RoundTrip(b => Vendors.OpenAi.CreateChatCompletionStreamResponse.Parse(b), (m, w) => m.WriteTo(w), Vendors.OpenAi.OpenAiVendorJsonContext.Default.CreateChatCompletionStreamResponse),
-            ["error"] = RoundTrip(b => Vendors.OpenAi.ErrorResponse.Parse(b), (m, w) => m.WriteTo(w), Vendors.OpenAi.OpenAiVendorJsonContext.Default.ErrorResponse),
+            ["request"] = RoundTrip(b => global::Vendors.OpenAi.CreateChatCompletionRequest.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.OpenAi.OpenAiVendorJsonContext.Default.CreateChatCompletionRequest),
+            ["response"] = RoundTrip(b => global::Vendors.OpenAi.CreateChatCompletionResponse.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.OpenAi.OpenAiVendorJsonContext.Default.CreateChatCompletionResponse),
+            ["chunk"] = RoundTrip(b => global::Vendors.OpenAi.CreateChatCompletionStreamResponse.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.OpenAi.OpenAiVendorJsonContext.Default.CreateChatCompletionStreamResponse),
+            ["error"] = RoundTrip(b => global::Vendors.OpenAi.ErrorResponse.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.OpenAi.OpenAiVendorJsonContext.Default.ErrorResponse),
         });
 
         [ReferenceFact]
         public void Mistral_payloads_round_trip_unchanged() => AssertEveryPayloadRoundTrips("mistral", 13, new()
         {
-            ["request"] = RoundTrip(b => Vendors.Mistral.ChatCompletionRequest.Parse(b), (m, w) => m.WriteTo(w), Vendors.Mistral.MistralVendorJsonContext.Default.ChatCompletionRequest),
-            ["response"] = RoundTrip(b => Vendors.Mistral.ChatCompletionResponse.Parse(b), (m, w) => m.WriteTo(w), Vendors.Mistral.MistralVendorJsonContext.Default.ChatCompletionResponse),
-            ["chunk"] = RoundTrip(b => Vendors.Mistral.CompletionChunk.Parse(b), (m, w) => m.WriteTo(w), Vendors.Mistral.MistralVendorJsonContext.Default.CompletionChunk),
+            ["request"] = RoundTrip(b => global::Vendors.Mistral.ChatCompletionRequest.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.Mistral.MistralVendorJsonContext.Default.ChatCompletionRequest),
+            ["response"] = RoundTrip(b => global::Vendors.Mistral.ChatCompletionResponse.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.Mistral.MistralVendorJsonContext.Default.ChatCompletionResponse),
+            ["chunk"] = RoundTrip(b => global::Vendors.Mistral.CompletionChunk.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.Mistral.MistralVendorJsonContext.Default.CompletionChunk),
         });
 
         [ReferenceFact]
         public void Anthropic_payloads_round_trip_unchanged() => AssertEveryPayloadRoundTrips("anthropic", 16, new()
         {
-            ["request"] = RoundTrip(b => Vendors.Anthropic.CreateMessageParams.Parse(b), (m, w) => m.WriteTo(w), Vendors.Anthropic.AnthropicVendorJsonContext.Default.CreateMessageParams),
-            ["response"] = RoundTrip(b => Vendors.Anthropic.Message.Parse(b), (m, w) => m.WriteTo(w), Vendors.Anthropic.AnthropicVendorJsonContext.Default.Message),
-            ["chunk"] = RoundTrip(b => Vendors.Anthropic.MessageStreamEvent.Parse(b), (m, w) => m.WriteTo(w), Vendors.Anthropic.AnthropicVendorJsonContext.Default.MessageStreamEvent),
-            ["error"] = RoundTrip(b => Vendors.Anthropic.ErrorResponse.Parse(b), (m, w) => m.WriteTo(w), Vendors.Anthropic.AnthropicVendorJsonContext.Default.ErrorResponse),
+            ["request"] = RoundTrip(b => global::Vendors.Anthropic.CreateMessageParams.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.Anthropic.AnthropicVendorJsonContext.Default.CreateMessageParams),
+            ["response"] = RoundTrip(b => global::Vendors.Anthropic.Message.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.Anthropic.AnthropicVendorJsonContext.Default.Message),
+            ["chunk"] = RoundTrip(b => global::Vendors.Anthropic.MessageStreamEvent.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.Anthropic.AnthropicVendorJsonContext.Default.MessageStreamEvent),
+            ["error"] = RoundTrip(b => global::Vendors.Anthropic.ErrorResponse.Parse(b), (m, w) => m.WriteTo(w), global::Vendors.Anthropic.AnthropicVendorJsonContext.Default.ErrorResponse),
         });
 
         /// <summary>
