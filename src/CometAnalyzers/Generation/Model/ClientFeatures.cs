@@ -18,23 +18,35 @@ namespace CometAnalyzers.Generation.Model
     {
         public static readonly ClientFeatures None = new(false, false);
 
+        /// <remarks>
+        /// Only referenced assemblies are searched (public types): their symbols are the same after an edit, so the step
+        /// never makes the compiler build the source declaration table, which a lookup through the compilation would.
+        /// </remarks>
         public static ClientFeatures Of(Compilation compilation)
         {
-            INamedTypeSymbol? timeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
-            INamedTypeSymbol objectType = compilation.GetSpecialType(SpecialType.System_Object);
-            bool client = timeProvider is not null
-                && SymbolEqualityComparer.Default.Equals(timeProvider.ContainingAssembly, objectType.ContainingAssembly)
-                && Accessible(compilation, "System.Net.Http.HttpClient")
-                && Accessible(compilation, "System.Diagnostics.Metrics.IMeterFactory")
-                && Accessible(compilation, "System.Diagnostics.ActivitySource")
-                && Accessible(compilation, "System.Collections.Generic.IAsyncEnumerable`1");
+            IAssemblySymbol coreLibrary = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
+            bool client = coreLibrary.GetTypeByMetadataName("System.TimeProvider") is { DeclaredAccessibility: Accessibility.Public }
+                && Referenced(compilation, "System.Net.Http.HttpClient")
+                && Referenced(compilation, "System.Diagnostics.Metrics.IMeterFactory")
+                && Referenced(compilation, "System.Diagnostics.ActivitySource")
+                && Referenced(compilation, "System.Collections.Generic.IAsyncEnumerable`1");
             bool logging = client
-                && Accessible(compilation, "Microsoft.Extensions.Logging.ILogger")
-                && Accessible(compilation, "Microsoft.Extensions.Logging.LoggerMessage");
+                && Referenced(compilation, "Microsoft.Extensions.Logging.ILogger")
+                && Referenced(compilation, "Microsoft.Extensions.Logging.LoggerMessage");
             return client ? new ClientFeatures(true, logging) : None;
         }
 
-        private static bool Accessible(Compilation compilation, string metadataName)
-            => compilation.GetTypeByMetadataName(metadataName) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
+        private static bool Referenced(Compilation compilation, string metadataName)
+        {
+            foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
