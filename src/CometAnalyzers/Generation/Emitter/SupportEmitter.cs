@@ -445,7 +445,8 @@ namespace CometAnalyzers.Generation.Emitter
             return true;
         }
 
-        private static readonly double[] PowersOfTen = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+        /// <summary>The powers of ten that are exact doubles.</summary>
+        private static readonly double[] PowersOfTen = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
         internal static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
         {
@@ -481,7 +482,8 @@ namespace CometAnalyzers.Generation.Emitter
             }
 
             double value;
-            if (!reader.HasValueSequence && TryReadShortDecimal(reader.ValueSpan, out value, out bool asWritten))
+            if (!reader.HasValueSequence
+                && (TryReadShortDecimal(reader.ValueSpan, out value, out bool asWritten) || TryReadLongDecimal(reader.ValueSpan, out value, out asWritten)))
             {
                 if (!asWritten)
                 {
@@ -508,6 +510,147 @@ namespace CometAnalyzers.Generation.Emitter
         }
 
         /// <summary>
+        /// A number in plain notation of at most 17 significant digits, from 1e-4 up: a double printed at full precision,
+        /// as logprobs are. Read without the general parser as its digits over a power of ten: exact where the digits
+        /// fit 53 bits (as for short decimals), else corrected to the nearest double in exact integer arithmetic. Whether
+        /// the writer writes it so is decided as for short decimals up to 15 digits, exactly at 16 and 17 (see IsShortest).
+        /// False (for the general parser) for an exponent, more digits, a smaller value or a zero.
+        /// </summary>
+        private static bool TryReadLongDecimal(global::System.ReadOnlySpan<byte> number, out double value, out bool asWritten)
+        {
+            value = 0;
+            asWritten = false;
+            int start = number.Length > 0 && number[0] == (byte)'-' ? 1 : 0;
+            int first = start; // the first significant digit, past leading zeros and a point among them
+            int point = -1;
+            while (first < number.Length && (number[first] == (byte)'0' || number[first] == (byte)'.'))
+            {
+                point = number[first] == (byte)'.' ? first : point;
+                first++;
+            }
+
+            if (number.Length - first > 18)
+            {
+                return false; // more than 17 digits (and a point)
+            }
+
+            ulong digits = 0;
+            for (int i = first; i < number.Length; i++)
+            {
+                uint digit = (uint)(number[i] - '0');
+                if (digit <= 9)
+                {
+                    digits = (digits * 10) + digit;
+                }
+                else if (number[i] == (byte)'.' && point < 0)
+                {
+                    point = i;
+                }
+                else
+                {
+                    return false; // an exponent
+                }
+            }
+
+            int significant = number.Length - first - (point >= first ? 1 : 0);
+            int fraction = point < 0 ? 0 : number.Length - point - 1;
+            if (significant == 0 || significant > 17 || fraction > significant + 3)
+            {
+                return false; // zero, more digits than a double holds, or below 1e-4
+            }
+
+            bool hasPoint = point >= 0;
+
+            double magnitude = digits / PowersOfTen[fraction];
+            if (digits > 1UL << 53 && !TryNearest(digits, fraction, ref magnitude))
+            {
+                return false;
+            }
+
+            value = start == 0 ? magnitude : -magnitude;
+            if ((hasPoint && number[number.Length - 1] == (byte)'0') || magnitude >= 1e17)
+            {
+                return true; // a fraction ending in zero; 99999999999999999 reads as 1e17, written 1E+17
+            }
+
+            if (significant <= 15)
+            {
+                asWritten = true;
+                return true;
+            }
+
+            int exponent = -fraction;
+            while (!hasPoint && digits % 10 == 0)
+            {
+                digits /= 10;
+                exponent++;
+            }
+
+            asWritten = IsShortest(digits, exponent, magnitude) ?? FormatsAs(number, value);
+            return true;
+        }
+
+        /// <summary>
+        /// Moves <paramref name="guess"/> (within an ulp or two) to the double nearest <paramref name="digits"/> / 10^<paramref name="fraction"/>
+        /// (ties to even, as every IEEE parser rounds): the one whose rounding interval holds the text. Exact, in the
+        /// scaled integers IsShortest uses (from 1e-4 up they stay below 2^125). False if it takes more than a few steps.
+        /// </summary>
+        private static bool TryNearest(ulong digits, int fraction, ref double guess)
+        {
+            for (int step = 0; step < 4; step++)
+            {
+                ulong bits = (ulong)global::System.BitConverter.DoubleToInt64Bits(guess);
+                ulong mantissa = (bits & 0xFFFFFFFFFFFFFUL) | (1UL << 52);
+                int power = (int)(bits >> 52) - 1075;
+                if (power <= 0 && fraction >= 1 && fraction <= 18)
+                {
+                    // The usual case, in 64 bits: the guess is within an ulp or two, so the text's offset from it (see
+                    // Offset) is below 2^63; the rounding interval is half an ulp, scaled 10^fraction / 2, either side.
+                    long offset = Offset(digits, fraction, mantissa, -power);
+                    ulong twice = 2 * (ulong)(offset < 0 ? -offset : offset);
+                    ulong ulp = LongPowersOfTen[fraction];
+                    bool evenMantissa = (mantissa & 1) == 0;
+                    if (offset >= 0 ? twice < ulp || (twice == ulp && evenMantissa) : mantissa == 1UL << 52 ? 2 * twice < ulp || (2 * twice == ulp && evenMantissa) : twice < ulp || (twice == ulp && evenMantissa))
+                    {
+                        return true;
+                    }
+
+                    guess = offset > 0 ? global::System.Math.BitIncrement(guess) : global::System.Math.BitDecrement(guess);
+                    continue;
+                }
+
+                int b = power < 2 ? 2 - power : 0;
+                global::System.UInt128 scaled = ((global::System.UInt128)mantissa * WidePowersOfTen[fraction]) << (power + b);
+                global::System.UInt128 text = (global::System.UInt128)digits << b;
+                global::System.UInt128 halfUp = WidePowersOfTen[fraction] << (power + b - 1);
+                global::System.UInt128 halfDown = mantissa == 1UL << 52 ? halfUp >> 1 : halfUp; // below a power of two the doubles are closer
+                bool even = (mantissa & 1) == 0;
+                if (text >= scaled)
+                {
+                    global::System.UInt128 above = text - scaled;
+                    if (above < halfUp || (above == halfUp && even))
+                    {
+                        return true;
+                    }
+
+                    guess = global::System.Math.BitIncrement(guess);
+                }
+                else
+                {
+                    global::System.UInt128 below = scaled - text;
+                    if (below < halfDown || (below == halfDown && even))
+                    {
+                        return true;
+                    }
+
+                    guess = global::System.Math.BitDecrement(guess);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Whether the writer writes <paramref name="value"/>, read from <paramref name="text"/>, as that very text (the
         /// shortest that reads back as it; plain from 1e-4 up to 1e17, else with an exponent such as <c>E-07</c> or <c>E+17</c>).
         /// Decided from the text where it can be (a fraction ending in zero, <c>e</c>, more than 17 significant digits:
@@ -516,6 +659,11 @@ namespace CometAnalyzers.Generation.Emitter
         /// </summary>
         private static bool IsWrittenAs(global::System.ReadOnlySpan<byte> text, double value)
         {
+            if (value == 0)
+            {
+                return FormatsAs(text, value); // 0 and -0 (short decimals, read before) or a number too small for a double
+            }
+
             if (!TryScanPlain(text, out ulong digits, out int count, out int exponent))
             {
                 return global::System.MemoryExtensions.IndexOf(text, (byte)'E') >= 0 && FormatsAs(text, value);
@@ -604,6 +752,11 @@ namespace CometAnalyzers.Generation.Emitter
                 return null;
             }
 
+            if (power <= 0 && exponent < 0 && exponent >= -19)
+            {
+                return IsShortest(digits, -exponent, mantissa, -power);
+            }
+
             int a = exponent < 0 ? -exponent : 0;
             int b = power < 2 ? 2 - power : 0;
             global::System.UInt128 scaled = ((global::System.UInt128)mantissa * WidePowersOfTen[a]) << (power + b);
@@ -621,6 +774,50 @@ namespace CometAnalyzers.Generation.Emitter
             global::System.UInt128 lower = (global::System.UInt128)(digits / 10) * (unit * 10);
             return !ReadsBackAs(lower, scaled, halfUlp, tiesToValue) && !ReadsBackAs(lower + (unit * 10), scaled, halfUlp, tiesToValue);
         }
+
+        /// <summary>
+        /// IsShortest in the usual case, in 64-bit and 128-bit integers without multiplying wide ones: a value below 2^53
+        /// (<paramref name="mantissa"/> / 2^<paramref name="shift"/>) and a text with 1 to 19 fraction digits.
+        /// </summary>
+        private static bool? IsShortest(ulong digits, int fraction, ulong mantissa, int shift)
+        {
+            long offset = Offset(digits, fraction, mantissa, shift);
+            ulong distance = (ulong)(offset < 0 ? -offset : offset);
+            if (shift < 64 && 2 * distance >= 1UL << shift)
+            {
+                // Not within half a unit of the last digit (2^shift scaled): a text of as many digits is closer (or as close).
+                return 2 * distance == 1UL << shift ? null : false;
+            }
+
+            // A digit fewer: the texts around this one, its digits rounded down and up to a multiple of ten.
+            global::System.Int128 below = (global::System.Int128)(digits % 10) << shift;
+            global::System.Int128 above = (global::System.Int128)(10 - (digits % 10)) << shift;
+            ulong ulp = LongPowersOfTen[fraction];
+            bool tiesToValue = (mantissa & 1) == 0;
+            return !ReadsBackAs(offset - below, ulp, tiesToValue) && !ReadsBackAs(offset + above, ulp, tiesToValue);
+        }
+
+        /// <summary>
+        /// The text <paramref name="digits"/> / 10^<paramref name="fraction"/> minus the value <paramref name="mantissa"/> / 2^<paramref name="shift"/>,
+        /// scaled by 10^fraction * 2^shift (an ulp of the value is then 10^fraction): digits * 2^shift - mantissa * 10^fraction.
+        /// Computed modulo 2^64, it is exact while below 2^63, as it is for a text within a few ulps and at most 18 or 19 fraction digits.
+        /// </summary>
+        private static long Offset(ulong digits, int fraction, ulong mantissa, int shift)
+            => unchecked((long)((shift < 64 ? digits << shift : 0UL) - (mantissa * LongPowersOfTen[fraction])));
+
+        /// <summary>Whether a text at <paramref name="offset"/> from a value (scaled, an ulp being <paramref name="ulp"/>) reads back as the value.</summary>
+        private static bool ReadsBackAs(global::System.Int128 offset, ulong ulp, bool tiesToValue)
+        {
+            global::System.Int128 twice = 2 * (offset < 0 ? -offset : offset);
+            return twice < ulp || (tiesToValue && twice == ulp);
+        }
+
+        private static readonly ulong[] LongPowersOfTen =
+        {
+            1UL, 10UL, 100UL, 1000UL, 10000UL, 100000UL, 1000000UL, 10000000UL, 100000000UL, 1000000000UL, 10000000000UL, 100000000000UL,
+            1000000000000UL, 10000000000000UL, 100000000000000UL, 1000000000000000UL, 10000000000000000UL, 100000000000000000UL,
+            1000000000000000000UL, 10000000000000000000UL,
+        };
 
         private static global::System.UInt128 Distance(global::System.UInt128 x, global::System.UInt128 y) => x > y ? x - y : y - x;
 
