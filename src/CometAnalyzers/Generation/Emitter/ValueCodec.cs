@@ -60,9 +60,9 @@ namespace CometAnalyzers.Generation.Emitter
         /// </remarks>
         public static string Write(TypeRef type, string value, EmitContext context, string writer = "writer", string redact = "redact", int depth = 0, string? scope = null)
         {
-            if (HasScalars(type) && scope is null)
+            if (type.Kind is TypeKind.List or TypeKind.Map && HasScalars(type) && scope is null && !IsScalar(type.Element!.Kind))
             {
-                throw new System.ArgumentNullException(nameof(scope), "A number or date is written in a scope.");
+                throw new System.ArgumentNullException(nameof(scope), "Numbers or dates in nested lists or maps are written in a scope.");
             }
 
             return type.Kind switch
@@ -72,7 +72,7 @@ namespace CometAnalyzers.Generation.Emitter
                 TypeKind.Map => $"{context.Json}.WriteMap<{TypeNames.Element(type, context)}>({writer}, {value}, {WriterDelegate(type.Element!, type.ElementNullable, context, depth)}, {redact});",
                 TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union => $"{context.Qualified(type.Name!)}.WriteValue({writer}, {value}, {redact});",
                 TypeKind.Json => $"{context.Json}.WriteJson({writer}, {value}, {redact});",
-                _ when IsScalar(type.Kind) => $"{context.Json}.Write{type.Kind}({writer}, {value}, {redact}, ref {scope});",
+                _ when IsScalar(type.Kind) && scope is not null => $"{context.Json}.Write{type.Kind}({writer}, {value}, {redact}, ref {scope});",
                 _ => $"{writer}.{PrimitiveWrite(type, value, out string argument)}Value({argument});",
             };
         }
@@ -103,7 +103,14 @@ namespace CometAnalyzers.Generation.Emitter
                 string inner = type.Kind == TypeKind.List
                     ? WriteList(type, value, $"writer.WriteStartArray({name});", context, "writer", "redact", 0, scope)
                     : $"writer.WritePropertyName({name}); {Write(type, value, context, scope: scope)}";
-                return $"{{ var {scope} = new {context.Json}.ScalarScope({kept}, {member}); {inner} }}";
+                string withTexts = $"{{ var {scope} = new {context.Json}.ScalarScope({kept}, {member}); {inner} }}";
+                if (type.Kind == TypeKind.List && IsScalar(type.Element!.Kind))
+                {
+                    // A list of numbers or dates (token ids, embeddings): with no kept texts, the loop of direct writer calls it always was.
+                    return $"if ({kept} is null) {WriteList(type, value, $"writer.WriteStartArray({name});", context, "writer", "redact", 0)} else {withTexts}";
+                }
+
+                return withTexts;
             }
 
             return type.Kind switch
