@@ -60,9 +60,10 @@ namespace CometAnalyzers.Generation.Emitter
         /// </remarks>
         public static string Write(TypeRef type, string value, EmitContext context, string writer = "writer", string redact = "redact", int depth = 0, string? scope = null)
         {
-            if (type.Kind is TypeKind.List or TypeKind.Map && HasScalars(type) && scope is null && !IsScalar(type.Element!.Kind))
+            // Without a scope only a number or date, or a list of them, written as the writer writes them (nothing kept).
+            if (scope is null && HasScalars(type) && !IsScalar(type.Kind) && !(type.Kind == TypeKind.List && IsScalar(type.Element!.Kind)))
             {
-                throw new System.ArgumentNullException(nameof(scope), "Numbers or dates in nested lists or maps are written in a scope.");
+                throw new System.ArgumentNullException(nameof(scope), "Numbers or dates in maps and nested lists are written in a scope.");
             }
 
             return type.Kind switch
