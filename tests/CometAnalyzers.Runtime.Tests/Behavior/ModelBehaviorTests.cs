@@ -24,7 +24,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             Assert.Equal("brand_new_reason", reason.Value);
             Assert.True(FinishReason.Stop.IsKnown);
             Assert.True(reason != FinishReason.Stop);
-            JsonEquivalence.AssertEquivalent(json, JsonEquivalence.Write(response.WriteTo));
+            JsonEquivalence.AssertSameText(json, JsonEquivalence.Write(response.WriteTo));
         }
 
         [Fact]
@@ -41,7 +41,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             ChatCompletionRequest request = ChatCompletionRequest.Parse(Encoding.UTF8.GetBytes(json));
             ChatMessage message = Assert.Single(request.Messages);
             Assert.Equal("critic", message.Role);
-            JsonEquivalence.AssertEquivalent(json, JsonEquivalence.Write(request.WriteTo));
+            JsonEquivalence.AssertSameText(json, JsonEquivalence.Write(request.WriteTo));
         }
 
         [Fact]
@@ -50,7 +50,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             const string json = """{"id":"c1","object":"chat.completion","created":1,"model":"m","choices":[],"x_new_field":{"nested":[1,2]},"another":null}""";
             ChatCompletionResponse response = ChatCompletionResponse.Parse(Encoding.UTF8.GetBytes(json));
             Assert.Equal(2, response.AdditionalProperties!.Count);
-            JsonEquivalence.AssertEquivalent(json, JsonEquivalence.Write(response.WriteTo));
+            JsonEquivalence.AssertSameText(json, JsonEquivalence.Write(response.WriteTo));
         }
 
         [Fact]
@@ -58,8 +58,8 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         {
             const string withNull = """{"id":"c1","object":"chat.completion","created":1,"model":"m","choices":[],"usage":null}""";
             const string without = """{"id":"c1","object":"chat.completion","created":1,"model":"m","choices":[]}""";
-            JsonEquivalence.AssertEquivalent(withNull, JsonEquivalence.Write(ChatCompletionResponse.Parse(Encoding.UTF8.GetBytes(withNull)).WriteTo));
-            JsonEquivalence.AssertEquivalent(without, JsonEquivalence.Write(ChatCompletionResponse.Parse(Encoding.UTF8.GetBytes(without)).WriteTo));
+            JsonEquivalence.AssertSameText(withNull, JsonEquivalence.Write(ChatCompletionResponse.Parse(Encoding.UTF8.GetBytes(withNull)).WriteTo));
+            JsonEquivalence.AssertSameText(without, JsonEquivalence.Write(ChatCompletionResponse.Parse(Encoding.UTF8.GetBytes(without)).WriteTo));
         }
 
         [Fact]
@@ -78,7 +78,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             };
 
             string json = JsonEquivalence.Write(request.WriteTo);
-            JsonEquivalence.AssertEquivalent(
+            JsonEquivalence.AssertSameText(
                 """{"model":"gpt-4o-mini","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hello"}],"stop":"\n","temperature":0.2}""",
                 json);
             Assert.Empty(request.Validate());
@@ -136,7 +136,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             var request = new ChatCompletionRequest { Model = "m", Messages = [new UserMessage { Content = "hi" }] };
             using JsonContent content = JsonContent.Create(request, CometApiJsonContext.Default.ChatCompletionRequest);
             string body = await content.ReadAsStringAsync();
-            JsonEquivalence.AssertEquivalent("""{"model":"m","messages":[{"role":"user","content":"hi"}]}""", body);
+            JsonEquivalence.AssertSameText("""{"model":"m","messages":[{"role":"user","content":"hi"}]}""", body);
 
             using var response = new StringContent("""{"error":{"code":"","message":"bad","type":"comet_api_error"}}""", Encoding.UTF8, "application/json");
             ErrorResponse? error = await response.ReadFromJsonAsync(CometApiJsonContext.Default.ErrorResponse);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using CometAnalyzers.Runtime.Tests.Infrastructure;
 using CometApi.Contracts;
 using Xunit;
 
@@ -14,7 +15,10 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
     /// them to what they did before (Utf8JsonReader's TryGetDouble/TryGetInt64/TryGetInt32): the same double bit for bit,
     /// the same integer, and for a number that does not fit, the same OutOfRange error at the same path. Numbers reach
     /// the helpers through Parse: TopLogprob.logprob (double), ChatCompletionRequest.seed (long) and
-    /// ChatCompletionRequest.n (int); TopLogprob.bytes (a list of ints) reads through the list item reader.
+    /// ChatCompletionRequest.n (int); TopLogprob.bytes (a list of ints) reads through the list item reader. Every number
+    /// that reads is written back by WriteTo as the very text it was read from, and its text is kept (the model's side
+    /// store) exactly when Utf8JsonWriter would write its value otherwise: checked against the writer itself over random
+    /// doubles, floats and dates in many spellings.
     /// </summary>
     public class NumberReadingTests
     {
@@ -261,20 +265,258 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             return reader.TryGetInt32(out int value) ? value.ToString(CultureInfo.InvariantCulture) : OutOfRange("$.n", "a 32-bit integer");
         }
 
+        // What Parse read, and, when WriteTo does not write the number back as it was sent, what it wrote.
         private static string ParsedDouble(string number)
-            => TopLogprob.TryParse(Utf8(LogprobWith(number)), out TopLogprob? value, out CometApiContractError? error) ? Bits(value.Logprob) : Describe(error!);
+            => TopLogprob.TryParse(Utf8(LogprobWith(number)), out TopLogprob? value, out CometApiContractError? error)
+                ? Bits(value.Logprob) + WrittenBack(number, JsonEquivalence.Write(value.WriteTo), json => json.GetProperty("logprob"))
+                : Describe(error!);
 
         private static string ParsedInt64(string number)
             => ChatCompletionRequest.TryParse(Utf8(RequestWith("seed", number)), out ChatCompletionRequest? value, out CometApiContractError? error)
 #pragma warning disable CS0618 // seed is deprecated by the contract; its reader is the one under test
-                ? value.Seed!.Value.ToString(CultureInfo.InvariantCulture)
+                ? value.Seed!.Value.ToString(CultureInfo.InvariantCulture) + WrittenBack(number, JsonEquivalence.Write(value.WriteTo), json => json.GetProperty("seed"))
 #pragma warning restore CS0618
                 : Describe(error!);
 
         private static string ParsedInt32(string number)
             => ChatCompletionRequest.TryParse(Utf8(RequestWithN(number)), out ChatCompletionRequest? value, out CometApiContractError? error)
-                ? value.N!.Value.ToString(CultureInfo.InvariantCulture)
+                ? value.N!.Value.ToString(CultureInfo.InvariantCulture) + WrittenBack(number, JsonEquivalence.Write(value.WriteTo), json => json.GetProperty("n"))
                 : Describe(error!);
+
+        /// <summary>Nothing when <paramref name="written"/> has <paramref name="number"/> where it was read, else what it has there.</summary>
+        private static string WrittenBack(string number, string written, Func<JsonElement, JsonElement> at)
+        {
+            using JsonDocument document = JsonDocument.Parse(written);
+            string text = at(document.RootElement).GetRawText();
+            return text == number ? string.Empty : " written back as " + text;
+        }
+
+        /// <summary>
+        /// Doubles of every kind (any bits; everyday sizes; floats widened, as logprobs are; powers of two; the edges of
+        /// plain notation at 1e-4 and 1e17; around 2^53) in the spellings senders use: the shortest, with a lower-case or
+        /// a long exponent, 15 to 17 digits (G15-G17), the 17 digits nudged by one in the last place, plain notation at
+        /// 16 and 17 digits, and with a trailing zero.
+        /// </summary>
+        [Fact]
+        public void A_doubles_text_is_kept_exactly_when_the_writer_writes_its_value_otherwise()
+        {
+            var random = new Random(Seed + 3);
+            var texts = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < Count / 4; i++)
+            {
+                double value = (i % 8) switch
+                {
+                    0 => AnyFiniteDouble(random),
+                    1 => Sign(random) * random.NextDouble() * Math.Pow(10, random.Next(-8, 20)),
+                    2 => Sign(random) * (double)(float)(random.NextDouble() * Math.Pow(10, random.Next(-8, 3))),
+                    3 => Sign(random) * Math.Pow(2, random.Next(-40, 70)),
+                    4 => Sign(random) * Nudge(1e-4, random),
+                    5 => Sign(random) * Nudge(1e17, random),
+                    6 => Sign(random) * Nudge(9007199254740992, random),
+                    _ => Sign(random) * Math.Round(random.NextDouble() * Math.Pow(10, random.Next(0, 8)), random.Next(0, 12)),
+                };
+                foreach (string text in Spellings(value))
+                {
+                    texts.Add(text);
+                }
+            }
+
+            var failures = new List<string>();
+            int kept = 0;
+            foreach (string text in texts)
+            {
+                if (!TopLogprob.TryParse(Utf8(LogprobWith(text)), out TopLogprob? model, out _))
+                {
+                    continue; // past double's range
+                }
+
+                string expected = WriterText(writer => writer.WriteNumberValue(model.Logprob));
+                kept += ScalarTextTests.HasKeptTexts(model) ? 1 : 0;
+                Check(failures, text, model, expected, WrittenBack(text, JsonEquivalence.Write(model.WriteTo), json => json.GetProperty("logprob")));
+            }
+
+            Assert.True(failures.Count == 0, $"{failures.Count} of {texts.Count} differ:\n" + string.Join("\n", failures.Take(20)));
+            Assert.True(kept > texts.Count / 4 && kept < texts.Count * 3 / 4, $"{kept} of {texts.Count} kept: the spellings should be about half the writer's");
+        }
+
+        [Fact]
+        public void A_floats_text_is_kept_exactly_when_the_writer_writes_its_value_otherwise()
+        {
+            var random = new Random(Seed + 4);
+            var texts = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < Count / 8; i++)
+            {
+                float value = (i % 4) switch
+                {
+                    0 => BitConverter.Int32BitsToSingle(random.Next(int.MinValue, int.MaxValue)),
+                    1 => (float)(Sign(random) * random.NextDouble() * Math.Pow(10, random.Next(-8, 12))),
+                    2 => (float)(Sign(random) * Math.Round(random.NextDouble() * Math.Pow(10, random.Next(0, 6)), random.Next(0, 7))),
+                    _ => (float)(Sign(random) * Math.Pow(2, random.Next(-30, 40))),
+                };
+                if (!float.IsFinite(value))
+                {
+                    continue;
+                }
+
+                foreach (string text in Spellings(value).Concat(Spellings((double)value)))
+                {
+                    texts.Add(text);
+                }
+            }
+
+            var failures = new List<string>();
+            foreach (string text in texts)
+            {
+                string json = "{\"taken_at\":\"2024-01-02T03:04:05+00:00\",\"value\":1,\"ratio\":" + text + "}";
+                if (!Scalars.Measurement.TryParse(Utf8(json), out Scalars.Measurement? model, out _))
+                {
+                    continue;
+                }
+
+                string expected = WriterText(writer => writer.WriteNumberValue(model.Ratio!.Value));
+                Check(failures, text, model, expected, WrittenBack(text, JsonEquivalence.Write(model.WriteTo), json => json.GetProperty("ratio")));
+            }
+
+            Assert.True(failures.Count == 0, $"{failures.Count} of {texts.Count} differ:\n" + string.Join("\n", failures.Take(20)));
+        }
+
+        /// <summary>Dates of any instant and offset, in the writer's form, 'O', with Z, with 0 to 9 fractional digits, without seconds' fraction.</summary>
+        [Fact]
+        public void A_dates_text_is_kept_exactly_when_the_writer_writes_its_value_otherwise()
+        {
+            var random = new Random(Seed + 5);
+            var texts = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < Count / 8; i++)
+            {
+                var offset = TimeSpan.FromMinutes(i % 3 == 0 ? 0 : random.Next(-14 * 60, 14 * 60 + 1));
+                long ticks = random.NextInt64(DateTime.MinValue.Ticks + TimeSpan.TicksPerDay, DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay);
+                if (i % 2 == 0)
+                {
+                    ticks -= ticks % (long)Math.Pow(10, random.Next(0, 8)); // fewer fractional digits
+                }
+
+                var value = new DateTimeOffset(ticks, offset);
+                string o = value.ToString("O", CultureInfo.InvariantCulture);
+                string zone = o[27..];
+                texts.Add(WriterText(writer => writer.WriteStringValue(value)).Trim('"'));
+                texts.Add(o);
+                texts.Add(o[..19] + zone);
+                texts.Add(o[..(20 + random.Next(0, 7))] + zone);
+                texts.Add(o[..27] + random.Next(0, 100).ToString("00", CultureInfo.InvariantCulture) + zone);
+                if (offset == TimeSpan.Zero)
+                {
+                    texts.Add(o[..27] + "Z");
+                    texts.Add(o[..19] + "Z");
+                }
+            }
+
+            var failures = new List<string>();
+            foreach (string text in texts)
+            {
+                string json = "{\"taken_at\":\"" + text + "\",\"value\":1}";
+                if (!Scalars.Measurement.TryParse(Utf8(json), out Scalars.Measurement? model, out _))
+                {
+                    failures.Add($"{text}: not read");
+                    continue;
+                }
+
+                string expected = WriterText(writer => writer.WriteStringValue(model.TakenAt)).Trim('"');
+                Check(failures, text, model, expected, WrittenBack("\"" + text + "\"", JsonEquivalence.Write(model.WriteTo), json => json.GetProperty("taken_at")));
+            }
+
+            Assert.True(failures.Count == 0, $"{failures.Count} of {texts.Count} differ:\n" + string.Join("\n", failures.Take(20)));
+        }
+
+        /// <summary>The text must come back, and be kept exactly when the writer's text for the value read is another.</summary>
+        private static void Check<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.NonPublicFields)] T>(List<string> failures, string text, T model, string writers, string writtenBack)
+        {
+            bool kept = ScalarTextTests.HasKeptTexts(model);
+            if (writtenBack.Length > 0 || kept == (writers == text))
+            {
+                lock (failures)
+                {
+                    failures.Add($"{text}: the writer writes {writers}; {(kept ? "kept" : "not kept")}{writtenBack}");
+                }
+            }
+        }
+
+        private static IEnumerable<string> Spellings(double value)
+        {
+            string shortest = value.ToString("R", CultureInfo.InvariantCulture);
+            yield return shortest;
+            yield return shortest.Replace('E', 'e');
+            yield return value.ToString("G17", CultureInfo.InvariantCulture);
+            yield return value.ToString("G16", CultureInfo.InvariantCulture);
+            yield return value.ToString("G15", CultureInfo.InvariantCulture);
+            yield return value.ToString("E16", CultureInfo.InvariantCulture);
+            (bool negative, string digits, int exponent) = Decimal(value.ToString("E16", CultureInfo.InvariantCulture));
+            yield return Plain(negative, digits, exponent);
+            yield return Plain(negative, digits[..16], exponent);
+            yield return Plain(negative, (ulong.Parse(digits, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture), exponent + (digits[0] == '9' && digits.All(c => c == '9') ? 1 : 0));
+            if (digits != "10000000000000000")
+            {
+                yield return Plain(negative, (ulong.Parse(digits, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture).PadLeft(17, '0'), exponent);
+            }
+
+            (negative, digits, exponent) = Decimal(shortest.Contains('E', StringComparison.Ordinal) ? shortest : value.ToString("E16", CultureInfo.InvariantCulture));
+            string plain = Plain(negative, digits, exponent);
+            yield return plain;
+            yield return plain.Contains('.', StringComparison.Ordinal) ? plain + "0" : plain + ".0";
+        }
+
+        private static IEnumerable<string> Spellings(float value)
+        {
+            string shortest = value.ToString("R", CultureInfo.InvariantCulture);
+            yield return shortest;
+            yield return shortest.Replace('E', 'e');
+            yield return value.ToString("G9", CultureInfo.InvariantCulture);
+            yield return value.ToString("G7", CultureInfo.InvariantCulture);
+            yield return value.ToString("G6", CultureInfo.InvariantCulture);
+            (bool negative, string digits, int exponent) = Decimal(value.ToString("E8", CultureInfo.InvariantCulture));
+            yield return Plain(negative, digits, exponent);
+            yield return Plain(negative, digits[..7], exponent);
+            yield return Plain(negative, digits[..6], exponent);
+        }
+
+        /// <summary>The sign, digits (no point) and power of ten of the first digit of a number in E notation.</summary>
+        private static (bool Negative, string Digits, int Exponent) Decimal(string scientific)
+        {
+            int e = scientific.IndexOf('E', StringComparison.Ordinal);
+            string mantissa = scientific[..e];
+            bool negative = mantissa.StartsWith('-');
+            return (negative, mantissa.TrimStart('-').Replace(".", string.Empty, StringComparison.Ordinal), int.Parse(scientific[(e + 1)..], CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>Digits whose first stands at 10^<paramref name="exponent"/>, in plain notation without trailing fraction zeros.</summary>
+        private static string Plain(bool negative, string digits, int exponent)
+        {
+            digits = digits.TrimEnd('0');
+            if (digits.Length == 0)
+            {
+                return negative ? "-0" : "0";
+            }
+
+            string text = exponent < 0
+                ? "0." + new string('0', -exponent - 1) + digits
+                : digits.Length <= exponent + 1
+                    ? digits + new string('0', exponent + 1 - digits.Length)
+                    : digits[..(exponent + 1)] + "." + digits[(exponent + 1)..];
+            return negative ? "-" + text : text;
+        }
+
+        /// <summary>A value a few representable steps from <paramref name="edge"/>, or the edge itself.</summary>
+        private static double Nudge(double edge, Random random)
+        {
+            double value = edge;
+            for (int steps = random.Next(-3, 4); steps != 0; steps -= Math.Sign(steps))
+            {
+                value = steps > 0 ? Math.BitIncrement(value) : Math.BitDecrement(value);
+            }
+
+            return value;
+        }
+
+        private static string WriterText(Action<Utf8JsonWriter> write) => JsonEquivalence.Write(write);
 
         private static string LogprobWith(string number) => "{\"token\":\"t\",\"logprob\":" + number + ",\"bytes\":null}";
 

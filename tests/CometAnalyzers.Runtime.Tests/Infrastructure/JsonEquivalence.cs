@@ -7,24 +7,31 @@ using Xunit;
 
 namespace CometAnalyzers.Runtime.Tests.Infrastructure
 {
-    /// <summary>Deep JSON comparison: object member order is free, numbers compare by value, nothing else is.</summary>
+    /// <summary>
+    /// Deep JSON comparison: object member order is free and strings compare by their characters (escapes do not count).
+    /// Numbers compare by value, or in strict mode by their text: what a round trip must give back (<c>1.0</c> stays
+    /// <c>1.0</c>, <c>1e-07</c> stays <c>1e-07</c>). Nothing else is free.
+    /// </summary>
     internal static class JsonEquivalence
     {
-        public static void AssertEquivalent(string expectedJson, string actualJson)
+        public static void AssertEquivalent(string expectedJson, string actualJson, bool strict = false)
         {
-            string? difference = Difference(expectedJson, actualJson);
+            string? difference = Difference(expectedJson, actualJson, strict);
             Assert.True(difference is null, $"JSON differs at {difference}\nExpected: {expectedJson}\nActual:   {actualJson}");
         }
 
+        /// <summary>The same JSON with every number's text unchanged (<see cref="AssertEquivalent"/> in strict mode).</summary>
+        public static void AssertSameText(string expectedJson, string actualJson) => AssertEquivalent(expectedJson, actualJson, strict: true);
+
         /// <summary>Where two JSON texts first differ, or null when they are equivalent.</summary>
-        public static string? Difference(string expectedJson, string actualJson)
+        public static string? Difference(string expectedJson, string actualJson, bool strict = false)
         {
             using JsonDocument expected = JsonDocument.Parse(expectedJson);
             using JsonDocument actual = JsonDocument.Parse(actualJson);
-            return Compare(expected.RootElement, actual.RootElement, "$");
+            return Compare(expected.RootElement, actual.RootElement, "$", strict);
         }
 
-        public static string? Compare(JsonElement expected, JsonElement actual, string path)
+        public static string? Compare(JsonElement expected, JsonElement actual, string path, bool strict = false)
         {
             if (expected.ValueKind != actual.ValueKind)
             {
@@ -48,7 +55,7 @@ namespace CometAnalyzers.Runtime.Tests.Infrastructure
 
                     foreach (KeyValuePair<string, JsonElement> member in expectedMembers)
                     {
-                        if (Compare(member.Value, actualMembers[member.Key], path + "." + member.Key) is { } inner)
+                        if (Compare(member.Value, actualMembers[member.Key], path + "." + member.Key, strict) is { } inner)
                         {
                             return inner;
                         }
@@ -64,7 +71,7 @@ namespace CometAnalyzers.Runtime.Tests.Infrastructure
 
                     for (int i = 0; i < length; i++)
                     {
-                        if (Compare(expected[i], actual[i], $"{path}[{i}]") is { } inner)
+                        if (Compare(expected[i], actual[i], $"{path}[{i}]", strict) is { } inner)
                         {
                             return inner;
                         }
@@ -72,7 +79,7 @@ namespace CometAnalyzers.Runtime.Tests.Infrastructure
 
                     return null;
                 case JsonValueKind.Number:
-                    return SameNumber(expected, actual) ? null : $"{path}: {expected} vs {actual}";
+                    return (strict ? expected.GetRawText() == actual.GetRawText() : SameNumber(expected, actual)) ? null : $"{path}: {expected.GetRawText()} vs {actual.GetRawText()}";
                 case JsonValueKind.String:
                     return expected.GetString() == actual.GetString() ? null : $"{path}: '{expected.GetString()}' vs '{actual.GetString()}'";
                 default:
@@ -103,15 +110,16 @@ namespace CometAnalyzers.Runtime.Tests.Infrastructure
         }
 
         /// <summary>
-        /// Parse then WriteTo, and JsonSerializer with the generated type info, must both give back JSON equivalent to the input.
+        /// Parse then WriteTo, and JsonSerializer with the generated type info, must both give back JSON equivalent to the
+        /// input, every number with its text (strict mode).
         /// </summary>
         public static T AssertRoundTrips<T>(string json, Func<byte[], T> parse, Action<T, Utf8JsonWriter> write, JsonTypeInfo<T> typeInfo)
         {
             T model = parse(System.Text.Encoding.UTF8.GetBytes(json));
-            AssertEquivalent(json, Write(writer => write(model, writer)));
+            AssertSameText(json, Write(writer => write(model, writer)));
             T? viaSerializer = JsonSerializer.Deserialize(json, typeInfo);
             Assert.NotNull(viaSerializer);
-            AssertEquivalent(json, JsonSerializer.Serialize(viaSerializer, typeInfo));
+            AssertSameText(json, JsonSerializer.Serialize(viaSerializer, typeInfo));
             return model;
         }
 

@@ -20,13 +20,8 @@ namespace CometAnalyzers.Runtime.Tests.Robustness
         [InlineData("""{"a":1,"b":2}""", """{"b":2,"a":1}""")] // member order
         [InlineData("""{"a":1,"a":2}""", """{"a":2}""")] // a duplicate property: its last value
         [InlineData("""{"a":1,"a":2}""", """{"a":1,"a":2}""")] // a duplicate property: kept as read
-        [InlineData("""{"index":-0}""", """{"index":0}""")] // integer member: its value
-        [InlineData("""{"bytes":[-0]}""", """{"bytes":[0]}""")] // integer array items
-        [InlineData("""{"logit_bias":{"50256":-0}}""", """{"logit_bias":{"50256":0}}""")] // integer map values
-        [InlineData("""{"temperature":1e-400}""", """{"temperature":0}""")] // number member: its double value
-        [InlineData("""{"temperature":4.9e-324}""", """{"temperature":5E-324}""")]
-        [InlineData("""{"logprob":9223372036854775807}""", """{"logprob":9.223372036854776E+18}""")]
-        [InlineData("""{"x":1.50e2}""", """{"x":1.50e2}""")] // kept JSON: the same text
+        [InlineData("""{"x":1.50e2}""", """{"x":1.50e2}""")] // a number: the same text
+        [InlineData("""{"temperature":1e-400,"index":-0}""", """{"index":-0,"temperature":1e-400}""")] // typed members too
         public void The_documented_normalizations_are_equivalent(string read, string wrote)
             => Assert.Null(Difference(read, wrote));
 
@@ -41,24 +36,18 @@ namespace CometAnalyzers.Runtime.Tests.Robustness
         [InlineData("""{"a":1,"a":2}""", """{"a":1}""", "$.a: read 2, wrote 1")] // a duplicate: neither the last nor all
         [InlineData("""{"a":1,"a":2,"a":3}""", """{"a":1,"a":3}""", "$.a: read 3 times, written 2 times")]
         [InlineData("""{"a":1,"a":2}""", """{"a":2,"a":1}""", "$.a (occurrence 1): read 1, wrote 2")]
-        [InlineData("""{"x":-0}""", """{"x":0}""", "$.x: read -0, wrote 0")] // kept JSON keeps the text
+        [InlineData("""{"x":-0}""", """{"x":0}""", "$.x: read -0, wrote 0")] // a number's text, not its value
         [InlineData("""{"x":1.50e2}""", """{"x":150}""", "$.x: read 1.50e2, wrote 150")]
-        [InlineData("""{"index":9007199254740993}""", """{"index":9007199254740992}""", "$.index: read 9007199254740993, wrote 9007199254740992")] // an integer read as a double
-        [InlineData("""{"temperature":0.5}""", """{"temperature":0.25}""", "$.temperature: read 0.5, wrote 0.25")]
-        [InlineData("""{"temperature":1e400}""", """{"temperature":1.7976931348623157E+308}""", "$.temperature: read 1e400, wrote 1.7976931348623157E+308")]
-        [InlineData("""{"logit_bias":{"temperature":0.10000000000000000555}}""", """{"logit_bias":{"temperature":0.1}}""", "$.logit_bias.temperature: read 0.10000000000000000555, wrote 0.1")] // a map value is an integer, whatever its key
+        [InlineData("""{"index":-0}""", """{"index":0}""", "$.index: read -0, wrote 0")] // an integer member
+        [InlineData("""{"bytes":[1,-0]}""", """{"bytes":[1,0]}""", "$.bytes[1]: read -0, wrote 0")] // its array items
+        [InlineData("""{"logit_bias":{"50256":-0}}""", """{"logit_bias":{"50256":0}}""", "$.logit_bias.50256: read -0, wrote 0")] // its map values
+        [InlineData("""{"index":9007199254740993}""", """{"index":9007199254740992}""", "$.index: read 9007199254740993, wrote 9007199254740992")]
+        [InlineData("""{"temperature":0.5}""", """{"temperature":0.25}""", "$.temperature: read 0.5, wrote 0.25")] // a number member
+        [InlineData("""{"temperature":1e-400}""", """{"temperature":0}""", "$.temperature: read 1e-400, wrote 0")]
+        [InlineData("""{"temperature":4.9e-324}""", """{"temperature":5E-324}""", "$.temperature: read 4.9e-324, wrote 5E-324")]
+        [InlineData("""{"logprob":-3.128163257315464e-07}""", """{"logprob":-3.128163257315464E-07}""", "$.logprob: read -3.128163257315464e-07, wrote -3.128163257315464E-07")]
+        [InlineData("""{"temperature":1.0}""", """{"temperature":1}""", "$.temperature: read 1.0, wrote 1")]
         public void Any_other_change_is_a_difference_at_its_path(string read, string wrote, string difference)
             => Assert.Equal(difference, Difference(read, wrote));
-
-        [Theory]
-        [InlineData("-1.50e2", "-15e1")]
-        [InlineData("-150", "-15e1")]
-        [InlineData("0.000", "0")]
-        [InlineData("-0e10", "0")]
-        [InlineData("1e-99999999999", "1e-99999999999")]
-        [InlineData("0.10", "1e-1")]
-        [InlineData("1200", "12e2")]
-        public void A_number_is_compared_by_its_exact_value(string number, string exact)
-            => Assert.Equal(exact, PayloadEquivalence.ExactValue(number));
     }
 }

@@ -52,7 +52,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness
                     return;
                 }
 
-                if (JsonEquivalence.Difference(item.Text, Encoding.UTF8.GetString(outcome.Written!)) is { } difference)
+                if (JsonEquivalence.Difference(item.Text, Encoding.UTF8.GetString(outcome.Written!), strict: true) is { } difference)
                 {
                     run.Fail(item.Mutation, "written back differently: " + difference, item.Text);
                 }

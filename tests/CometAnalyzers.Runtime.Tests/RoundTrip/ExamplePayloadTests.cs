@@ -53,7 +53,7 @@ namespace CometAnalyzers.Runtime.Tests.RoundTrip
             Assert.Equal(payloads.Length, chunks.Count);
             for (int i = 0; i < payloads.Length; i++)
             {
-                JsonEquivalence.AssertEquivalent(payloads[i], JsonEquivalence.Write(chunks[i].WriteTo));
+                JsonEquivalence.AssertSameText(payloads[i], JsonEquivalence.Write(chunks[i].WriteTo));
             }
 
             Assert.Empty(chunks[^1].Choices);

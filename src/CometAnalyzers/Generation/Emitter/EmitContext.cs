@@ -24,6 +24,7 @@ namespace CometAnalyzers.Generation.Emitter
             Prefix = "global::" + Namespace + ".";
             Json = Prefix + name + "Json";
             KeptJson = Prefix + name + "KeptJson";
+            KeptTexts = Prefix + name + "KeptTexts";
             Exception = Prefix + name + "ContractException";
             Error = Prefix + name + "ContractError";
             ErrorKind = Prefix + name + "ContractErrorKind";
@@ -51,6 +52,9 @@ namespace CometAnalyzers.Generation.Emitter
 
         /// <summary>The internal holder of a free-form member's raw UTF-8 (see ObjectEmitter's kept members).</summary>
         public string KeptJson { get; }
+
+        /// <summary>The internal holder of the texts of numbers and dates read in a form the writer does not write (see <see cref="ValueCodec.HasScalars"/>).</summary>
+        public string KeptTexts { get; }
 
         public string Exception { get; }
 

@@ -31,6 +31,11 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"private ulong _jsonNulls{i};");
             }
 
+            if (HasScalars(properties))
+            {
+                w.Line($"private {c.KeptTexts}? _keptTexts;");
+            }
+
             w.Line();
             EmitProperties(w, type, properties, c);
             EmitEntryPoints(w, type, c, isVariant);
@@ -135,6 +140,12 @@ namespace CometAnalyzers.Generation.Emitter
         /// </summary>
         private static bool IsKept(PropertySpec p) => p.Type.Kind == TypeKind.Json;
 
+        /// <summary>
+        /// Members that are numbers or dates, or lists or maps of them: such an object keeps, in <c>_keptTexts</c> (null
+        /// unless needed), the texts it read in a form its writer does not write (see ValueCodec).
+        /// </summary>
+        private static bool HasScalars(List<PropertySpec> properties) => properties.Any(p => ValueCodec.HasScalars(p.Type));
+
         private static void EmitKeptProperty(SourceWriter w, PropertySpec p, EmitContext c)
         {
             string type = p.IsRequiredNonNull ? TypeNames.Of(p.Type, c) : TypeNames.Nullable(p.Type, c);
@@ -209,6 +220,11 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"ulong jsonNulls{i} = 0;");
             }
 
+            if (HasScalars(properties))
+            {
+                w.Line($"{c.Json}.ScalarScope scalars = default;");
+            }
+
             w.Line($"global::System.Collections.Generic.Dictionary<string, {EmitContext.JsonElement}>? unknown = null;");
             w.Line("int property = -1;");
             w.OpenBlock("try");
@@ -274,7 +290,7 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"case {i}:");
                 w.Indent();
                 string has = p.Required ? $" has{i} = true;" : string.Empty;
-                string read = IsKept(p) ? $"{c.Json}.ReadKept(ref reader)" : ValueCodec.Read(p.Type, c);
+                string read = IsKept(p) ? $"{c.Json}.ReadKept(ref reader)" : ValueCodec.Read(p.Type, c, scope: $"{c.Json}.At(ref scalars, {i})");
                 if (p.IsRequiredNonNull)
                 {
                     w.Line($"value{i} = {read};{has}");
@@ -364,6 +380,11 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"result._jsonNulls{i} = jsonNulls{i};");
             }
 
+            if (HasScalars(properties))
+            {
+                w.Line("result._keptTexts = scalars.Kept;");
+            }
+
             w.Line("return result;");
             w.CloseBlock();
             w.Line();
@@ -430,8 +451,14 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"writer.WriteString(DiscriminatorName, {SourceWriter.Literal(discriminatorValue)});");
             }
 
-            foreach (PropertySpec p in properties)
+            if (HasScalars(properties))
             {
+                w.Line("var keptTexts = _keptTexts;");
+            }
+
+            for (int member = 0; member < properties.Count; member++)
+            {
+                PropertySpec p = properties[member];
                 // Kept bytes go back out as they came in; an element set by the caller is written as any value.
                 string kept = IsKept(p) ? $"if (_{p.Name}Kept is {{ }} kept{p.Name}) {{ {WritePropertyWith(p, $"writer.WritePropertyName(s_{p.Name}JsonName); {c.Json}.WriteKept(writer, kept{p.Name}, redact);", c)} }}" : string.Empty;
                 string orElse = kept.Length > 0 ? kept + " else " : string.Empty;
@@ -439,12 +466,12 @@ namespace CometAnalyzers.Generation.Emitter
                 {
                     if (p.Type.IsValueType)
                     {
-                        w.Line(kept.Length == 0 ? WriteProperty(p, p.Name, c) : $"{orElse}{{ {WriteProperty(p, p.Name, c)} }}");
+                        w.Line(kept.Length == 0 ? WriteProperty(p, p.Name, c, member) : $"{orElse}{{ {WriteProperty(p, p.Name, c, member)} }}");
                     }
                     else
                     {
                         // A required member left null by the caller is written as null; Validate() reports it.
-                        w.Line($"{orElse}if ({p.Name} is {{ }} value{p.Name}) {{ {WriteProperty(p, "value" + p.Name, c)} }} else {{ writer.WriteNull(s_{p.Name}JsonName); }}");
+                        w.Line($"{orElse}if ({p.Name} is {{ }} value{p.Name}) {{ {WriteProperty(p, "value" + p.Name, c, member)} }} else {{ writer.WriteNull(s_{p.Name}JsonName); }}");
                     }
 
                     continue;
@@ -458,7 +485,7 @@ namespace CometAnalyzers.Generation.Emitter
                     w.Line(kept);
                 }
 
-                w.Line($"{(kept.Length > 0 ? "else " : string.Empty)}if ({p.Name} is not null) {{ {WriteProperty(p, value, c)} }}");
+                w.Line($"{(kept.Length > 0 ? "else " : string.Empty)}if ({p.Name} is not null) {{ {WriteProperty(p, value, c, member)} }}");
                 w.Line($"else if ((_jsonNulls{bit / 64} & {Bit(bit)}) {nullWhen}) {{ writer.WriteNull(s_{p.Name}JsonName); }}");
             }
 
@@ -469,8 +496,8 @@ namespace CometAnalyzers.Generation.Emitter
         }
 
         /// <summary>Name and value (one writer call for a primitive); a sensitive value becomes <c>***</c> when redacting (for ToString()).</summary>
-        private static string WriteProperty(PropertySpec p, string value, EmitContext c)
-            => WritePropertyWith(p, ValueCodec.WriteProperty(p.Type, $"s_{p.Name}JsonName", value, c), c);
+        private static string WriteProperty(PropertySpec p, string value, EmitContext c, int member)
+            => WritePropertyWith(p, ValueCodec.WriteProperty(p.Type, $"s_{p.Name}JsonName", value, c, ValueCodec.HasScalars(p.Type) ? "keptTexts" : null, member), c);
 
         private static string WritePropertyWith(PropertySpec p, string write, EmitContext c)
             => p.Sensitive

@@ -28,7 +28,7 @@ namespace CometAnalyzers.Generation.Emitter
                 text.Append(text.Length == 0 ? string.Empty : "\n")
                     .Append("            internal struct ").Append(name).Append(" : IItemReader<").Append(type).Append(">\n")
                     .Append("            {\n")
-                    .Append("                public ").Append(type).Append(" Read(ref global::System.Text.Json.Utf8JsonReader reader) => ").Append(ValueCodec.Read(items, context)).Append(";\n")
+                    .Append("                public ").Append(type).Append(" Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope) => ").Append(ValueCodec.Read(items, context, scope: "scope")).Append(";\n")
                     .Append("            }\n");
             }
 
@@ -143,6 +143,12 @@ namespace CometAnalyzers.Generation.Emitter
         internal delegate T ValueReader<T>(ref global::System.Text.Json.Utf8JsonReader reader);
 
         internal delegate void ValueWriter<T>(global::System.Text.Json.Utf8JsonWriter writer, T value, bool redact);
+
+        /// <summary>Reads a number or date, or a list or map that holds some, keeping texts in <paramref name="scope"/>.</summary>
+        internal delegate T ScalarReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope);
+
+        /// <summary>Writes a number or date, or a list or map that holds some, with the texts kept in <paramref name="scope"/>.</summary>
+        internal delegate void ScalarWriter<T>(global::System.Text.Json.Utf8JsonWriter writer, T value, bool redact, ref ScalarScope scope);
 
         /// <summary>Deep enough for any real payload, shallow enough that hostile nesting cannot exhaust the stack.</summary>
         internal const int MaxDepth = 64;
@@ -285,24 +291,80 @@ namespace CometAnalyzers.Generation.Emitter
             return reader.GetString()!;
         }
 
-        internal static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>
+        /// Where a number or date being read or written sits in the object (or union) that owns it: the member, and the
+        /// value's place among that member's numbers and dates (0 for the member's own value; list items, items of nested
+        /// lists and map values counted depth first); and the owner's kept texts, made when the first text is kept.
+        /// </summary>
+        internal struct ScalarScope
+        {
+            internal __NAME__KeptTexts? Kept;
+            internal int Member;
+            internal int Ordinal;
+
+            internal ScalarScope(__NAME__KeptTexts? kept, int member)
+            {
+                Kept = kept;
+                Member = member;
+                Ordinal = 0;
+            }
+
+            /// <summary>Keeps the text of the value at this place: the writer would write its value otherwise.</summary>
+            internal void Keep(long value, long offset, global::System.ReadOnlySpan<byte> text, bool quoted)
+                => (Kept ??= new __NAME__KeptTexts()).Add(Member, Ordinal, value, offset, text, quoted);
+        }
+
+        /// <summary>
+        /// <paramref name="scope"/> placed at the first value of <paramref name="member"/>. Texts kept for an earlier
+        /// occurrence of the member (a duplicate property) are dropped: the last occurrence is the value.
+        /// </summary>
+        internal static ref ScalarScope At(ref ScalarScope scope, int member)
+        {
+            scope.Kept?.Forget(member);
+            scope.Member = member;
+            scope.Ordinal = 0;
+            return ref scope;
+        }
+
+        /// <summary>The bytes of the value token as they stand in the input (a copy only when the token was split across buffers).</summary>
+        private static global::System.ReadOnlySpan<byte> RawValue(ref global::System.Text.Json.Utf8JsonReader reader)
+            => reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+
+        internal static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
             {
                 throw WrongType(ref reader, "an integer");
             }
 
-            if (!reader.HasValueSequence && TryReadShortInteger(reader.ValueSpan, out long value))
+            if (reader.HasValueSequence || !TryReadShortInteger(reader.ValueSpan, out long value))
             {
-                return value;
+                if (!reader.TryGetInt64(out value))
+                {
+                    throw OutOfRange("a 64-bit integer");
+                }
             }
 
-            if (!reader.TryGetInt64(out value))
+            if (value == 0)
             {
-                throw OutOfRange("a 64-bit integer");
+                KeepNegativeZero(ref reader, ref scope);
             }
 
+            scope.Ordinal++;
             return value;
+        }
+
+        /// <summary>
+        /// The integer readers accept digits only (an optional minus, no fraction, no exponent), which the writer writes
+        /// the same, except <c>-0</c>: the writer writes 0 as <c>0</c>, so that text is kept.
+        /// </summary>
+        private static void KeepNegativeZero(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
+        {
+            global::System.ReadOnlySpan<byte> text = RawValue(ref reader);
+            if (text[0] == (byte)'-')
+            {
+                scope.Keep(0, 0, text, quoted: false);
+            }
         }
 
         /// <summary>
@@ -340,10 +402,17 @@ namespace CometAnalyzers.Generation.Emitter
         /// doubles, so the one division rounds correctly, to the same double the general parser returns. Anything
         /// else returns false and goes to the general parser.
         /// </summary>
-        private static bool TryReadShortDecimal(global::System.ReadOnlySpan<byte> number, out double value)
+        /// <remarks>
+        /// <paramref name="asWritten"/> tells whether the writer writes the value as this very text, without formatting it:
+        /// the shortest text that reads back as the double of at most 15 significant digits is those digits (DBL_DIG is 15),
+        /// and the writer writes them in plain notation from 1e-4 up to 1e17. So the text is the writer's unless its
+        /// fraction ends in a zero (<c>1.0</c>, <c>0.10</c>) or its value is below 1e-4 (<c>0.00001</c> is written <c>1E-05</c>).
+        /// </remarks>
+        private static bool TryReadShortDecimal(global::System.ReadOnlySpan<byte> number, out double value, out bool asWritten)
         {
             int start = number.Length > 0 && number[0] == (byte)'-' ? 1 : 0;
             value = 0;
+            asWritten = false;
             if (number.Length - start > 16)
             {
                 return false;
@@ -375,40 +444,56 @@ namespace CometAnalyzers.Generation.Emitter
 
             double magnitude = point < 0 ? digits : digits / PowersOfTen[number.Length - point - 1];
             value = start == 0 ? magnitude : -magnitude;
+            asWritten = point < 0 || (number[number.Length - 1] != (byte)'0' && magnitude >= 1e-4);
             return true;
         }
 
-        private static readonly double[] PowersOfTen = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+        /// <summary>The powers of ten that are exact doubles.</summary>
+        private static readonly double[] PowersOfTen = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
-        internal static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
             {
                 throw WrongType(ref reader, "an integer");
             }
 
+            int value;
             if (!reader.HasValueSequence && TryReadShortInteger(reader.ValueSpan, out long small) && small >= int.MinValue && small <= int.MaxValue)
             {
-                return (int)small;
+                value = (int)small;
             }
-
-            if (!reader.TryGetInt32(out int value))
+            else if (!reader.TryGetInt32(out value))
             {
                 throw OutOfRange("a 32-bit integer");
             }
 
+            if (value == 0)
+            {
+                KeepNegativeZero(ref reader, ref scope);
+            }
+
+            scope.Ordinal++;
             return value;
         }
 
-        internal static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
             {
                 throw WrongType(ref reader, "a number");
             }
 
-            if (!reader.HasValueSequence && TryReadShortDecimal(reader.ValueSpan, out double value))
+            double value;
+            if (!reader.HasValueSequence
+                && (TryReadShortDecimal(reader.ValueSpan, out value, out bool asWritten) || TryReadLongDecimal(reader.ValueSpan, out value, out asWritten)))
             {
+                if (!asWritten)
+                {
+                    scope.Keep(global::System.BitConverter.DoubleToInt64Bits(value), 0, reader.ValueSpan, quoted: false);
+                }
+
+                scope.Ordinal++;
                 return value;
             }
 
@@ -417,10 +502,364 @@ namespace CometAnalyzers.Generation.Emitter
                 throw OutOfRange("a double");
             }
 
+            global::System.ReadOnlySpan<byte> text = RawValue(ref reader);
+            if (!IsWrittenAs(text, value))
+            {
+                scope.Keep(global::System.BitConverter.DoubleToInt64Bits(value), 0, text, quoted: false);
+            }
+
+            scope.Ordinal++;
             return value;
         }
 
-        internal static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>
+        /// A number in plain notation of at most 17 significant digits, from 1e-4 up: a double printed at full precision,
+        /// as logprobs are. Read without the general parser as its digits over a power of ten: exact where the digits
+        /// fit 53 bits (as for short decimals), else corrected to the nearest double in exact integer arithmetic. Whether
+        /// the writer writes it so is decided as for short decimals up to 15 digits, exactly at 16 and 17 (see IsShortest).
+        /// False (for the general parser) for an exponent, more digits, a smaller value or a zero.
+        /// </summary>
+        private static bool TryReadLongDecimal(global::System.ReadOnlySpan<byte> number, out double value, out bool asWritten)
+        {
+            value = 0;
+            asWritten = false;
+            int start = number.Length > 0 && number[0] == (byte)'-' ? 1 : 0;
+            int first = start; // the first significant digit, past leading zeros and a point among them
+            int point = -1;
+            while (first < number.Length && (number[first] == (byte)'0' || number[first] == (byte)'.'))
+            {
+                point = number[first] == (byte)'.' ? first : point;
+                first++;
+            }
+
+            if (number.Length - first > 18)
+            {
+                return false; // more than 17 digits (and a point)
+            }
+
+            ulong digits = 0;
+            for (int i = first; i < number.Length; i++)
+            {
+                uint digit = (uint)(number[i] - '0');
+                if (digit <= 9)
+                {
+                    digits = (digits * 10) + digit;
+                }
+                else if (number[i] == (byte)'.' && point < 0)
+                {
+                    point = i;
+                }
+                else
+                {
+                    return false; // an exponent
+                }
+            }
+
+            int significant = number.Length - first - (point >= first ? 1 : 0);
+            int fraction = point < 0 ? 0 : number.Length - point - 1;
+            if (significant == 0 || significant > 17 || fraction > significant + 3)
+            {
+                return false; // zero, more digits than a double holds, or below 1e-4
+            }
+
+            bool hasPoint = point >= 0;
+
+            double magnitude = digits / PowersOfTen[fraction];
+            if (digits > 1UL << 53 && !TryNearest(digits, fraction, ref magnitude))
+            {
+                return false;
+            }
+
+            value = start == 0 ? magnitude : -magnitude;
+            if ((hasPoint && number[number.Length - 1] == (byte)'0') || magnitude >= 1e17)
+            {
+                return true; // a fraction ending in zero; 99999999999999999 reads as 1e17, written 1E+17
+            }
+
+            if (significant <= 15)
+            {
+                asWritten = true;
+                return true;
+            }
+
+            int exponent = -fraction;
+            while (!hasPoint && digits % 10 == 0)
+            {
+                digits /= 10;
+                exponent++;
+            }
+
+            asWritten = IsShortest(digits, exponent, magnitude) ?? FormatsAs(number, value);
+            return true;
+        }
+
+        /// <summary>
+        /// Moves <paramref name="guess"/> (within an ulp or two) to the double nearest <paramref name="digits"/> / 10^<paramref name="fraction"/>
+        /// (ties to even, as every IEEE parser rounds): the one whose rounding interval holds the text. Exact, in the
+        /// scaled integers IsShortest uses (from 1e-4 up they stay below 2^125). False if it takes more than a few steps.
+        /// </summary>
+        private static bool TryNearest(ulong digits, int fraction, ref double guess)
+        {
+            for (int step = 0; step < 4; step++)
+            {
+                ulong bits = (ulong)global::System.BitConverter.DoubleToInt64Bits(guess);
+                ulong mantissa = (bits & 0xFFFFFFFFFFFFFUL) | (1UL << 52);
+                int power = (int)(bits >> 52) - 1075;
+                if (power <= 0 && fraction >= 1 && fraction <= 18)
+                {
+                    // The usual case, in 64 bits: the guess is within an ulp or two, so the text's offset from it (see
+                    // Offset) is below 2^63; the rounding interval is half an ulp, scaled 10^fraction / 2, either side.
+                    long offset = Offset(digits, fraction, mantissa, -power);
+                    ulong twice = 2 * (ulong)(offset < 0 ? -offset : offset);
+                    ulong ulp = LongPowersOfTen[fraction];
+                    bool evenMantissa = (mantissa & 1) == 0;
+                    if (offset >= 0 ? twice < ulp || (twice == ulp && evenMantissa) : mantissa == 1UL << 52 ? 2 * twice < ulp || (2 * twice == ulp && evenMantissa) : twice < ulp || (twice == ulp && evenMantissa))
+                    {
+                        return true;
+                    }
+
+                    guess = offset > 0 ? global::System.Math.BitIncrement(guess) : global::System.Math.BitDecrement(guess);
+                    continue;
+                }
+
+                int b = power < 2 ? 2 - power : 0;
+                global::System.UInt128 scaled = ((global::System.UInt128)mantissa * WidePowersOfTen[fraction]) << (power + b);
+                global::System.UInt128 text = (global::System.UInt128)digits << b;
+                global::System.UInt128 halfUp = WidePowersOfTen[fraction] << (power + b - 1);
+                global::System.UInt128 halfDown = mantissa == 1UL << 52 ? halfUp >> 1 : halfUp; // below a power of two the doubles are closer
+                bool even = (mantissa & 1) == 0;
+                if (text >= scaled)
+                {
+                    global::System.UInt128 above = text - scaled;
+                    if (above < halfUp || (above == halfUp && even))
+                    {
+                        return true;
+                    }
+
+                    guess = global::System.Math.BitIncrement(guess);
+                }
+                else
+                {
+                    global::System.UInt128 below = scaled - text;
+                    if (below < halfDown || (below == halfDown && even))
+                    {
+                        return true;
+                    }
+
+                    guess = global::System.Math.BitDecrement(guess);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the writer writes <paramref name="value"/>, read from <paramref name="text"/>, as that very text (the
+        /// shortest that reads back as it; plain from 1e-4 up to 1e17, else with an exponent such as <c>E-07</c> or <c>E+17</c>).
+        /// Decided from the text where it can be (a fraction ending in zero, <c>e</c>, more than 17 significant digits:
+        /// never; at most 15: always), in exact integer arithmetic for 16 and 17 digits (formatting costs several times the parse);
+        /// what is left (exponents written with <c>E</c>, ties) is formatted and compared.
+        /// </summary>
+        private static bool IsWrittenAs(global::System.ReadOnlySpan<byte> text, double value)
+        {
+            if (value == 0)
+            {
+                return FormatsAs(text, value); // 0 and -0 (short decimals, read before) or a number too small for a double
+            }
+
+            if (!TryScanPlain(text, out ulong digits, out int count, out int exponent))
+            {
+                return global::System.MemoryExtensions.IndexOf(text, (byte)'E') >= 0 && FormatsAs(text, value);
+            }
+
+            double magnitude = global::System.Math.Abs(value);
+            if (magnitude < 1e-4 || magnitude >= 1e17)
+            {
+                return false; // written with an exponent
+            }
+
+            return count <= 15 || (IsShortest(digits, exponent, magnitude) ?? FormatsAs(text, value));
+        }
+
+        /// <summary>
+        /// The significant digits of a number in plain notation as an integer (<paramref name="digits"/>, <paramref name="count"/>
+        /// of them, no leading or trailing zero) and the power of ten of the last (<paramref name="exponent"/>). False for
+        /// text no writer writes in plain notation: an exponent, a fraction that ends in a zero, more than 17 significant
+        /// digits (17 always suffice), or zero spelled otherwise than <c>0</c> (a short decimal, never read here).
+        /// </summary>
+        private static bool TryScanPlain(global::System.ReadOnlySpan<byte> text, out ulong digits, out int count, out int exponent)
+        {
+            digits = 0;
+            count = 0;
+            exponent = 0;
+            int zeros = 0; // zeros since the last nonzero digit
+            int fraction = 0;
+            bool point = false;
+            for (int i = text.Length > 0 && text[0] == (byte)'-' ? 1 : 0; i < text.Length; i++)
+            {
+                if (text[i] == (byte)'.')
+                {
+                    point = true;
+                    continue;
+                }
+
+                uint digit = (uint)(text[i] - '0');
+                if (digit > 9)
+                {
+                    return false; // an exponent
+                }
+
+                if (point)
+                {
+                    fraction++;
+                }
+
+                if (digit == 0)
+                {
+                    zeros++;
+                    continue;
+                }
+
+                count = count == 0 ? 1 : count + zeros + 1;
+                if (count > 17)
+                {
+                    return false;
+                }
+
+                for (; zeros > 0; zeros--)
+                {
+                    digits *= 10;
+                }
+
+                digits = (digits * 10) + digit;
+            }
+
+            exponent = zeros - fraction;
+            return count > 0 && !(point && zeros > 0);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="digits"/> * 10^<paramref name="exponent"/> (16 or 17 significant digits, reading back as
+        /// <paramref name="value"/>, positive, from 1e-4 up to 1e17) is the text the writer writes for it: no text of a digit
+        /// fewer reads back as the value, and no other text of as many digits is closer to it. Exact: every quantity is
+        /// scaled by 10^a * 2^b into whole numbers below 2^127. Null where that does not apply (a power of two, whose
+        /// interval is narrower below; a tie), for the caller to format.
+        /// </summary>
+        private static bool? IsShortest(ulong digits, int exponent, double value)
+        {
+            ulong bits = (ulong)global::System.BitConverter.DoubleToInt64Bits(value);
+            ulong mantissa = (bits & 0xFFFFFFFFFFFFFUL) | (1UL << 52);
+            int power = (int)(bits >> 52) - 1075; // value = mantissa * 2^power
+            if (mantissa == 1UL << 52 || exponent < -22 || exponent > 22)
+            {
+                return null;
+            }
+
+            if (power <= 0 && exponent < 0 && exponent >= -19)
+            {
+                return IsShortest(digits, -exponent, mantissa, -power);
+            }
+
+            int a = exponent < 0 ? -exponent : 0;
+            int b = power < 2 ? 2 - power : 0;
+            global::System.UInt128 scaled = ((global::System.UInt128)mantissa * WidePowersOfTen[a]) << (power + b);
+            global::System.UInt128 halfUlp = WidePowersOfTen[a] << (power + b - 1); // texts this close read back as the value
+            global::System.UInt128 unit = WidePowersOfTen[exponent + a] << b; // one in the text's last digit
+            global::System.UInt128 distance = Distance((global::System.UInt128)digits * unit, scaled);
+            if (distance * 2 >= unit)
+            {
+                // A text of as many digits is closer (or as close: left to formatting).
+                return distance * 2 == unit ? null : false;
+            }
+
+            // The two texts of a digit fewer around this one: if any shorter text reads back as the value, one of them does.
+            bool tiesToValue = (mantissa & 1) == 0; // a text halfway between two doubles reads as the even one
+            global::System.UInt128 lower = (global::System.UInt128)(digits / 10) * (unit * 10);
+            return !ReadsBackAs(lower, scaled, halfUlp, tiesToValue) && !ReadsBackAs(lower + (unit * 10), scaled, halfUlp, tiesToValue);
+        }
+
+        /// <summary>
+        /// IsShortest in the usual case, in 64-bit and 128-bit integers without multiplying wide ones: a value below 2^53
+        /// (<paramref name="mantissa"/> / 2^<paramref name="shift"/>) and a text with 1 to 19 fraction digits.
+        /// </summary>
+        private static bool? IsShortest(ulong digits, int fraction, ulong mantissa, int shift)
+        {
+            long offset = Offset(digits, fraction, mantissa, shift);
+            ulong distance = (ulong)(offset < 0 ? -offset : offset);
+            if (shift < 64 && 2 * distance >= 1UL << shift)
+            {
+                // Not within half a unit of the last digit (2^shift scaled): a text of as many digits is closer (or as close).
+                return 2 * distance == 1UL << shift ? null : false;
+            }
+
+            // A digit fewer: the texts around this one, its digits rounded down and up to a multiple of ten.
+            global::System.Int128 below = (global::System.Int128)(digits % 10) << shift;
+            global::System.Int128 above = (global::System.Int128)(10 - (digits % 10)) << shift;
+            ulong ulp = LongPowersOfTen[fraction];
+            bool tiesToValue = (mantissa & 1) == 0;
+            return !ReadsBackAs(offset - below, ulp, tiesToValue) && !ReadsBackAs(offset + above, ulp, tiesToValue);
+        }
+
+        /// <summary>
+        /// The text <paramref name="digits"/> / 10^<paramref name="fraction"/> minus the value <paramref name="mantissa"/> / 2^<paramref name="shift"/>,
+        /// scaled by 10^fraction * 2^shift (an ulp of the value is then 10^fraction): digits * 2^shift - mantissa * 10^fraction.
+        /// Computed modulo 2^64, it is exact while below 2^63, as it is for a text within a few ulps and at most 18 or 19 fraction digits.
+        /// </summary>
+        private static long Offset(ulong digits, int fraction, ulong mantissa, int shift)
+            => unchecked((long)((shift < 64 ? digits << shift : 0UL) - (mantissa * LongPowersOfTen[fraction])));
+
+        /// <summary>Whether a text at <paramref name="offset"/> from a value (scaled, an ulp being <paramref name="ulp"/>) reads back as the value.</summary>
+        private static bool ReadsBackAs(global::System.Int128 offset, ulong ulp, bool tiesToValue)
+        {
+            global::System.Int128 twice = 2 * (offset < 0 ? -offset : offset);
+            return twice < ulp || (tiesToValue && twice == ulp);
+        }
+
+        private static readonly ulong[] LongPowersOfTen =
+        {
+            1UL, 10UL, 100UL, 1000UL, 10000UL, 100000UL, 1000000UL, 10000000UL, 100000000UL, 1000000000UL, 10000000000UL, 100000000000UL,
+            1000000000000UL, 10000000000000UL, 100000000000000UL, 1000000000000000UL, 10000000000000000UL, 100000000000000000UL,
+            1000000000000000000UL, 10000000000000000000UL,
+        };
+
+        private static global::System.UInt128 Distance(global::System.UInt128 x, global::System.UInt128 y) => x > y ? x - y : y - x;
+
+        private static bool ReadsBackAs(global::System.UInt128 text, global::System.UInt128 value, global::System.UInt128 halfUlp, bool tiesToValue)
+        {
+            global::System.UInt128 distance = Distance(text, value);
+            return distance < halfUlp || (tiesToValue && distance == halfUlp);
+        }
+
+        private static readonly global::System.UInt128[] WidePowersOfTen = WidePowers();
+
+        private static global::System.UInt128[] WidePowers()
+        {
+            var powers = new global::System.UInt128[23];
+            powers[0] = 1;
+            for (int i = 1; i < powers.Length; i++)
+            {
+                powers[i] = powers[i - 1] * 10;
+            }
+
+            return powers;
+        }
+
+        /// <summary>Whether the writer's own formatting of the value (shortest round-trip, invariant) is this text.</summary>
+        private static bool FormatsAs(global::System.ReadOnlySpan<byte> text, double value)
+        {
+            global::System.Span<byte> written = stackalloc byte[32];
+            return value.TryFormat(written, out int length, default, global::System.Globalization.CultureInfo.InvariantCulture)
+                && global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<byte>)written.Slice(0, length), text);
+        }
+
+        private static bool FormatsAs(global::System.ReadOnlySpan<byte> text, float value)
+        {
+            global::System.Span<byte> written = stackalloc byte[32];
+            return value.TryFormat(written, out int length, default, global::System.Globalization.CultureInfo.InvariantCulture)
+                && global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<byte>)written.Slice(0, length), text);
+        }
+
+        internal static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
             {
@@ -432,7 +871,24 @@ namespace CometAnalyzers.Generation.Emitter
                 throw OutOfRange("a float");
             }
 
+            global::System.ReadOnlySpan<byte> text = RawValue(ref reader);
+            if (!IsWrittenAs(text, value))
+            {
+                scope.Keep(global::System.BitConverter.SingleToInt32Bits(value), 0, text, quoted: false);
+            }
+
+            scope.Ordinal++;
             return value;
+        }
+
+        /// <summary>
+        /// float's counterpart of the double check: a text of at most 6 significant digits (FLT_DIG) in plain notation is
+        /// the writer's from 1e-4 up to 1e9 (it writes an exponent past 9 digits); any other text is formatted and compared.
+        /// </summary>
+        private static bool IsWrittenAs(global::System.ReadOnlySpan<byte> text, float value)
+        {
+            float magnitude = global::System.Math.Abs(value);
+            return (TryScanPlain(text, out _, out int count, out _) && count <= 6 && magnitude >= 1e-4f && magnitude < 1e9f) || FormatsAs(text, value);
         }
 
         internal static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -450,7 +906,7 @@ namespace CometAnalyzers.Generation.Emitter
             throw WrongType(ref reader, "a boolean");
         }
 
-        internal static global::System.DateTimeOffset ReadDateTime(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static global::System.DateTimeOffset ReadDateTime(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
             {
@@ -462,12 +918,47 @@ namespace CometAnalyzers.Generation.Emitter
                 throw new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, string.Empty, "Expected an ISO 8601 date-time string."));
             }
 
+            if (reader.HasValueSequence || reader.ValueIsEscaped || !IsWrittenAs(reader.ValueSpan, value))
+            {
+                scope.Keep(value.Ticks, value.Offset.Ticks, RawValue(ref reader), quoted: true);
+            }
+
+            scope.Ordinal++;
             return value;
         }
 
-        internal static global::System.DateTimeOffset ReadUnixTime(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>
+        /// Whether the writer writes the date as this very text: the round-trip ('O') format with the fraction's trailing
+        /// zeros dropped (the point too when nothing is left) and the offset always as <c>+hh:mm</c>, never <c>Z</c>.
+        /// </summary>
+        private static bool IsWrittenAs(global::System.ReadOnlySpan<byte> text, global::System.DateTimeOffset value)
         {
-            long seconds = ReadInt64(ref reader);
+            global::System.Span<byte> written = stackalloc byte[40];
+            if (!global::System.Buffers.Text.Utf8Formatter.TryFormat(value, written, out int length, new global::System.Buffers.StandardFormat('O')) || length != 33)
+            {
+                return false;
+            }
+
+            // yyyy-MM-ddTHH:mm:ss.fffffff+hh:mm: the point at 19, the offset from 27.
+            int fraction = 8;
+            while (fraction > 1 && written[19 + fraction - 1] == (byte)'0')
+            {
+                fraction--;
+            }
+
+            if (fraction == 1)
+            {
+                fraction = 0;
+            }
+
+            return text.Length == 19 + fraction + 6
+                && global::System.MemoryExtensions.SequenceEqual(text.Slice(0, 19 + fraction), (global::System.ReadOnlySpan<byte>)written.Slice(0, 19 + fraction))
+                && global::System.MemoryExtensions.SequenceEqual(text.Slice(19 + fraction), (global::System.ReadOnlySpan<byte>)written.Slice(27, 6));
+        }
+
+        internal static global::System.DateTimeOffset ReadUnixTime(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
+        {
+            long seconds = ReadInt64(ref reader, ref scope);
             if (seconds < -62135596800L || seconds > 253402300799L)
             {
                 throw OutOfRange("a Unix time in seconds");
@@ -696,13 +1187,22 @@ namespace CometAnalyzers.Generation.Emitter
         /// Reads one list item. Lists read through a struct that implements it: a generic method is compiled for each
         /// struct it is given, so the item read is a direct call (inlined when small) instead of a delegate call per item.
         /// </summary>
+        /// <remarks>Items that are numbers or dates keep their texts in the scope; other items ignore it.</remarks>
         internal interface IItemReader<T>
         {
-            T Read(ref global::System.Text.Json.Utf8JsonReader reader);
+            T Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope);
         }
 
-__ITEM_READERS__        /// <summary>A list of items that are neither null nor lists or maps themselves (the others read through <see cref="ReadList{T}"/>).</summary>
+__ITEM_READERS__        /// <summary>A list of items that are neither null nor lists or maps themselves (the others read through a delegate, below).</summary>
         internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader, TItems itemReader = default)
+            where TItems : struct, IItemReader<T>
+        {
+            var none = default(ScalarScope);
+            return ReadList<T, TItems>(ref reader, ref none, itemReader);
+        }
+
+        /// <summary>A list whose items are numbers or dates, or hold some: their texts are kept in <paramref name="scope"/>.</summary>
+        internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, TItems itemReader = default)
             where TItems : struct, IItemReader<T>
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
@@ -727,7 +1227,7 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                 T item;
                 try
                 {
-                    item = itemReader.Read(ref reader);
+                    item = itemReader.Read(ref reader, ref scope);
                 }
                 catch (__NAME__ContractException exception)
                 {
@@ -755,7 +1255,20 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
 
             public DelegateItems(ValueReader<T> read) => _read = read;
 
-            public T Read(ref global::System.Text.Json.Utf8JsonReader reader) => _read(ref reader);
+            public T Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope) => _read(ref reader);
+        }
+
+        /// <summary>A list of nullable numbers or dates, or of lists or maps that hold some.</summary>
+        internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ScalarReader<T> readItem)
+            => ReadList<T, ScalarDelegateItems<T>>(ref reader, ref scope, new ScalarDelegateItems<T>(readItem));
+
+        private readonly struct ScalarDelegateItems<T> : IItemReader<T>
+        {
+            private readonly ScalarReader<T> _read;
+
+            public ScalarDelegateItems(ScalarReader<T> read) => _read = read;
+
+            public T Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope) => _read(ref reader, ref scope);
         }
 
         /// <summary>The gathered items as a list of their exact size; the scratch array is cleared and kept for the next list.</summary>
@@ -808,6 +1321,36 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                 try
                 {
                     map[key] = readValue(ref reader);
+                }
+                catch (__NAME__ContractException exception)
+                {
+                    throw exception.Within("['" + key + "']");
+                }
+            }
+        }
+
+        /// <summary>A map whose values are numbers or dates, or hold some: their texts are kept in <paramref name="scope"/>, counted in the order read.</summary>
+        internal static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ScalarReader<T> readValue)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw WrongType(ref reader, "an object");
+            }
+
+            var map = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
+            while (true)
+            {
+                Next(ref reader);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    return map;
+                }
+
+                string key = reader.GetString()!;
+                Next(ref reader);
+                try
+                {
+                    map[key] = readValue(ref reader, ref scope);
                 }
                 catch (__NAME__ContractException exception)
                 {
@@ -932,19 +1475,61 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
 
         internal static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value, bool redact) => writer.WriteStringValue(value);
 
-        internal static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value, bool redact) => writer.WriteNumberValue(value);
+        // Numbers and dates in lists and maps: the text kept for the value at this place while it still has the value read, else the writer's.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value, bool redact, ref ScalarScope scope)
+        {
+            if (scope.Kept is null || !scope.Kept.TryWriteInteger(writer, scope.Member, scope.Ordinal++, value))
+            {
+                writer.WriteNumberValue(value);
+            }
+        }
 
-        internal static void WriteInt32(global::System.Text.Json.Utf8JsonWriter writer, int value, bool redact) => writer.WriteNumberValue(value);
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static void WriteInt32(global::System.Text.Json.Utf8JsonWriter writer, int value, bool redact, ref ScalarScope scope)
+        {
+            if (scope.Kept is null || !scope.Kept.TryWriteInteger(writer, scope.Member, scope.Ordinal++, value))
+            {
+                writer.WriteNumberValue(value);
+            }
+        }
 
-        internal static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value, bool redact) => writer.WriteNumberValue(value);
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value, bool redact, ref ScalarScope scope)
+        {
+            if (scope.Kept is null || !scope.Kept.TryWriteDouble(writer, scope.Member, scope.Ordinal++, value))
+            {
+                writer.WriteNumberValue(value);
+            }
+        }
 
-        internal static void WriteSingle(global::System.Text.Json.Utf8JsonWriter writer, float value, bool redact) => writer.WriteNumberValue(value);
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        internal static void WriteSingle(global::System.Text.Json.Utf8JsonWriter writer, float value, bool redact, ref ScalarScope scope)
+        {
+            if (scope.Kept is null || !scope.Kept.TryWriteSingle(writer, scope.Member, scope.Ordinal++, value))
+            {
+                writer.WriteNumberValue(value);
+            }
+        }
 
         internal static void WriteBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool value, bool redact) => writer.WriteBooleanValue(value);
 
-        internal static void WriteDateTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value, bool redact) => writer.WriteStringValue(value);
+        internal static void WriteDateTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value, bool redact, ref ScalarScope scope)
+        {
+            if (scope.Kept is null || !scope.Kept.TryWriteDate(writer, scope.Member, scope.Ordinal++, value))
+            {
+                writer.WriteStringValue(value);
+            }
+        }
 
-        internal static void WriteUnixTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value, bool redact) => writer.WriteNumberValue(value.ToUnixTimeSeconds());
+        internal static void WriteUnixTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value, bool redact, ref ScalarScope scope)
+        {
+            long seconds = value.ToUnixTimeSeconds();
+            if (scope.Kept is null || !scope.Kept.TryWriteInteger(writer, scope.Member, scope.Ordinal++, seconds))
+            {
+                writer.WriteNumberValue(seconds);
+            }
+        }
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value, bool redact) => value.WriteTo(writer);
 
@@ -955,6 +1540,30 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             {
                 writer.WritePropertyName(pair.Key);
                 writeValue(writer, pair.Value, redact);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        /// <summary>A map whose values are numbers or dates, or hold some, written with the texts kept in <paramref name="scope"/>.</summary>
+        internal static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.Dictionary<string, T> map, ref ScalarScope scope, ScalarWriter<T> writeValue, bool redact)
+        {
+            writer.WriteStartObject();
+            if (map is global::System.Collections.Generic.Dictionary<string, T> dictionary)
+            {
+                foreach (var pair in dictionary)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writeValue(writer, pair.Value, redact, ref scope);
+                }
+            }
+            else
+            {
+                foreach (var pair in map)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    writeValue(writer, pair.Value, redact, ref scope);
+                }
             }
 
             writer.WriteEndObject();
@@ -993,6 +1602,163 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             reader.Read();
             return global::System.Text.Json.JsonElement.ParseValue(ref reader);
         }
+    }
+
+    /// <summary>
+    /// The texts of the numbers and dates one object (or union) read in a form its writer does not write (<c>1.0</c>,
+    /// <c>1e-07</c>, <c>0.10</c>, <c>-0</c> as an integer, a date with <c>Z</c> or nine fractional digits), each with the
+    /// value it was read as. A value that still has that value is written back as its text; a changed one is written as
+    /// usual. An object whose numbers and dates were all in the writer's form has none.
+    /// </summary>
+    /// <remarks>Filled while its object is read, only read afterwards: writing the object from several threads is safe.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("CometAnalyzers", "0.1.0")]
+    internal sealed class __NAME__KeptTexts
+    {
+        // Ordered by member, then place in the member. The texts are slices of one buffer.
+        private Entry[] _entries = new Entry[4];
+        private int _count;
+        private byte[] _text = new byte[64];
+        private int _length;
+
+        private struct Entry
+        {
+            internal int Member;
+            internal int Ordinal;
+            internal long Value;
+            internal long Offset;
+            internal int Start;
+            internal int Length;
+        }
+
+        /// <summary>Keeps <paramref name="text"/> (in quotes for a date) for the value at this place.</summary>
+        internal void Add(int member, int ordinal, long value, long offset, global::System.ReadOnlySpan<byte> text, bool quoted)
+        {
+            int size = text.Length + (quoted ? 2 : 0);
+            if (_text.Length - _length < size)
+            {
+                global::System.Array.Resize(ref _text, global::System.Math.Max(2 * _text.Length, _length + size));
+            }
+
+            var entry = new Entry { Member = member, Ordinal = ordinal, Value = value, Offset = offset, Start = _length, Length = size };
+            if (quoted)
+            {
+                _text[_length++] = (byte)'"';
+            }
+
+            text.CopyTo(global::System.MemoryExtensions.AsSpan(_text, _length));
+            _length += text.Length;
+            if (quoted)
+            {
+                _text[_length++] = (byte)'"';
+            }
+
+            // Values come in order within a member, members mostly in order too: the place is looked for from the end.
+            int index = _count;
+            while (index > 0 && Compare(_entries[index - 1], member, ordinal) > 0)
+            {
+                index--;
+            }
+
+            if (_count == _entries.Length)
+            {
+                global::System.Array.Resize(ref _entries, 2 * _count);
+            }
+
+            global::System.Array.Copy(_entries, index, _entries, index + 1, _count - index);
+            _entries[index] = entry;
+            _count++;
+        }
+
+        /// <summary>Drops the texts of <paramref name="member"/>: it is read again (a duplicate property).</summary>
+        internal void Forget(int member)
+        {
+            int first = Find(member, int.MinValue);
+            first = first < 0 ? ~first : first;
+            int end = first;
+            while (end < _count && _entries[end].Member == member)
+            {
+                end++;
+            }
+
+            if (end > first)
+            {
+                global::System.Array.Copy(_entries, end, _entries, first, _count - end);
+                _count -= end - first;
+            }
+        }
+
+        internal bool TryWriteDouble(global::System.Text.Json.Utf8JsonWriter writer, int member, int ordinal, double value)
+            => TryWrite(writer, default, false, member, ordinal, global::System.BitConverter.DoubleToInt64Bits(value), 0);
+
+        internal bool TryWriteDouble(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, int member, double value)
+            => TryWrite(writer, name, true, member, 0, global::System.BitConverter.DoubleToInt64Bits(value), 0);
+
+        internal bool TryWriteSingle(global::System.Text.Json.Utf8JsonWriter writer, int member, int ordinal, float value)
+            => TryWrite(writer, default, false, member, ordinal, global::System.BitConverter.SingleToInt32Bits(value), 0);
+
+        internal bool TryWriteSingle(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, int member, float value)
+            => TryWrite(writer, name, true, member, 0, global::System.BitConverter.SingleToInt32Bits(value), 0);
+
+        internal bool TryWriteInteger(global::System.Text.Json.Utf8JsonWriter writer, int member, int ordinal, long value)
+            => TryWrite(writer, default, false, member, ordinal, value, 0);
+
+        internal bool TryWriteInteger(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, int member, long value)
+            => TryWrite(writer, name, true, member, 0, value, 0);
+
+        internal bool TryWriteDate(global::System.Text.Json.Utf8JsonWriter writer, int member, int ordinal, global::System.DateTimeOffset value)
+            => TryWrite(writer, default, false, member, ordinal, value.Ticks, value.Offset.Ticks);
+
+        internal bool TryWriteDate(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, int member, global::System.DateTimeOffset value)
+            => TryWrite(writer, name, true, member, 0, value.Ticks, value.Offset.Ticks);
+
+        /// <summary>Writes the kept text (after <paramref name="name"/> when <paramref name="named"/>) if there is one for this place and the value is the one read.</summary>
+        private bool TryWrite(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, bool named, int member, int ordinal, long value, long offset)
+        {
+            int index = Find(member, ordinal);
+            if (index < 0 || _entries[index].Value != value || _entries[index].Offset != offset)
+            {
+                return false;
+            }
+
+            if (named)
+            {
+                writer.WritePropertyName(name);
+            }
+
+            // Valid JSON when it was read, and the value it stands for is the current one.
+            writer.WriteRawValue(new global::System.ReadOnlySpan<byte>(_text, _entries[index].Start, _entries[index].Length), skipInputValidation: true);
+            return true;
+        }
+
+        /// <summary>The index of the entry at this place, or the complement of where it would be.</summary>
+        private int Find(int member, int ordinal)
+        {
+            int low = 0;
+            int high = _count - 1;
+            while (low <= high)
+            {
+                int middle = low + ((high - low) >> 1);
+                int order = Compare(_entries[middle], member, ordinal);
+                if (order == 0)
+                {
+                    return middle;
+                }
+
+                if (order < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return ~low;
+        }
+
+        private static int Compare(in Entry entry, int member, int ordinal)
+            => entry.Member != member ? entry.Member.CompareTo(member) : entry.Ordinal.CompareTo(ordinal);
     }
 
 """;

@@ -18,6 +18,12 @@ namespace CometAnalyzers.Generation.Emitter
             w.OpenBlock($"public sealed partial class {type.Name}");
             w.Line("private readonly object? _value;");
             w.Line("private readonly int _case;");
+            if (HasScalars(type))
+            {
+                // The texts of the case's numbers and dates read in a form the writer does not write (see ValueCodec).
+                w.Line($"private {c.KeptTexts}? _keptTexts;");
+            }
+
             if (type.DiscriminatorJsonName is { } discriminator)
             {
                 w.Line($"private static {EmitContext.ByteSpan} DiscriminatorUtf8 => {SourceWriter.Utf8Bytes(discriminator)};");
@@ -234,7 +240,14 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"case {EmitContext.TokenType}.{token}:");
             }
 
-            w.Line($"    return new {c.Qualified(type.Name)}({ValueCodec.Read(type.Cases[index].Type, c)});");
+            TypeRef caseType = type.Cases[index].Type;
+            if (ValueCodec.HasScalars(caseType))
+            {
+                w.Line($"    {{ var scalars = default({c.Json}.ScalarScope); var value = {ValueCodec.Read(caseType, c, scope: "scalars")}; return new {c.Qualified(type.Name)}(value) {{ _keptTexts = scalars.Kept }}; }}");
+                return;
+            }
+
+            w.Line($"    return new {c.Qualified(type.Name)}({ValueCodec.Read(caseType, c)});");
         }
 
         private static void EmitWriter(SourceWriter w, UnionSpec type, EmitContext c)
@@ -244,7 +257,9 @@ namespace CometAnalyzers.Generation.Emitter
             for (int i = 0; i < type.Cases.Count; i++)
             {
                 string caseType = TypeNames.Of(type.Cases[i].Type, c);
-                string write = ValueCodec.Write(type.Cases[i].Type, $"(({caseType})_value!)", c);
+                string write = ValueCodec.HasScalars(type.Cases[i].Type)
+                    ? $"{{ var scalars = new {c.Json}.ScalarScope(_keptTexts, 0); {ValueCodec.Write(type.Cases[i].Type, $"(({caseType})_value!)", c, scope: "scalars")} }}"
+                    : ValueCodec.Write(type.Cases[i].Type, $"(({caseType})_value!)", c);
                 w.Line($"case {i + 1}:");
                 w.Line(type.Cases[i].Sensitive
                     ? $"    if (redact) {{ writer.WriteStringValue({c.Json}.Redacted); }} else {{ {write} }}"
@@ -262,6 +277,9 @@ namespace CometAnalyzers.Generation.Emitter
             w.CloseBlock();
             w.Line();
         }
+
+        /// <summary>A case that is a number or date, or a list or map of them.</summary>
+        private static bool HasScalars(UnionSpec type) => type.Cases.Any(x => ValueCodec.HasScalars(x.Type));
 
         /// <summary>The contract marks the whole union <c>x-sensitive</c>, or each of its cases.</summary>
         private static bool AllSensitive(UnionSpec type) => type.Cases.Count > 0 && type.Cases.All(x => x.Sensitive);

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Numerics;
 using System.Text.Json;
 
 namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
@@ -12,34 +10,27 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
     /// lists ("Equivalent to the input"), and nothing else.
     /// <list type="bullet">
     /// <item>Insignificant whitespace, string escapes and the order of an object's members do not count.</item>
-    /// <item>A number is written back with the text it was sent with, except in members the contract types: an
-    /// <c>integer</c> member keeps its exact value (<c>-0</c> comes back <c>0</c>), a <c>number</c> member its value as a
-    /// double (<c>1e-400</c> comes back <c>0</c>, <c>4.9e-324</c> as <c>5E-324</c>, digits past double precision go).</item>
     /// <item>A property read more than once is written once with its last value, or every time in order (JSON kept as read).</item>
     /// </list>
-    /// Strings, names, kinds, array items and the set of members (unknown ones included) must not change.
+    /// Strings, names, kinds, array items, the set of members (unknown ones included) and the text of every number
+    /// (typed members too: <c>1.0</c>, <c>1e-07</c>, <c>-0</c> and <c>1e-400</c> come back as sent) must not change.
     /// </summary>
     internal sealed class PayloadEquivalence
     {
         private static readonly JsonDocumentOptions Options = new() { MaxDepth = 1024 };
 
-        private readonly NumberMembers _numbers;
-
-        public PayloadEquivalence(NumberMembers numbers) => _numbers = numbers;
-
-        /// <summary>The repo contract's normalizations (its <c>integer</c> and <c>number</c> members).</summary>
-        public static PayloadEquivalence ForContract { get; } = new(ContractSchemas.NumberPropertyNames());
+        /// <summary>The oracle for the repo contract's payloads (the same for any contract: no number is normalized).</summary>
+        public static PayloadEquivalence ForContract { get; } = new();
 
         /// <summary>The first difference between what was read and what was written, or null when they are equivalent.</summary>
         public string? Difference(ReadOnlyMemory<byte> input, ReadOnlyMemory<byte> written)
         {
             using JsonDocument read = JsonDocument.Parse(input, Options);
             using JsonDocument wrote = JsonDocument.Parse(written, Options);
-            return Compare(read.RootElement, wrote.RootElement, "$", NumberReading.AsSent, NumberReading.AsSent);
+            return Compare(read.RootElement, wrote.RootElement, "$");
         }
 
-        /// <summary><paramref name="reading"/> is how a number here is read; <paramref name="mapValues"/> how the members of an object here are.</summary>
-        private string? Compare(JsonElement read, JsonElement wrote, string path, NumberReading reading, NumberReading mapValues)
+        private static string? Compare(JsonElement read, JsonElement wrote, string path)
         {
             if (read.ValueKind != wrote.ValueKind)
             {
@@ -48,15 +39,15 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
 
             return read.ValueKind switch
             {
-                JsonValueKind.Object => CompareObjects(read, wrote, path, mapValues),
-                JsonValueKind.Array => CompareArrays(read, wrote, path, reading),
+                JsonValueKind.Object => CompareObjects(read, wrote, path),
+                JsonValueKind.Array => CompareArrays(read, wrote, path),
                 JsonValueKind.String => read.GetString() == wrote.GetString() ? null : $"{path}: read {Show(read)}, wrote {Show(wrote)}",
-                JsonValueKind.Number => SameNumber(read.GetRawText(), wrote.GetRawText(), reading) ? null : $"{path}: read {read.GetRawText()}, wrote {wrote.GetRawText()}",
+                JsonValueKind.Number => read.GetRawText() == wrote.GetRawText() ? null : $"{path}: read {read.GetRawText()}, wrote {wrote.GetRawText()}",
                 _ => null, // true, false and null: the kind is the value
             };
         }
 
-        private string? CompareObjects(JsonElement read, JsonElement wrote, string path, NumberReading mapValues)
+        private static string? CompareObjects(JsonElement read, JsonElement wrote, string path)
         {
             Dictionary<string, List<JsonElement>> readMembers = Members(read);
             Dictionary<string, List<JsonElement>> wroteMembers = Members(wrote);
@@ -74,12 +65,10 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
             {
                 List<JsonElement> written = wroteMembers[name];
                 string memberPath = path + "." + name;
-                NumberReading reading = mapValues != NumberReading.AsSent ? mapValues : _numbers.Values.GetValueOrDefault(name);
-                NumberReading itsMapValues = _numbers.MapValues.GetValueOrDefault(name);
                 if (written.Count == 1)
                 {
                     // Once: the last occurrence read (the only one, unless the property was duplicated).
-                    if (Compare(values[^1], written[0], memberPath, reading, itsMapValues) is { } inner)
+                    if (Compare(values[^1], written[0], memberPath) is { } inner)
                     {
                         return inner;
                     }
@@ -89,7 +78,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
                     // Every occurrence, in order: JSON kept as read.
                     for (int i = 0; i < values.Count; i++)
                     {
-                        if (Compare(values[i], written[i], $"{memberPath} (occurrence {i + 1})", reading, itsMapValues) is { } inner)
+                        if (Compare(values[i], written[i], $"{memberPath} (occurrence {i + 1})") is { } inner)
                         {
                             return inner;
                         }
@@ -104,7 +93,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
             return null;
         }
 
-        private string? CompareArrays(JsonElement read, JsonElement wrote, string path, NumberReading reading)
+        private static string? CompareArrays(JsonElement read, JsonElement wrote, string path)
         {
             int length = read.GetArrayLength();
             if (length != wrote.GetArrayLength())
@@ -114,8 +103,7 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
 
             for (int i = 0; i < length; i++)
             {
-                // Items are numbers of their array's member (a token's bytes); objects in an array are no map.
-                if (Compare(read[i], wrote[i], $"{path}[{i}]", reading, NumberReading.AsSent) is { } inner)
+                if (Compare(read[i], wrote[i], $"{path}[{i}]") is { } inner)
                 {
                     return inner;
                 }
@@ -138,66 +126,6 @@ namespace CometAnalyzers.Runtime.Tests.Robustness.Payloads
             }
 
             return members;
-        }
-
-        /// <summary>The same text; in an integer member the same exact value; in a number member the same double.</summary>
-        internal static bool SameNumber(string read, string wrote, NumberReading reading) => read == wrote || reading switch
-        {
-            NumberReading.Integer => ExactValue(read) == ExactValue(wrote),
-            NumberReading.Double => double.TryParse(read, NumberStyles.Float, CultureInfo.InvariantCulture, out double readValue)
-                && double.TryParse(wrote, NumberStyles.Float, CultureInfo.InvariantCulture, out double wroteValue)
-                && double.IsFinite(readValue)
-                && readValue == wroteValue,
-            _ => false,
-        };
-
-        /// <summary>
-        /// A JSON number's exact value in one spelling, at any precision and exponent: its significant digits and the
-        /// power of ten after them (<c>-1.50e2</c> and <c>-150</c> are both <c>-15e1</c>); every zero is <c>0</c>.
-        /// </summary>
-        internal static string ExactValue(string number)
-        {
-            int i = 0;
-            bool negative = number[i] == '-';
-            if (negative)
-            {
-                i++;
-            }
-
-            int integerStart = i;
-            while (i < number.Length && char.IsAsciiDigit(number[i]))
-            {
-                i++;
-            }
-
-            string digits = number[integerStart..i];
-            BigInteger exponent = BigInteger.Zero;
-            if (i < number.Length && number[i] == '.')
-            {
-                int fractionStart = ++i;
-                while (i < number.Length && char.IsAsciiDigit(number[i]))
-                {
-                    i++;
-                }
-
-                digits += number[fractionStart..i];
-                exponent -= i - fractionStart;
-            }
-
-            if (i < number.Length && (number[i] == 'e' || number[i] == 'E'))
-            {
-                exponent += BigInteger.Parse(number[(i + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            }
-
-            digits = digits.TrimStart('0');
-            if (digits.Length == 0)
-            {
-                return "0";
-            }
-
-            int significant = digits.TrimEnd('0').Length;
-            exponent += digits.Length - significant;
-            return $"{(negative ? "-" : "")}{digits[..significant]}e{exponent.ToString(CultureInfo.InvariantCulture)}";
         }
 
         private static string Show(JsonElement element)
