@@ -102,15 +102,20 @@ namespace CometAnalyzers.Generation
                 .Select(static (found, _) => found.Length > 0)
                 .WithTrackingName(TrackingNames.SensitiveAttributeDeclaration);
 
-            IncrementalValueProvider<SensitiveAttributeSource> sensitiveAttribute = context.CompilationProvider
-                .Select(static (compilation, _) => SensitiveAttributeSourceInReferences(compilation))
+            // The references' side of both (see ReferencedFeatures): asked of every new compilation, answered from the last
+            // reference set while the references stay the same objects.
+            IncrementalValueProvider<ReferencedFeatures> referenced = context.CompilationProvider
+                .Select(static (compilation, _) => ReferencedFeatures.Of(compilation))
+                .WithTrackingName(TrackingNames.ReferencedFeatures);
+
+            IncrementalValueProvider<SensitiveAttributeSource> sensitiveAttribute = referenced
                 .Combine(declaredInSource)
-                .Select(static (pair, _) => pair.Right ? SensitiveAttributeSource.Available : pair.Left)
+                .Select(static (pair, _) => pair.Right ? SensitiveAttributeSource.Available : pair.Left.SensitiveAttribute)
                 .WithTrackingName(TrackingNames.SensitiveAttribute);
 
             // What the compilation offers the generated client (the .NET 8 base library, logging): the same kind of small value.
-            IncrementalValueProvider<ClientFeatures> clientFeatures = context.CompilationProvider
-                .Select(static (compilation, _) => ClientFeatures.Of(compilation))
+            IncrementalValueProvider<ClientFeatures> clientFeatures = referenced
+                .Select(static (features, _) => features.Client)
                 .WithTrackingName(TrackingNames.ClientFeatures);
 
             context.RegisterSourceOutput(unique.Combine(useRequiredKeyword).Combine(sensitiveAttribute).Combine(clientFeatures), static (output, inputs) =>
@@ -134,30 +139,6 @@ namespace CometAnalyzers.Generation
                     output.AddSource(UniqueHintName(SensitiveAttributeEmitter.HintName, hintNames), SourceText.From(text, System.Text.Encoding.UTF8));
                 }
             });
-        }
-
-        /// <summary>
-        /// Whether a referenced assembly gives the compilation the attribute (internal to a referenced models project that
-        /// grants it its internals), and else whether it can be a Microsoft.Extensions.Compliance classification. Only
-        /// referenced assemblies are searched: a declaration in source is found by syntax.
-        /// </summary>
-        private static SensitiveAttributeSource SensitiveAttributeSourceInReferences(Compilation compilation)
-        {
-            INamedTypeSymbol? classification = null;
-            foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-            {
-                if (assembly.GetTypeByMetadataName(SensitiveAttributeEmitter.MetadataName) is { } existing
-                    && compilation.IsSymbolAccessibleWithin(existing, compilation.Assembly))
-                {
-                    return SensitiveAttributeSource.Available;
-                }
-
-                classification ??= assembly.GetTypeByMetadataName(SensitiveAttributeEmitter.DataClassificationAttributeMetadataName);
-            }
-
-            return classification is { IsSealed: false, DeclaredAccessibility: Accessibility.Public }
-                ? SensitiveAttributeSource.EmitWithDataClassification
-                : SensitiveAttributeSource.Emit;
         }
 
         /// <summary>A top-level class of that name directly in the attribute's namespace (block or file-scoped, nested or dotted).</summary>
@@ -222,6 +203,7 @@ namespace CometAnalyzers.Generation
         public const string UniqueSpecs = nameof(UniqueSpecs);
         public const string SensitiveAttribute = nameof(SensitiveAttribute);
         public const string ClientFeatures = nameof(ClientFeatures);
+        public const string ReferencedFeatures = nameof(ReferencedFeatures);
         public const string SensitiveAttributeDeclaration = nameof(SensitiveAttributeDeclaration);
     }
 }

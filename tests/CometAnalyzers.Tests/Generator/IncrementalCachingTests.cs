@@ -20,7 +20,7 @@ namespace CometAnalyzers.Tests.Generator
         private static readonly string[] TrackedSteps =
         {
             TrackingNames.ContractFiles, TrackingNames.ReferencedDocuments, TrackingNames.LanguageFeatures,
-            TrackingNames.ContractCompilations, TrackingNames.ContractSpecs, TrackingNames.UniqueSpecs, TrackingNames.SensitiveAttribute, TrackingNames.ClientFeatures,
+            TrackingNames.ContractCompilations, TrackingNames.ContractSpecs, TrackingNames.UniqueSpecs, TrackingNames.SensitiveAttribute, TrackingNames.ClientFeatures, TrackingNames.ReferencedFeatures,
             TrackingNames.SensitiveAttributeDeclaration,
         };
 

@@ -125,6 +125,25 @@ namespace CometAnalyzers.Tests.Generator
             Assert.Equal(new[] { "Consumer", "Models" }, consumer.GetTypesByMetadataName(AttributeName).Select(t => t.ContainingAssembly.Name).OrderBy(n => n, StringComparer.Ordinal));
         }
 
+        [Fact]
+        public void A_reference_added_then_removed_in_one_driver_changes_the_attribute_each_time()
+        {
+            // The references' answer is reused while the references are the same objects: adding one must be seen at once.
+            Compilation plain = GeneratorHarness.CreateCompilation(new[] { "namespace Consumer { internal static class Anchor { } }" });
+            Compilation withCompliance = plain.AddReferences(TestReferences.Compliance);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/project/api.contract.json", RepoContract) });
+
+            string BaseTypeAfter(Compilation compilation)
+            {
+                driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+                return Assert.Single(output.GetTypesByMetadataName(AttributeName)).BaseType!.ToDisplayString();
+            }
+
+            Assert.Equal("System.Attribute", BaseTypeAfter(plain));
+            Assert.Equal("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute", BaseTypeAfter(withCompliance));
+            Assert.Equal("System.Attribute", BaseTypeAfter(plain));
+        }
+
         [Theory]
         [InlineData("namespace CometAnalyzers { internal sealed class CometSensitiveAttribute : System.Attribute { } }")]
         [InlineData("namespace CometAnalyzers;\ninternal sealed class CometSensitiveAttribute : System.Attribute { }")]
