@@ -23,6 +23,45 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         }
 
         [Fact]
+        public void A_deep_failure_is_thrown_once_and_its_path_built_on_the_way_out()
+        {
+            // Each level adds its segment from an exception filter instead of catching and throwing anew: a failure four
+            // levels down is thrown where it happens and once more by Parse (which first checks the rest is well formed).
+            int thread = System.Environment.CurrentManagedThreadId;
+            int thrown = 0;
+            void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+            {
+                if (e.Exception is CometApiContractException && System.Environment.CurrentManagedThreadId == thread)
+                {
+                    thrown++;
+                }
+            }
+
+            string json = ValidResponse.Replace("\"content\":\"hi\"", "\"content\":42", System.StringComparison.Ordinal);
+            System.AppDomain.CurrentDomain.FirstChanceException += Count;
+            try
+            {
+                Assert.False(ChatCompletionResponse.TryParse(Encoding.UTF8.GetBytes(json), out _, out CometApiContractError? error));
+                Assert.Equal("$.choices[0].message.content", error!.JsonPath);
+                Assert.Equal(CometApiContractErrorKind.WrongType, error.Kind);
+            }
+            finally
+            {
+                System.AppDomain.CurrentDomain.FirstChanceException -= Count;
+            }
+
+            Assert.Equal(2, thrown);
+        }
+
+        [Fact]
+        public void The_exception_message_has_the_whole_path()
+        {
+            CometApiContractException exception = Fails(ValidResponse.Replace("\"content\":\"hi\"", "\"content\":42", System.StringComparison.Ordinal));
+            Assert.StartsWith("WrongType at $.choices[0].message.content: ", exception.Message, System.StringComparison.Ordinal);
+            Assert.Equal(exception.JsonPath, exception.Error.JsonPath);
+        }
+
+        [Fact]
         public void A_missing_required_field_names_it()
         {
             CometApiContractException exception = Fails(ValidResponse.Replace("\"id\":\"c1\",", string.Empty, System.StringComparison.Ordinal));

@@ -275,8 +275,8 @@ namespace CometAnalyzers.Generation.Emitter
             {
                 w.CloseBlock();
                 w.CloseBlock();
-                w.OpenBlock($"catch ({c.Exception} exception) when (property >= 0)");
-                w.Line("throw exception.Within(\".\" + JsonNameOf(property));");
+                w.OpenBlock($"catch ({c.Exception} exception) when (property >= 0 && exception.Prepend(\".\" + JsonNameOf(property)))");
+                w.Line("throw; // never reached: the filter adds the property's name and lets the failure go on up");
                 w.CloseBlock();
                 w.Line();
                 EmitConstruction(w, type, properties, tracked, c);
@@ -309,8 +309,8 @@ namespace CometAnalyzers.Generation.Emitter
             w.CloseBlock();
             w.CloseBlock();
             w.CloseBlock();
-            w.OpenBlock($"catch ({c.Exception} exception) when (property >= 0)");
-            w.Line("throw exception.Within(\".\" + JsonNameOf(property));");
+            w.OpenBlock($"catch ({c.Exception} exception) when (property >= 0 && exception.Prepend(\".\" + JsonNameOf(property)))");
+            w.Line("throw; // never reached: the filter adds the property's name and lets the failure go on up");
             w.CloseBlock();
             w.Line();
             EmitConstruction(w, type, properties, tracked, c);

@@ -93,26 +93,46 @@ namespace CometAnalyzers.Generation.Emitter
     [global::System.CodeDom.Compiler.GeneratedCode("CometAnalyzers", "0.1.0")]
     public sealed class __NAME__ContractException : global::System.Exception
     {
+        private readonly string _detail;
+        private string _jsonPath;
+        private __NAME__ContractError? _error;
+
         public __NAME__ContractException(__NAME__ContractError error, global::System.Exception? innerException = null)
-            : base(error.ToString(), innerException)
+            : base(null, innerException)
         {
-            Error = error;
+            Kind = error.Kind;
+            _jsonPath = error.JsonPath;
+            _detail = error.Message;
+            _error = error;
         }
 
-        public __NAME__ContractError Error { get; }
+        public __NAME__ContractError Error => _error ??= new __NAME__ContractError(Kind, _jsonPath, _detail);
 
-        public __NAME__ContractErrorKind Kind => Error.Kind;
+        public __NAME__ContractErrorKind Kind { get; }
 
         /// <summary>Where in the payload: a JSON path such as <c>$.choices[0].message.content</c>.</summary>
-        public string JsonPath => Error.JsonPath;
+        public string JsonPath => _jsonPath;
+
+        public override string Message => Error.ToString();
+
+        /// <summary>
+        /// Called from an exception filter at each level the failure passes on its way out: <paramref name="segment"/> is
+        /// prepended to the path, and false is returned so the exception goes on up without being caught and thrown again
+        /// (one throw per failure, whatever its depth).
+        /// </summary>
+        internal bool Prepend(string segment)
+        {
+            _jsonPath = Join(segment, _jsonPath);
+            _error = null;
+            return false;
+        }
 
         /// <summary>The same failure seen from one level up: <paramref name="segment"/> is prepended to the path.</summary>
         internal __NAME__ContractException Within(string segment)
-        {
-            string inner = Error.JsonPath;
-            string path = inner.Length == 0 ? segment : inner[0] == '[' || inner[0] == '.' ? segment + inner : segment + "." + inner;
-            return new __NAME__ContractException(new __NAME__ContractError(Error.Kind, path, Error.Message), InnerException);
-        }
+            => new __NAME__ContractException(new __NAME__ContractError(Kind, Join(segment, _jsonPath), _detail), InnerException);
+
+        private static string Join(string segment, string inner)
+            => inner.Length == 0 ? segment : inner[0] == '[' || inner[0] == '.' ? segment + inner : segment + "." + inner;
     }
 
     /// <summary>A value that breaks the contract's rules (a required field unset, a number or length out of range).</summary>
@@ -1229,9 +1249,9 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                 {
                     item = itemReader.Read(ref reader, ref scope);
                 }
-                catch (__NAME__ContractException exception)
+                catch (__NAME__ContractException exception) when (exception.Prepend("[" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]"))
                 {
-                    throw exception.Within("[" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+                    throw; // never reached: the filter adds the index and lets the failure go on up
                 }
 
                 if (count == items.Length)
@@ -1322,9 +1342,9 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                 {
                     map[key] = readValue(ref reader);
                 }
-                catch (__NAME__ContractException exception)
+                catch (__NAME__ContractException exception) when (exception.Prepend("['" + key + "']"))
                 {
-                    throw exception.Within("['" + key + "']");
+                    throw; // never reached: the filter adds the key and lets the failure go on up
                 }
             }
         }
@@ -1352,9 +1372,9 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                 {
                     map[key] = readValue(ref reader, ref scope);
                 }
-                catch (__NAME__ContractException exception)
+                catch (__NAME__ContractException exception) when (exception.Prepend("['" + key + "']"))
                 {
-                    throw exception.Within("['" + key + "']");
+                    throw; // never reached: the filter adds the key and lets the failure go on up
                 }
             }
         }
