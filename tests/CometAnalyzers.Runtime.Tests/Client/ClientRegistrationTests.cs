@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Threading.Tasks;
 using CometApi.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Strict.Contracts;
 using Xunit;
@@ -58,6 +61,37 @@ namespace CometAnalyzers.Runtime.Tests.Client
             {
                 Environment.SetEnvironmentVariable(CometApiContract.SecretEnvVar!, before);
             }
+        }
+
+        [Fact]
+        public async Task The_containers_logger_and_meter_factory_are_used_and_no_log_holds_the_key()
+        {
+            var handler = StubHandler.Answers(new TestClock(), () => Answer.Status(401), () => Answer.Ok());
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [CometApiContract.BaseUrlConfigKey!] = BaseUrl,
+                [CometApiContract.SecretConfigKey!] = _key,
+            }).Build());
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace)).AddFakeLogging();
+            services.AddMetrics();
+            services.AddCometApiClient().ConfigurePrimaryHttpMessageHandler(() => handler);
+            using ServiceProvider provider = services.BuildServiceProvider();
+
+            CometApiClientOptions options = provider.GetRequiredService<IOptions<CometApiClientOptions>>().Value;
+            Assert.Same(provider.GetRequiredService<IMeterFactory>(), options.MeterFactory);
+            Assert.NotNull(options.Logger);
+
+            CometApiClient client = provider.GetRequiredService<CometApiClient>();
+            await Assert.ThrowsAsync<CometApiClientException>(() => client.CompleteAsync(ClientRig.Chat()));
+
+            // At Trace level the factory's default logger would keep the raw Authorization value in its log state; the
+            // registration removes it, so neither the messages nor the structured state of any record hold the key.
+            IReadOnlyList<FakeLogRecord> records = provider.GetFakeLogCollector().GetSnapshot();
+            Assert.Contains(records, r => r.Category == CometApiClient.TelemetryName);
+            Assert.All(records, r => Assert.DoesNotContain(_key, r.ToString(), StringComparison.Ordinal));
+            Assert.All(records, r => Assert.All(r.StructuredState ?? [], pair => Assert.DoesNotContain(_key, pair.Value ?? string.Empty, StringComparison.Ordinal)));
+            Assert.Equal("Bearer " + _key, Assert.Single(handler.Requests).Headers[CometApiContract.AuthHeader]);
         }
 
         [Fact]

@@ -186,6 +186,7 @@ namespace CometAnalyzers.Tests.Generator
             Assert.Contains("configuration?[global::CometApi.Contracts.CometApiContract.SecretConfigKey]", registration, StringComparison.Ordinal);
             Assert.Contains("GetEnvironmentVariable(global::CometApi.Contracts.CometApiContract.SecretEnvVar)", registration, StringComparison.Ordinal);
             Assert.Contains("ValidateOnStart", registration, StringComparison.Ordinal);
+            Assert.Contains("HttpClientBuilderExtensions.RemoveAllLoggers(", registration, StringComparison.Ordinal);
             Assert.Contains("configuration key 'CometApi:BaseUrl'", registration, StringComparison.Ordinal);
             Assert.Contains("configuration key 'CometApi:ApiKey' or environment variable 'COMETAPI_API_KEY'", registration, StringComparison.Ordinal);
 

@@ -80,7 +80,18 @@ namespace CometAnalyzers.Generation.Emitter
 
             string configurationRead = settings.BaseUrlConfigKey is not null || settings.SecretConfigKey is not null
                 ? "                var configuration = provider.GetService(typeof(global::Microsoft.Extensions.Configuration.IConfiguration)) as global::Microsoft.Extensions.Configuration.IConfiguration;\n"
-                : "                _ = provider;\n";
+                : string.Empty;
+
+            // The container's meter factory and logger, when it has them: the options' documented dependency-injection seams.
+            string containerReads = "                options.MeterFactory ??= provider.GetService(typeof(global::System.Diagnostics.Metrics.IMeterFactory)) as global::System.Diagnostics.Metrics.IMeterFactory;\n";
+            string servicesDoc = "\n    /// The container's <c>IMeterFactory</c> is the <c>MeterFactory</c>";
+            if (n.Logging)
+            {
+                containerReads += $"                options.Logger ??= (provider.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory)?.CreateLogger({n.QualifiedClient}.TelemetryName);\n";
+                servicesDoc += " and its <c>ILoggerFactory</c> makes the <c>Logger</c> (category <see cref=\"" + n.Client + ".TelemetryName\"/>)";
+            }
+
+            servicesDoc += ", when it has them.";
             string configurationDoc = settings.BaseUrlConfigKey is not null || settings.SecretConfigKey is not null
                 ? "\n    /// Configuration is read from the container's <c>IConfiguration</c>, when it has one, key by key (no reflection binding)."
                 : string.Empty;
@@ -94,20 +105,23 @@ public static class {{ClassName(n)}}
     /// <c>HttpClient</c> and the <see cref="{{n.Options}}"/> of the container:
     /// {{baseUrlDoc}};
     /// {{keyDoc}};
-    /// then <paramref name="configure"/>.{{configurationDoc}}
+    /// then <paramref name="configure"/>.{{configurationDoc}}{{servicesDoc}}
     /// The options are validated at startup (<c>ValidateOnStart</c>) and when first resolved: a missing base URL or key
     /// fails with a message naming where it belongs, never with the key's value.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Applied last, after configuration and the environment: overrides any option.</param>
-    /// <returns>The client's builder, to add handlers or configure the primary handler.</returns>
+    /// <returns>
+    /// The client's builder, to add handlers or configure the primary handler. The factory's request loggers are removed
+    /// (<c>RemoveAllLoggers</c>): the default one would keep the auth header's value in its log state.
+    /// </returns>
     public static {{DI}}IHttpClientBuilder Add{{n.Client}}(this {{DI}}IServiceCollection services, global::System.Action<{{options}}>? configure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
         global::Microsoft.Extensions.Options.OptionsBuilder<{{options}}> builder = {{DI}}OptionsServiceCollectionExtensions.AddOptions<{{options}}>(services)
             .Configure<global::System.IServiceProvider>(static (options, provider) =>
             {
-{{configurationRead}}{{baseUrl}}{{keyRead}}
+{{containerReads}}{{configurationRead}}{{baseUrl}}{{keyRead}}
             });
         if (configure is not null)
         {
@@ -118,9 +132,11 @@ public static class {{ClassName(n)}}
             .Validate(static options => options.BaseAddress is { IsAbsoluteUri: true } address && (address.Scheme == global::System.Uri.UriSchemeHttp || address.Scheme == global::System.Uri.UriSchemeHttps), {{SourceWriter.Literal(baseUrlMissing)}})
             .Validate(static options => !string.IsNullOrEmpty(options.ApiKey), {{SourceWriter.Literal(keyMissing)}}));
 
-        return {{DI}}HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{n.QualifiedClient}}, {{n.QualifiedClient}}>(
+        // The factory's default logger puts every request header's raw value, the key's included, into its log state at Trace
+        // level (only the message text is redacted): this client has none, and logs each call's metadata itself.
+        return {{DI}}HttpClientBuilderExtensions.RemoveAllLoggers({{DI}}HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{n.QualifiedClient}}, {{n.QualifiedClient}}>(
             services,
-            static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) => new {{n.QualifiedClient}}(httpClient, {{DI}}ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{options}}>>(provider).Value));
+            static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) => new {{n.QualifiedClient}}(httpClient, {{DI}}ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{options}}>>(provider).Value)));
     }
 }
 """);

@@ -15,7 +15,8 @@ namespace CometAnalyzers.Generation.Model
     /// Microsoft.Extensions.Logging.Abstractions (<c>ILogger</c>, <c>LoggerMessage</c>): the client takes an optional logger.
     /// </param>
     /// <param name="DependencyInjection">
-    /// Microsoft.Extensions.Http (<c>HttpClientFactoryServiceCollectionExtensions</c>) with Microsoft.Extensions.Configuration
+    /// Microsoft.Extensions.Http 8+ (<c>HttpClientFactoryServiceCollectionExtensions</c>, <c>IHttpClientLogger</c> for
+    /// <c>RemoveAllLoggers</c>) with Microsoft.Extensions.Configuration
     /// (<c>IConfiguration</c>) and Microsoft.Extensions.Options 8+ (<c>ValidateOnStart</c>): the client gets an
     /// <c>Add&lt;Name&gt;Client</c> registration.
     /// </param>
@@ -40,6 +41,7 @@ namespace CometAnalyzers.Generation.Model
                 && Referenced(compilation, "Microsoft.Extensions.Logging.LoggerMessage");
             bool dependencyInjection = client
                 && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions")
+                && Referenced(compilation, "Microsoft.Extensions.Http.Logging.IHttpClientLogger")
                 && Referenced(compilation, "Microsoft.Extensions.Configuration.IConfiguration")
                 && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.OptionsBuilderExtensions")
                 && Referenced(compilation, "Microsoft.Extensions.Options.IOptions`1");
