@@ -111,6 +111,18 @@ namespace CometAnalyzers.Runtime.Tests.Client
             Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<CometApiClient>());
         }
 
+        [Fact]
+        public void A_key_with_a_line_break_fails_at_startup_without_showing_it()
+        {
+            using ServiceProvider provider = Build(null, (CometApiContract.BaseUrlConfigKey!, BaseUrl), (CometApiContract.SecretConfigKey!, _key + "\n"));
+
+            OptionsValidationException failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+            Assert.Contains("line break", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("configuration key 'CometApi:ApiKey'", failure.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(_key, failure.Message, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData(null)]
         [InlineData("not a url")]

@@ -76,6 +76,7 @@ namespace CometAnalyzers.Generation.Emitter
             }
 
             string keyMissing = n.Client + " needs an API key: set " + (keySources.Count > 0 ? string.Join(" or ", keySources) + ", or " : string.Empty) + n.Options + ".ApiKey in configure.";
+            string keyLineBreak = n.Client + "'s API key has a line break: check how " + (keySources.Count > 0 ? string.Join(" or ", keySources) : n.Options + ".ApiKey") + " is set.";
             string keyDoc = keyDocs.Count > 0 ? "the API key from " + string.Join(", else ", keyDocs) : "no API key (the contract names no source: set it in <paramref name=\"configure\"/>)";
 
             string configurationRead = settings.BaseUrlConfigKey is not null || settings.SecretConfigKey is not null
@@ -107,7 +108,7 @@ public static class {{ClassName(n)}}
     /// {{keyDoc}};
     /// then <paramref name="configure"/>.{{configurationDoc}}{{servicesDoc}}
     /// The options are validated at startup (<c>ValidateOnStart</c>) and when first resolved: a missing base URL or key
-    /// fails with a message naming where it belongs, never with the key's value.
+    /// fails with a message naming where it belongs, never with the key's value; so does a key with a line break.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Applied last, after configuration and the environment: overrides any option.</param>
@@ -130,7 +131,8 @@ public static class {{ClassName(n)}}
 
         {{DI}}OptionsBuilderExtensions.ValidateOnStart(builder
             .Validate(static options => options.BaseAddress is { IsAbsoluteUri: true } address && (address.Scheme == global::System.Uri.UriSchemeHttp || address.Scheme == global::System.Uri.UriSchemeHttps), {{SourceWriter.Literal(baseUrlMissing)}})
-            .Validate(static options => !string.IsNullOrEmpty(options.ApiKey), {{SourceWriter.Literal(keyMissing)}}));
+            .Validate(static options => !string.IsNullOrEmpty(options.ApiKey), {{SourceWriter.Literal(keyMissing)}})
+            .Validate(static options => options.ApiKey is null || (options.ApiKey.IndexOf('\r') < 0 && options.ApiKey.IndexOf('\n') < 0), {{SourceWriter.Literal(keyLineBreak)}}));
 
         // The factory's default logger puts every request header's raw value, the key's included, into its log state at Trace
         // level (only the message text is redacted): this client has none, and logs each call's metadata itself.
