@@ -157,6 +157,79 @@ namespace CometAnalyzers.Tests.Generator
             Assert.Contains(leak, d => d.Id.StartsWith("COMET", StringComparison.Ordinal) && d.Location.SourceTree?.FilePath == optionsTree.FilePath);
         }
 
+        private const string Registration = "CometApi.Contracts.CometApiServiceCollectionExtensions.g.cs";
+
+        [Fact]
+        public void With_Microsoft_Extensions_Http_referenced_the_client_gets_a_registration_that_compiles_cleanly()
+        {
+            const string Consumer = """
+                namespace Consumer
+                {
+                    using CometApi.Contracts;
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    internal static class Startup
+                    {
+                        public static IHttpClientBuilder Register(IServiceCollection services)
+                            => services.AddCometApiClient(options => options.MaxRetries = 1);
+                    }
+                }
+                """;
+            GeneratorRun run = Run(GeneratorHarness.CreateCompilation(new[] { Consumer }).AddReferences(TestReferences.Http));
+
+            run.AssertGeneratedCodeCompilesCleanly();
+            Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            string registration = run.Sources.Single(s => s.HintName == Registration).Text;
+            Assert.Contains("public static class CometApiServiceCollectionExtensions", registration, StringComparison.Ordinal);
+            Assert.Contains("IHttpClientBuilder AddCometApiClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CometApi.Contracts.CometApiClientOptions>? configure = null)", registration, StringComparison.Ordinal);
+            Assert.Contains("configuration?[global::CometApi.Contracts.CometApiContract.BaseUrlConfigKey]", registration, StringComparison.Ordinal);
+            Assert.Contains("configuration?[global::CometApi.Contracts.CometApiContract.SecretConfigKey]", registration, StringComparison.Ordinal);
+            Assert.Contains("GetEnvironmentVariable(global::CometApi.Contracts.CometApiContract.SecretEnvVar)", registration, StringComparison.Ordinal);
+            Assert.Contains("ValidateOnStart", registration, StringComparison.Ordinal);
+            Assert.Contains("HttpClientBuilderExtensions.RemoveAllLoggers(", registration, StringComparison.Ordinal);
+            Assert.Contains("configuration key 'CometApi:BaseUrl'", registration, StringComparison.Ordinal);
+            Assert.Contains("configuration key 'CometApi:ApiKey' or environment variable 'COMETAPI_API_KEY'", registration, StringComparison.Ordinal);
+
+            // Read key by key: no reflection-based binding, which trimming and AOT would break.
+            Assert.DoesNotContain(".Bind(", registration, StringComparison.Ordinal);
+            Assert.DoesNotContain("ConfigurationBinder", registration, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Without_Microsoft_Extensions_Http_no_registration_is_generated()
+        {
+            GeneratorRun run = GeneratorHarness.RunContract(Contract);
+
+            run.AssertGeneratedCodeCompilesCleanly();
+            Assert.Contains(run.Sources, s => s.HintName == "CometApi.Contracts.CometApiClient.g.cs");
+            Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("ServiceCollection", StringComparison.Ordinal));
+            Assert.All(run.Sources, source => Assert.DoesNotContain("IHttpClientBuilder", source.Text, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_contract_without_configuration_keys_registers_its_first_host_over_https_and_compiles_cleanly()
+        {
+            const string Minimal = """
+                {
+                  "name": "Tiny",
+                  "endpoint": { "path": "/v1/run", "hosts": ["tiny.example:8443", "backup.tiny.example"] },
+                  "auth": { "header": "api-key", "scheme": "" },
+                  "request": { "type": "object", "properties": { "prompt": { "type": "string" } } },
+                  "response": { "type": "object", "properties": { "text": { "type": "string" } } }
+                }
+                """;
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/project/contracts/test.contract.json", Minimal) });
+            driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(new[] { ContractGeneratorTest.Anchor }).AddReferences(TestReferences.Http), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+            var run = new GeneratorRun(driver, driver.GetRunResult(), output, diagnostics);
+
+            run.AssertGeneratedCodeCompilesCleanly();
+            string registration = run.Sources.Single(s => s.HintName == "Tiny.Contracts.TinyServiceCollectionExtensions.g.cs").Text;
+            Assert.Contains("options.BaseAddress ??= new global::System.Uri(\"https://tiny.example:8443/\");", registration, StringComparison.Ordinal);
+            Assert.DoesNotContain("IConfiguration", registration, StringComparison.Ordinal);
+            Assert.DoesNotContain("GetEnvironmentVariable", registration, StringComparison.Ordinal);
+            Assert.Contains("TinyClient needs an API key: set TinyClientOptions.ApiKey in configure.", registration, StringComparison.Ordinal);
+        }
+
         private static GeneratorRun Run(CSharpCompilation compilation)
         {
             GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/project/contracts/test.contract.json", Contract) });

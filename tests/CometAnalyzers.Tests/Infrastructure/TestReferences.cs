@@ -38,6 +38,12 @@ namespace CometAnalyzers.Tests.Infrastructure
         /// </summary>
         public static ImmutableArray<MetadataReference> Compliance => Of(typeof(global::Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute));
 
+        /// <summary>
+        /// Microsoft.Extensions.Http (<c>AddHttpClient</c>), for the generated client's dependency-injection registration; not in
+        /// <see cref="All"/>, where it would add that registration to every contract's output.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> Http => Of(typeof(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions));
+
         /// <summary>Roslyn itself, for tests that need its real types (<c>SyntaxToken</c>); not in <see cref="All"/>.</summary>
         public static ImmutableArray<MetadataReference> Roslyn => Of(typeof(SyntaxToken));
 
@@ -102,7 +108,7 @@ namespace CometAnalyzers.Tests.Infrastructure
                 if ((name.StartsWith("System.", StringComparison.Ordinal) || name == "System" || name == "mscorlib" || name == "netstandard"
                     || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("Polly", StringComparison.Ordinal)
                     || name == "OpenAI" || name == "Microsoft.CSharp" || name == "Microsoft.Win32.Primitives")
-                    && !name.StartsWith("Microsoft.Extensions.Compliance.", StringComparison.Ordinal))
+                    && !name.StartsWith("Microsoft.Extensions.Compliance.", StringComparison.Ordinal) && name != "Microsoft.Extensions.Http")
                 {
                     paths.Add(path);
                 }

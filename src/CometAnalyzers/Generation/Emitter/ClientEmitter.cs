@@ -5,7 +5,8 @@ namespace CometAnalyzers.Generation.Emitter
 {
     /// <summary>
     /// The contract as a running client: <c>&lt;Name&gt;Client</c> (validate, send, retry, time out, parse, classify, measure),
-    /// <c>&lt;Name&gt;ClientOptions</c>, <c>&lt;Name&gt;ClientException</c> and <c>&lt;Name&gt;ClientFailureClass</c>.
+    /// <c>&lt;Name&gt;ClientOptions</c>, <c>&lt;Name&gt;ClientException</c> and <c>&lt;Name&gt;ClientFailureClass</c>, and with
+    /// Microsoft.Extensions.Http referenced <c>&lt;Name&gt;ServiceCollectionExtensions.Add&lt;Name&gt;Client</c>.
     /// Emitted only when the contract has a request and a response with the generated model API (objects or discriminated
     /// unions), when the compilation has the .NET 8 base library (<see cref="ClientFeatures.Client"/>), and when no schema
     /// type takes one of the client's names. A pure function of its inputs, like every emitter.
@@ -32,6 +33,12 @@ namespace CometAnalyzers.Generation.Emitter
             files.Add(ContractEmitter.File(prefix + "ClientOptions.g.cs", context, w => ClientOptionsEmitter.Emit(w, names)));
             files.Add(ContractEmitter.File(prefix + "Client.g.cs", context, w => ClientClassEmitter.Emit(w, names)));
             files.Add(ContractEmitter.File(prefix + "ClientTelemetry.g.cs", context, w => ClientTelemetryEmitter.Emit(w, names)));
+
+            // The dependency-injection registration, with Microsoft.Extensions.Http referenced, unless a schema type takes its name.
+            if (features.DependencyInjection && context.Find(ClientRegistrationEmitter.ClassName(names)) is null)
+            {
+                files.Add(ContractEmitter.File(prefix + "ServiceCollectionExtensions.g.cs", context, w => ClientRegistrationEmitter.Emit(w, names)));
+            }
             return files;
         }
 

@@ -14,7 +14,13 @@ namespace CometAnalyzers.Generation.Model
     /// <param name="Logging">
     /// Microsoft.Extensions.Logging.Abstractions (<c>ILogger</c>, <c>LoggerMessage</c>): the client takes an optional logger.
     /// </param>
-    internal sealed record ClientFeatures(bool Client, bool Logging)
+    /// <param name="DependencyInjection">
+    /// Microsoft.Extensions.Http 8+ (<c>HttpClientFactoryServiceCollectionExtensions</c>, <c>IHttpClientLogger</c> for
+    /// <c>RemoveAllLoggers</c>) with Microsoft.Extensions.Configuration
+    /// (<c>IConfiguration</c>) and Microsoft.Extensions.Options 8+ (<c>ValidateOnStart</c>): the client gets an
+    /// <c>Add&lt;Name&gt;Client</c> registration.
+    /// </param>
+    internal sealed record ClientFeatures(bool Client, bool Logging, bool DependencyInjection = false)
     {
         public static readonly ClientFeatures None = new(false, false);
 
@@ -33,7 +39,13 @@ namespace CometAnalyzers.Generation.Model
             bool logging = client
                 && Referenced(compilation, "Microsoft.Extensions.Logging.ILogger")
                 && Referenced(compilation, "Microsoft.Extensions.Logging.LoggerMessage");
-            return client ? new ClientFeatures(true, logging) : None;
+            bool dependencyInjection = client
+                && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions")
+                && Referenced(compilation, "Microsoft.Extensions.Http.Logging.IHttpClientLogger")
+                && Referenced(compilation, "Microsoft.Extensions.Configuration.IConfiguration")
+                && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.OptionsBuilderExtensions")
+                && Referenced(compilation, "Microsoft.Extensions.Options.IOptions`1");
+            return client ? new ClientFeatures(true, logging, dependencyInjection) : None;
         }
 
         private static bool Referenced(Compilation compilation, string metadataName)
