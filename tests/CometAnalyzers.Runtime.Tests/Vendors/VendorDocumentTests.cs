@@ -81,14 +81,14 @@ namespace CometAnalyzers.Runtime.Tests.Vendors
             => payload =>
             {
                 T model = parse(payload);
-                byte[] written = System.Text.Encoding.UTF8.GetBytes(JsonEquivalence.Write(writer => write(model, writer)));
-                if (JsonTextEquivalence.Difference(payload, written) is { } direct)
+                string sent = System.Text.Encoding.UTF8.GetString(payload);
+                if (JsonEquivalence.Difference(sent, JsonEquivalence.Write(writer => write(model, writer)), strict: true) is { } direct)
                 {
                     return "WriteTo: " + direct;
                 }
 
                 T viaSerializer = JsonSerializer.Deserialize(payload, typeInfo)!;
-                return JsonTextEquivalence.Difference(payload, JsonSerializer.SerializeToUtf8Bytes(viaSerializer, typeInfo)) is { } serialized
+                return JsonEquivalence.Difference(sent, JsonSerializer.Serialize(viaSerializer, typeInfo), strict: true) is { } serialized
                     ? "JsonSerializer: " + serialized
                     : null;
             };
