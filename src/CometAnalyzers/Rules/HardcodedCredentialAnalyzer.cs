@@ -15,7 +15,7 @@ namespace CometAnalyzers.Rules
     /// <summary>
     /// COMET006: a string constant reaches a credential (<see cref="CredentialSinks"/>): a credential type, the
     /// contract's auth header or a standard one, an OpenAI or Azure client's API key, the fallback of the contract's
-    /// secret. A placeholder is not a credential (<see cref="CredentialText"/>). Reported in the file of the sink, so the
+    /// secret. A placeholder is not a credential (<see cref="CredentialText"/>), nor is a key sent only to this machine (<see cref="LoopbackEndpoints"/>). Reported in the file of the sink, so the
     /// editor, which analyzes one file at a time, shows what the build shows: at the literal when it is written there
     /// (a const declared in that file included), otherwise at the use of the named constant. Each place once.
     /// </summary>
@@ -121,6 +121,11 @@ namespace CometAnalyzers.Rules
                 HashSet<TextSpan> reported = _reported.Get(context.Scope, 0, static (_, _) => new HashSet<TextSpan>());
                 foreach (CredentialSink sink in sinks)
                 {
+                    if (LoopbackEndpoints.SentOnlyToLoopback(sink.Value))
+                    {
+                        continue;
+                    }
+
                     foreach (ConstantOrigin origin in ConstantOrigins.Of(sink.Value, sink.Shape))
                     {
                         if (CredentialText.Credential(origin.Text, origin.Shape) is not { } credential || !reported.Add(origin.Location.SourceSpan))
