@@ -195,6 +195,61 @@ namespace CometAnalyzers.Tests.Generator
             Assert.DoesNotContain("ConfigurationBinder", registration, StringComparison.Ordinal);
         }
 
+        private const string Resilience = "CometApi.Contracts.CometApiClientResilience.g.cs";
+
+        [Fact]
+        public void With_Microsoft_Extensions_Http_Resilience_referenced_the_registration_puts_the_client_behind_the_standard_pipeline()
+        {
+            const string Consumer = """
+                namespace Consumer
+                {
+                    using CometApi.Contracts;
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    internal static class Startup
+                    {
+                        public static IHttpClientBuilder Register(IServiceCollection services)
+                            => services.AddCometApiClient(options => options.MaxRetries = 1);
+                    }
+                }
+                """;
+            GeneratorRun run = Run(GeneratorHarness.CreateCompilation(new[] { Consumer }).AddReferences(TestReferences.HttpResilience));
+
+            run.AssertGeneratedCodeCompilesCleanly();
+            Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            string registration = run.Sources.Single(s => s.HintName == Registration).Text;
+            Assert.Contains("ResilienceHttpClientBuilderExtensions.AddStandardResilienceHandler(client)", registration, StringComparison.Ordinal);
+            Assert.Contains("global::CometApi.Contracts.CometApiClient.ConfigureResiliencePipeline(resilience, ", registration, StringComparison.Ordinal);
+            Assert.Contains("AddHttpMessageHandler(client, static () => global::CometApi.Contracts.CometApiClient.CreatePipelineAttemptHandler())", registration, StringComparison.Ordinal);
+            Assert.Contains("resiliencePipeline: true", registration, StringComparison.Ordinal);
+            Assert.Contains("HttpClientBuilderExtensions.RemoveAllLoggers(", registration, StringComparison.Ordinal);
+
+            string resilience = run.Sources.Single(s => s.HintName == Resilience).Text;
+            Assert.Contains("resilience.Retry.MaxRetryAttempts = global::System.Math.Max(1, maxRetries);", resilience, StringComparison.Ordinal);
+            Assert.Contains("global::CometApi.Contracts.CometApiContract.IsRetryable((int)response.StatusCode)", resilience, StringComparison.Ordinal);
+            Assert.Contains("resilience.Retry.ShouldRetryAfterHeader = true;", resilience, StringComparison.Ordinal);
+            string client = run.Sources.Single(s => s.HintName == "CometApi.Contracts.CometApiClient.g.cs").Text;
+            Assert.Contains("AttachPipeline(message, call, stream, attempt.Token);", client, StringComparison.Ordinal);
+            Assert.Contains("Rejected,", run.Sources.Single(s => s.HintName == "CometApi.Contracts.CometApiClientException.g.cs").Text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void With_Microsoft_Extensions_Http_but_not_its_Resilience_package_no_resilience_code_is_generated()
+        {
+            GeneratorRun run = Run(GeneratorHarness.CreateCompilation(new[] { ContractGeneratorTest.Anchor }).AddReferences(TestReferences.Http));
+
+            run.AssertGeneratedCodeCompilesCleanly();
+            Assert.Contains(run.Sources, s => s.HintName == Registration);
+            Assert.DoesNotContain(run.Sources, s => s.HintName == Resilience);
+            Assert.All(run.Sources, source =>
+            {
+                Assert.DoesNotContain("Resilience", source.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("global::Polly", source.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("_pipeline", source.Text, StringComparison.Ordinal);
+            });
+            Assert.DoesNotContain("Rejected", run.Sources.Single(s => s.HintName == "CometApi.Contracts.CometApiClientException.g.cs").Text, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void Without_Microsoft_Extensions_Http_no_registration_is_generated()
         {
