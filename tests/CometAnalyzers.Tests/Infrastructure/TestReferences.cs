@@ -44,6 +44,14 @@ namespace CometAnalyzers.Tests.Infrastructure
         /// </summary>
         public static ImmutableArray<MetadataReference> Http => Of(typeof(global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions));
 
+        /// <summary>
+        /// Microsoft.Extensions.Http.Resilience (<c>AddStandardResilienceHandler</c>) with Polly.RateLimiting, from the package
+        /// folder (the test project downloads them without referencing them), plus <see cref="Http"/>: the registration puts
+        /// the generated client behind the standard pipeline. Not in <see cref="All"/>.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> HttpResilience => Http.AddRange(
+            new[] { "HttpResilienceAssembly", "PollyRateLimitingAssembly" }.Select(key => (MetadataReference)MetadataReference.CreateFromFile(MetadataPath(key))));
+
         /// <summary>Roslyn itself, for tests that need its real types (<c>SyntaxToken</c>); not in <see cref="All"/>.</summary>
         public static ImmutableArray<MetadataReference> Roslyn => Of(typeof(SyntaxToken));
 
@@ -78,6 +86,13 @@ namespace CometAnalyzers.Tests.Infrastructure
                 .OrderBy(path => path, StringComparer.Ordinal)
                 .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
                 .ToImmutableArray();
+        }
+
+        private static string MetadataPath(string key)
+        {
+            string path = typeof(TestReferences).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+            return File.Exists(path) ? path : throw new FileNotFoundException($"{key} is not where the package was downloaded.", path);
         }
 
         private static ImmutableArray<MetadataReference> Of(params Type[] anchors)

@@ -73,6 +73,22 @@ namespace CometAnalyzers.Generation.Emitter
                 : string.Empty;
             string failError = shape.Error is not null ? ", error: failure.Error" : string.Empty;
 
+            // Behind Microsoft.Extensions.Http.Resilience's pipeline (ClientResilienceEmitter) the pipeline retries and times out
+            // each attempt, so the loop sends once: it leaves counting attempts to the pipeline's attempt handler, hands the call
+            // to the pipeline, and classifies what the pipeline throws. Without it these are empty and the loop is as it was.
+            bool pipeline = n.Resilience;
+            string beginAttempt = pipeline ? "if (!_pipeline)\n            {\n                call.BeginAttempt();\n            }" : "call.BeginAttempt();";
+            string sendAttemptTimeout = pipeline ? "_pipeline ? global::System.Threading.Timeout.InfiniteTimeSpan : _attemptTimeout" : "_attemptTimeout";
+            string attachPipeline = pipeline ? "\n                if (_pipeline)\n                {\n                    AttachPipeline(message, call, stream, attempt.Token);\n                }\n" : string.Empty;
+            string pipelineCatch = pipeline ? $$"""
+            catch (global::System.Exception exception) when (_pipeline && PipelineFailure(message, exception) is {{n.QualifiedFailure}} pipelineFailure && !cancellationToken.IsCancellationRequested)
+            {
+                throw call.Fail(pipelineFailure, exception);
+            }
+
+""" : string.Empty;
+            string noRetryBehindPipeline = pipeline ? "_pipeline || " : string.Empty;
+
             ClientEmitter.Template(w, $$"""
 /// <summary>
 /// Calls the {{n.Name}} API as its contract says: validates the request (<c>Validate()</c>; a violation fails without
@@ -388,8 +404,8 @@ public sealed partial class {{n.Client}}
         long started = _time.GetTimestamp();
         while (true)
         {
-            call.BeginAttempt();
-            var attemptTimer = new global::System.Threading.CancellationTokenSource(_attemptTimeout, _time);
+            {{beginAttempt}}
+            var attemptTimer = new global::System.Threading.CancellationTokenSource({{sendAttemptTimeout}}, _time);
             var attempt = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(total, attemptTimer.Token);
             global::System.Net.Http.HttpRequestMessage? message = null;
             global::System.Net.Http.HttpResponseMessage? response = null;
@@ -397,7 +413,7 @@ public sealed partial class {{n.Client}}
             Failure failure;
             try
             {
-                message = CreateRequest(body, stream);
+                message = CreateRequest(body, stream);{{attachPipeline}}
                 response = await _http.SendAsync(message, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
                 call.ObserveHeaders(response);
                 int status = (int)response.StatusCode;
@@ -410,7 +426,7 @@ public sealed partial class {{n.Client}}
 
                 failure = await HttpFailureAsync(response, status, attempt.Token).ConfigureAwait(false);
             }
-            catch (global::System.Exception exception) when (IsTransportOrTimeout(exception) && !cancellationToken.IsCancellationRequested)
+{{pipelineCatch}}            catch (global::System.Exception exception) when (IsTransportOrTimeout(exception) && !cancellationToken.IsCancellationRequested)
             {
                 if (totalTimer.IsCancellationRequested)
                 {
@@ -454,7 +470,7 @@ public sealed partial class {{n.Client}}
     /// <summary>The wait before the next attempt, or null when the contract does not allow one.</summary>
     private global::System.TimeSpan? RetryDelay(Call call, Failure failure)
     {
-        if (call.Attempts > _maxRetries)
+        if ({{noRetryBehindPipeline}}call.Attempts > _maxRetries)
         {
             return null;
         }

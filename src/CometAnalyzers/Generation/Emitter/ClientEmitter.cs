@@ -39,6 +39,12 @@ namespace CometAnalyzers.Generation.Emitter
             {
                 files.Add(ContractEmitter.File(prefix + "ServiceCollectionExtensions.g.cs", context, w => ClientRegistrationEmitter.Emit(w, names)));
             }
+
+            // The glue to Microsoft.Extensions.Http.Resilience's standard pipeline, with it referenced (and the registration).
+            if (names.Resilience)
+            {
+                files.Add(ContractEmitter.File(prefix + "ClientResilience.g.cs", context, w => ClientResilienceEmitter.Emit(w, names)));
+            }
             return files;
         }
 
@@ -68,6 +74,7 @@ namespace CometAnalyzers.Generation.Emitter
             Context = context;
             Shape = shape;
             Logging = features.Logging;
+            Resilience = features.DependencyInjection && features.Resilience;
             Name = context.ContractName;
             Client = Name + "Client";
             Options = Name + "ClientOptions";
@@ -87,6 +94,9 @@ namespace CometAnalyzers.Generation.Emitter
         public ClientShape Shape { get; }
 
         public bool Logging { get; }
+
+        /// <summary>The registration puts the client behind Microsoft.Extensions.Http.Resilience's standard pipeline.</summary>
+        public bool Resilience { get; }
 
         public string Name { get; }
 

@@ -15,6 +15,12 @@ namespace CometAnalyzers.Generation.Emitter
             string errorParameter = n.Shape.Error is { } errorType ? errorType + "? error, " : string.Empty;
             string errorAssignment = n.Shape.Error is not null ? "\n        Error = error;" : string.Empty;
 
+            // Only a client behind Microsoft.Extensions.Http.Resilience's standard pipeline can be refused by it.
+            string rejected = n.Resilience
+                ? "\n\n    /// <summary>The resilience pipeline refused to send (its circuit breaker is open, or its rate limiter is full): no further attempt was made. Never retried.</summary>\n    Rejected,"
+                : string.Empty;
+            string rejectedName = n.Resilience ? "\n        " + n.QualifiedFailure + ".Rejected => \"Rejected\"," : string.Empty;
+
             ClientEmitter.Template(w, $$"""
 /// <summary>Why a {{n.Name}} call failed, as operators count it: each class has its own alert and its own fix.</summary>
 {{EmitContext.GeneratedCodeAttribute}}
@@ -54,7 +60,7 @@ public enum {{n.FailureClass}}
     SemanticFailure,
 
     /// <summary>A stream that ended, or whose connection dropped, before <c>data: [DONE]</c>. Never retried: events were already read.</summary>
-    StreamCutOff,
+    StreamCutOff,{{rejected}}
 }
 
 /// <summary>
@@ -157,7 +163,7 @@ public sealed class {{n.Exception}} : global::System.Exception
         {{n.QualifiedFailure}}.Timeout => "Timeout",
         {{n.QualifiedFailure}}.ParserFailure => "ParserFailure",
         {{n.QualifiedFailure}}.SemanticFailure => "SemanticFailure",
-        {{n.QualifiedFailure}}.StreamCutOff => "StreamCutOff",
+        {{n.QualifiedFailure}}.StreamCutOff => "StreamCutOff",{{rejectedName}}
         _ => "Unknown",
     };
 }

@@ -96,6 +96,33 @@ namespace CometAnalyzers.Generation.Emitter
             string configurationDoc = settings.BaseUrlConfigKey is not null || settings.SecretConfigKey is not null
                 ? "\n    /// Configuration is read from the container's <c>IConfiguration</c>, when it has one, key by key (no reflection binding)."
                 : string.Empty;
+            // With Microsoft.Extensions.Http.Resilience referenced the client is the standard pipeline's, configured from the contract
+            // and the options; the attempt handler after it (inside the attempt timeout) counts the pipeline's attempts into the call.
+            string createClient = n.Resilience
+                ? $"new {n.QualifiedClient}(httpClient, {DI}ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{options}>>(provider).Value, resiliencePipeline: true)"
+                : $"new {n.QualifiedClient}(httpClient, {DI}ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{options}>>(provider).Value)";
+            string register = n.Resilience
+                ? $$"""
+        {{DI}}IHttpClientBuilder client = {{DI}}HttpClientBuilderExtensions.RemoveAllLoggers({{DI}}HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{n.QualifiedClient}}, {{n.QualifiedClient}}>(
+            services,
+            static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) => {{createClient}}));
+
+        // The standard resilience pipeline retries and times out the calls as the contract says; the client sends each call once.
+        global::Microsoft.Extensions.Http.Resilience.HttpStandardResiliencePipelineBuilderExtensions.Configure(
+            {{DI}}ResilienceHttpClientBuilderExtensions.AddStandardResilienceHandler(client),
+            static (global::Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions resilience, global::System.IServiceProvider provider)
+                => {{n.QualifiedClient}}.ConfigureResiliencePipeline(resilience, {{DI}}ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{options}}>>(provider).Value));
+        return {{DI}}HttpClientBuilderExtensions.AddHttpMessageHandler(client, static () => {{n.QualifiedClient}}.CreatePipelineAttemptHandler());
+"""
+                : $$"""
+        return {{DI}}HttpClientBuilderExtensions.RemoveAllLoggers({{DI}}HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{n.QualifiedClient}}, {{n.QualifiedClient}}>(
+            services,
+            static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) => {{createClient}}));
+""";
+            string resilienceDoc = n.Resilience
+                ? "\n    /// Behind it is Microsoft.Extensions.Http.Resilience's standard pipeline, configured from the contract and the options:\n    /// it retries and times out each call (the client sends once), and counts its attempts into the call."
+                : string.Empty;
+
             ClientEmitter.Template(w, $$"""
 /// <summary>Registers <see cref="{{n.Client}}"/> with dependency injection.</summary>
 {{EmitContext.GeneratedCodeAttribute}}
@@ -106,7 +133,7 @@ public static class {{ClassName(n)}}
     /// <c>HttpClient</c> and the <see cref="{{n.Options}}"/> of the container:
     /// {{baseUrlDoc}};
     /// {{keyDoc}};
-    /// then <paramref name="configure"/>.{{configurationDoc}}{{servicesDoc}}
+    /// then <paramref name="configure"/>.{{configurationDoc}}{{servicesDoc}}{{resilienceDoc}}
     /// The options are validated at startup (<c>ValidateOnStart</c>) and when first resolved: a missing base URL or key
     /// fails with a message naming where it belongs, never with the key's value; so does a key with a line break.
     /// </summary>
@@ -136,9 +163,7 @@ public static class {{ClassName(n)}}
 
         // The factory's default logger puts every request header's raw value, the key's included, into its log state at Trace
         // level (only the message text is redacted): this client has none, and logs each call's metadata itself.
-        return {{DI}}HttpClientBuilderExtensions.RemoveAllLoggers({{DI}}HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{{n.QualifiedClient}}, {{n.QualifiedClient}}>(
-            services,
-            static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) => new {{n.QualifiedClient}}(httpClient, {{DI}}ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{options}}>>(provider).Value)));
+{{register}}
     }
 }
 """);

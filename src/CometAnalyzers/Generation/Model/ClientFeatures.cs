@@ -20,7 +20,12 @@ namespace CometAnalyzers.Generation.Model
     /// (<c>IConfiguration</c>) and Microsoft.Extensions.Options 8+ (<c>ValidateOnStart</c>): the client gets an
     /// <c>Add&lt;Name&gt;Client</c> registration.
     /// </param>
-    internal sealed record ClientFeatures(bool Client, bool Logging, bool DependencyInjection = false)
+    /// <param name="Resilience">
+    /// Microsoft.Extensions.Http.Resilience (<c>ResilienceHttpClientBuilderExtensions</c>, <c>HttpStandardResilienceOptions</c>):
+    /// the registration puts the client behind the standard resilience pipeline, configured from the contract. Only
+    /// meaningful with <paramref name="DependencyInjection"/>.
+    /// </param>
+    internal sealed record ClientFeatures(bool Client, bool Logging, bool DependencyInjection = false, bool Resilience = false)
     {
         public static readonly ClientFeatures None = new(false, false);
 
@@ -45,7 +50,10 @@ namespace CometAnalyzers.Generation.Model
                 && Referenced(compilation, "Microsoft.Extensions.Configuration.IConfiguration")
                 && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.OptionsBuilderExtensions")
                 && Referenced(compilation, "Microsoft.Extensions.Options.IOptions`1");
-            return client ? new ClientFeatures(true, logging, dependencyInjection) : None;
+            bool resilience = dependencyInjection
+                && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions")
+                && Referenced(compilation, "Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions");
+            return client ? new ClientFeatures(true, logging, dependencyInjection, resilience) : None;
         }
 
         private static bool Referenced(Compilation compilation, string metadataName)
