@@ -20,7 +20,11 @@ namespace CometAnalyzers.Generation.Model
     /// (<c>IConfiguration</c>) and Microsoft.Extensions.Options 8+ (<c>ValidateOnStart</c>): the client gets an
     /// <c>Add&lt;Name&gt;Client</c> registration.
     /// </param>
-    internal sealed record ClientFeatures(bool Client, bool Logging, bool DependencyInjection = false)
+    /// <param name="HealthChecks">
+    /// Microsoft.Extensions.Diagnostics.HealthChecks (<c>IHealthCheck</c>, <c>IHealthChecksBuilder</c>): the probe's canary
+    /// becomes <c>&lt;Name&gt;CanaryHealthCheck</c>, registered by <c>Add&lt;Name&gt;Canary</c> when DependencyInjection is there too.
+    /// </param>
+    internal sealed record ClientFeatures(bool Client, bool Logging, bool DependencyInjection = false, bool HealthChecks = false)
     {
         public static readonly ClientFeatures None = new(false, false);
 
@@ -45,7 +49,10 @@ namespace CometAnalyzers.Generation.Model
                 && Referenced(compilation, "Microsoft.Extensions.Configuration.IConfiguration")
                 && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.OptionsBuilderExtensions")
                 && Referenced(compilation, "Microsoft.Extensions.Options.IOptions`1");
-            return client ? new ClientFeatures(true, logging, dependencyInjection) : None;
+            bool healthChecks = client
+                && Referenced(compilation, "Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck")
+                && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
+            return client ? new ClientFeatures(true, logging, dependencyInjection, healthChecks) : None;
         }
 
         private static bool Referenced(Compilation compilation, string metadataName)
