@@ -34,7 +34,7 @@ namespace CometChat
                 cancellation.Cancel();
             };
 
-            IReadOnlyList<ProbeResult> results;
+            IReadOnlyList<ProbeRow> results;
             string target;
             ILoggerFactory loggerFactory = CreateLoggerFactory(settings?.LogLevel ?? LogLevel.Information);
             try
@@ -48,7 +48,7 @@ namespace CometChat
 
                 try
                 {
-                    (results, target) = await RunAsync(settings, logger, cancellation.Token).ConfigureAwait(false);
+                    (results, target) = await RunAsync(settings, loggerFactory, logger, cancellation.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
@@ -66,36 +66,50 @@ namespace CometChat
             return results.All(result => result.AsExpected) ? 0 : 1;
         }
 
-        private static async Task<(IReadOnlyList<ProbeResult> Results, string Target)> RunAsync(ProbeSettings settings, ILogger logger, CancellationToken cancellationToken)
+        private static async Task<(IReadOnlyList<ProbeRow> Results, string Target)> RunAsync(ProbeSettings settings, ILoggerFactory loggerFactory, ILogger logger, CancellationToken cancellationToken)
         {
             EmbeddedCometServer? server = settings.UsesEmbeddedServer ? EmbeddedCometServer.Start([settings.Model], logger) : null;
             try
             {
-                Uri baseUrl = server?.BaseUrl ?? settings.BaseUrl!;
+                Uri baseAddress = CometEndpoint.BaseAddress(server?.BaseUrl ?? settings.BaseUrl!);
                 ApiCredential credential = server?.Credential ?? settings.Credential!;
                 double delayScale = settings.DelayScaleOverride ?? (server is null ? 1.0 : ProbeSettings.EmbeddedDelayScale);
-                Uri endpoint = CometEndpoint.Resolve(baseUrl);
+
+                // The contract's retries and timeouts, as the generated client applies them; only the backoff is scaled.
+                CometApiClientOptions Options() => new()
+                {
+                    BaseAddress = baseAddress,
+                    ApiKey = credential.Key,
+                    BaseDelay = TimeSpan.FromSeconds(1) * delayScale,
+                    MaxDelay = TimeSpan.FromSeconds(30) * delayScale,
+                    Logger = loggerFactory.CreateLogger(CometApiClient.TelemetryName),
+                };
+
+                using var socketsHandler = new SocketsHttpHandler
+                {
+                    // A moved path must show up as a 3xx (UnexpectedStatus), not be followed silently as a GET.
+                    AllowAutoRedirect = false,
+                    ConnectTimeout = TimeSpan.FromSeconds(10),
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                };
+
+                // Only the embedded server gets fault keys: its fault probes are skipped against a real endpoint.
+                using FaultKeyHandler? faultKeys = server is null ? null : new FaultKeyHandler(socketsHandler);
+
+                // The generated client owns every timeout; HttpClient's own would cut across the retries.
+                using var http = new HttpClient((HttpMessageHandler?)faultKeys ?? socketsHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+                var probe = new CometApiProbe(http, Options(), ProbeRequests.Canary(settings.Model));
 
                 string mode = server is null ? "live" : "embedded";
+                Uri endpoint = probe.Endpoint;
                 ProbeLog.Target(logger, mode, endpoint.GetLeftPart(UriPartial.Authority), endpoint.AbsolutePath, settings.Model);
                 if (!CometEndpoint.IsExpectedHost(endpoint))
                 {
                     ProbeLog.UnexpectedHost(logger, endpoint.Host, string.Join(", ", CometApiContract.Hosts));
                 }
 
-                using var handler = new SocketsHttpHandler
-                {
-                    // A moved path must show up as a 3xx (Unexpected), not be followed silently as a GET.
-                    AllowAutoRedirect = false,
-                    ConnectTimeout = TimeSpan.FromSeconds(10),
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                };
-
-                // The pipeline owns every timeout; HttpClient's own would cut across the retries.
-                using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-                var client = new CometChatClient(http, endpoint, credential, sendFaultKeys: server is not null);
-                var context = new ProbeContext(client, settings.Model, ResilienceSettings.FromContract(delayScale), logger);
-                IReadOnlyList<ProbeResult> results = await ProbeRunner.RunAsync(ContractProbes.All, context, server is not null, logger, cancellationToken).ConfigureAwait(false);
+                FaultProbes? faults = faultKeys is null ? null : new FaultProbes(http, Options, faultKeys);
+                IReadOnlyList<ProbeRow> results = await ContractProbes.RunAsync(probe, faults, logger, cancellationToken).ConfigureAwait(false);
 
                 string target = server is null
                     ? $"{endpoint.Authority}{endpoint.AbsolutePath}, model {settings.Model}"
@@ -114,7 +128,9 @@ namespace CometChat
         private static ILoggerFactory CreateLoggerFactory(LogLevel level) => LoggerFactory.Create(logging => logging
             .SetMinimumLevel(level)
             .AddFilter("System.Net.Http", LogLevel.Warning)
-            .AddFilter("Polly", LogLevel.Warning)
+            // The client logs each call's outcome (metadata only); the probes' expected failures would read as warnings,
+            // so its lines show from Debug on, where its retries and failures are worth reading.
+            .AddFilter(CometApiClient.TelemetryName, level <= LogLevel.Debug ? level : LogLevel.Error)
             .AddSimpleConsole(options =>
             {
                 options.SingleLine = true;

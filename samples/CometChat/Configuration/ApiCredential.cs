@@ -17,6 +17,9 @@ namespace CometChat.Configuration
             _value = value.Trim();
         }
 
+        /// <summary>The key itself, for <see cref="CometApiClientOptions.ApiKey"/>: the generated client sends it after the contract's scheme.</summary>
+        public string Key => _value;
+
         /// <summary>The value of the <see cref="CometApiContract.AuthHeader"/> header: scheme, space, credential.</summary>
         public string HeaderValue => CometApiContract.AuthScheme.Length == 0 ? _value : CometApiContract.AuthScheme + " " + _value;
 

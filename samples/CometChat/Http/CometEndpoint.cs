@@ -5,14 +5,14 @@ using CometApi.Contracts;
 
 namespace CometChat.Http
 {
-    /// <summary>The endpoint URL: the configured base URL plus <see cref="CometApiContract.Path"/>. No host is written in code.</summary>
+    /// <summary>The base URL the generated client appends <see cref="CometApiContract.Path"/> to. No host is written in code.</summary>
     internal static class CometEndpoint
     {
         /// <summary>
-        /// Joins base URL and contract path. A base URL that already ends in <c>/v1</c> (the form SDKs are told to use)
-        /// does not get a second <c>/v1</c>.
+        /// The configured base URL without query or fragment, and without a last segment the contract's path starts with:
+        /// a base URL ending in <c>/v1</c> (the form SDKs are told to use) does not get a second <c>/v1</c>.
         /// </summary>
-        public static Uri Resolve(Uri baseUrl)
+        public static Uri BaseAddress(Uri baseUrl)
         {
             ArgumentNullException.ThrowIfNull(baseUrl);
             string basePath = baseUrl.AbsolutePath.TrimEnd('/');
@@ -20,11 +20,10 @@ namespace CometChat.Http
             int firstSegmentEnd = path.IndexOf('/', 1);
             if (firstSegmentEnd > 0 && basePath.EndsWith(path[..firstSegmentEnd], StringComparison.OrdinalIgnoreCase))
             {
-                path = path[firstSegmentEnd..];
+                basePath = basePath[..^firstSegmentEnd];
             }
 
-            var builder = new UriBuilder(baseUrl) { Path = basePath + path, Query = string.Empty, Fragment = string.Empty };
-            return builder.Uri;
+            return new UriBuilder(baseUrl) { Path = basePath + "/", Query = string.Empty, Fragment = string.Empty }.Uri;
         }
 
         /// <summary>True when the host is one the contract lists; a loopback host (the embedded server) counts as expected too.</summary>

@@ -17,9 +17,6 @@ namespace CometChat.Logging
         [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Probe {Probe}: observed {Observed}, HTTP {Status}, {Attempts} attempt(s), {LatencyMs} ms, {Verdict}")]
         public static partial void ProbeFinished(ILogger logger, string probe, string observed, string status, int attempts, long latencyMs, string verdict);
 
-        [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Attempt {Attempt}/{MaxAttempts} failed ({Cause}); retrying in {DelayMs:0} ms (Retry-After honoured: {FromRetryAfter})")]
-        public static partial void Retrying(ILogger logger, int attempt, int maxAttempts, string cause, double delayMs, bool fromRetryAfter);
-
         [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Embedded CometAPI server listening on {Address}")]
         public static partial void ServerStarted(ILogger logger, string address);
 

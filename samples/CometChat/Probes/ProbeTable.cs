@@ -10,9 +10,9 @@ namespace CometChat.Probes
     /// <summary>Prints the results as a plain text table: one row per probe, then the mismatches and a closing count.</summary>
     internal static class ProbeTable
     {
-        private static readonly string[] Headers = ["#", "Probe", "Expected", "Observed", "HTTP", "Attempts", "Latency ms", "Usage p/c/t", "Result", "Notes"];
+        private static readonly string[] Headers = ["#", "Probe", "Expected", "Observed", "HTTP", "Attempts", "Latency ms", "Usage in/out", "Result", "Notes"];
 
-        public static void Write(TextWriter output, IReadOnlyList<ProbeResult> results, string target)
+        public static void Write(TextWriter output, IReadOnlyList<ProbeRow> results, string target)
         {
             ArgumentNullException.ThrowIfNull(output);
             ArgumentNullException.ThrowIfNull(results);
@@ -20,15 +20,15 @@ namespace CometChat.Probes
             List<string[]> rows = results.Select((result, index) => new[]
             {
                 (index + 1).ToString(CultureInfo.InvariantCulture),
-                result.Probe.Name,
-                result.Probe.Expected.Label,
-                result.Observed.Label,
-                result.Observed.StatusText,
-                result.Observed.Kind == ObservationKind.Skipped ? "-" : result.Observed.Attempts.ToString(CultureInfo.InvariantCulture),
-                result.Observed.Kind == ObservationKind.Skipped ? "-" : ((long)result.Observed.Latency.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
-                result.Observed.UsageText,
-                result.Observed.Kind == ObservationKind.Skipped ? "skipped" : result.AsExpected ? "ok" : "MISMATCH",
-                result.Observed.Notes,
+                result.Name,
+                result.Expected,
+                result.Observed,
+                result.StatusText,
+                result.Skipped ? "-" : result.Attempts.ToString(CultureInfo.InvariantCulture),
+                result.Skipped ? "-" : ((long)result.Latency.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+                result.UsageText,
+                result.Skipped ? "skipped" : result.AsExpected ? "ok" : "MISMATCH",
+                result.Notes,
             }).ToList();
 
             int[] widths = Headers.Select((header, column) => Math.Max(header.Length, rows.Count == 0 ? 0 : rows.Max(row => row[column].Length))).ToArray();
@@ -41,9 +41,9 @@ namespace CometChat.Probes
                 output.WriteLine(Line(row, widths));
             }
 
-            foreach (ProbeResult mismatch in results.Where(result => !result.AsExpected))
+            foreach (ProbeRow mismatch in results.Where(result => !result.AsExpected))
             {
-                output.WriteLine($"MISMATCH {mismatch.Probe.Name}: {mismatch.Mismatch}");
+                output.WriteLine($"MISMATCH {mismatch.Name}: {mismatch.Mismatch}");
             }
 
             int expected = results.Count(result => result.AsExpected);

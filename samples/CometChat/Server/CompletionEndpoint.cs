@@ -135,7 +135,7 @@ namespace CometChat.Server
         /// <summary>The faults selected by model name; the "once" faults count attempts per fault key (or per model without one).</summary>
         private async Task<(int Status, string Reason)?> InjectFaultAsync(string model, HttpListenerRequest request, HttpListenerResponse response, string requestId, CancellationToken stopping)
         {
-            string faultKey = model + "/" + (request.Headers[CometChatClient.FaultKeyHeader] ?? string.Empty);
+            string faultKey = model + "/" + (request.Headers[FaultKeyHandler.HeaderName] ?? string.Empty);
             switch (model)
             {
                 case FaultModels.RateLimitedOnce when _attemptsByFaultKey.AddOrUpdate(faultKey, 1, (_, seen) => seen + 1) == 1:

@@ -11,8 +11,5 @@ namespace CometChat.Server
 
         /// <summary>Holds the answer far longer than the client's attempt timeout.</summary>
         public const string Slow = "probe-slow";
-
-        /// <summary>A model id no server knows: 404 with an error payload from the embedded server.</summary>
-        public const string Unknown = "cometchat-probe-no-such-model";
     }
 }

@@ -52,6 +52,14 @@ namespace CometAnalyzers.Tests.Infrastructure
         public static ImmutableArray<MetadataReference> HttpResilience => Http.AddRange(
             new[] { "HttpResilienceAssembly", "PollyRateLimitingAssembly" }.Select(key => (MetadataReference)MetadataReference.CreateFromFile(MetadataPath(key))));
 
+        /// <summary>
+        /// Microsoft.Extensions.Diagnostics.HealthChecks and its abstractions (<c>IHealthCheck</c>, <c>IHealthChecksBuilder</c>), for
+        /// the generated canary health check; not in <see cref="All"/>, where it would add that check to every contract's output.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> HealthChecks => Of(
+            typeof(global::Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder),
+            typeof(global::Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck));
+
         /// <summary>Roslyn itself, for tests that need its real types (<c>SyntaxToken</c>); not in <see cref="All"/>.</summary>
         public static ImmutableArray<MetadataReference> Roslyn => Of(typeof(SyntaxToken));
 
@@ -123,7 +131,8 @@ namespace CometAnalyzers.Tests.Infrastructure
                 if ((name.StartsWith("System.", StringComparison.Ordinal) || name == "System" || name == "mscorlib" || name == "netstandard"
                     || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("Polly", StringComparison.Ordinal)
                     || name == "OpenAI" || name == "Microsoft.CSharp" || name == "Microsoft.Win32.Primitives")
-                    && !name.StartsWith("Microsoft.Extensions.Compliance.", StringComparison.Ordinal) && name != "Microsoft.Extensions.Http")
+                    && !name.StartsWith("Microsoft.Extensions.Compliance.", StringComparison.Ordinal) && name != "Microsoft.Extensions.Http"
+                    && !name.StartsWith("Microsoft.Extensions.Diagnostics.HealthChecks", StringComparison.Ordinal))
                 {
                     paths.Add(path);
                 }

@@ -166,13 +166,25 @@ public sealed partial class {{n.Client}}
     /// <param name="request">Validated before anything is sent.</param>
     /// <param name="cancellationToken">The caller's cancellation: it ends the call with an <see cref="global::System.OperationCanceledException"/>, never retried.</param>
     /// <exception cref="{{n.Exception}}">The call failed; <c>FailureClass</c> says how.</exception>
-    public async global::System.Threading.Tasks.Task<{{shape.Response}}> CompleteAsync({{shape.Request}} request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<{{shape.Response}}> CompleteAsync({{shape.Request}} request, global::System.Threading.CancellationToken cancellationToken = default)
+        => CompleteAsync(request, rawBody: null, outcome: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CompleteAsync({{shape.Request}}, global::System.Threading.CancellationToken)"/> as <c>{{n.Name}}Probe</c> needs it:
+    /// a <paramref name="rawBody"/> is sent as it is, without <c>Validate()</c> (a request the contract refuses, to see the API
+    /// refuse it too), and <paramref name="outcome"/> receives a success's metadata. Retries, classes and telemetry are the same.
+    /// </summary>
+    internal async global::System.Threading.Tasks.Task<{{shape.Response}}> CompleteAsync({{shape.Request}}? request, byte[]? rawBody, Outcome? outcome, global::System.Threading.CancellationToken cancellationToken)
     {
-        global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new Call(this, {{requestModel}});
+        if (rawBody is null)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(request);
+        }
+
+        var call = new Call(this, {{requestModel.Replace("request.", "request?.")}});
         try
         {
-            byte[] body = Prepare(call, request, stream: false);
+            byte[] body = rawBody ?? Prepare(call, request!, stream: false);
             using var totalTimer = new global::System.Threading.CancellationTokenSource(_totalTimeout, _time);
             using var total = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalTimer.Token);
             using Opened opened = await SendAsync(call, body, stream: false, totalTimer, total.Token, cancellationToken).ConfigureAwait(false);
@@ -195,6 +207,7 @@ public sealed partial class {{n.Client}}
 
             call.ObserveResponse(result);
             call.Succeeded();
+            outcome?.Record(call.StatusCode, call.Attempts, call.RequestId);
             return result;
         }
         finally
@@ -215,12 +228,16 @@ public sealed partial class {{n.Client}}
     /// <param name="cancellationToken">The caller's cancellation: it ends the stream with an <see cref="global::System.OperationCanceledException"/>.</param>
     /// <exception cref="{{n.Exception}}">The call failed; <c>FailureClass</c> says how.</exception>
     public global::System.Collections.Generic.IAsyncEnumerable<{{streamEvent}}> StreamAsync({{shape.Request}} request, global::System.Threading.CancellationToken cancellationToken = default)
+        => StreamAsync(request, outcome: null, cancellationToken);
+
+    /// <summary><see cref="StreamAsync({{shape.Request}}, global::System.Threading.CancellationToken)"/> whose <paramref name="outcome"/> receives a success's metadata (for <c>{{n.Name}}Probe</c>).</summary>
+    internal global::System.Collections.Generic.IAsyncEnumerable<{{streamEvent}}> StreamAsync({{shape.Request}} request, Outcome? outcome, global::System.Threading.CancellationToken cancellationToken)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        return StreamCoreAsync(request, cancellationToken);
+        return StreamCoreAsync(request, outcome, cancellationToken);
     }
 
-    private async global::System.Collections.Generic.IAsyncEnumerable<{{streamEvent}}> StreamCoreAsync({{shape.Request}} request, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
+    private async global::System.Collections.Generic.IAsyncEnumerable<{{streamEvent}}> StreamCoreAsync({{shape.Request}} request, Outcome? outcome, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
     {
         var call = new Call(this, {{requestModel}});
         global::System.Threading.CancellationTokenSource? totalTimer = null;
@@ -288,6 +305,7 @@ public sealed partial class {{n.Client}}
             }
 
             call.Succeeded();
+            outcome?.Record(call.StatusCode, call.Attempts, call.RequestId);
         }
         finally
         {
@@ -572,6 +590,23 @@ public sealed partial class {{n.Client}}
         public {{n.QualifiedFailure}} FailureClass { get; }
 
         public global::System.Exception? Exception { get; }
+    }
+
+    /// <summary>A successful call's status, attempts and request id, for <c>{{n.Name}}Probe</c> (a failure's are on the exception): metadata only.</summary>
+    internal sealed class Outcome
+    {
+        public int? StatusCode { get; private set; }
+
+        public int Attempts { get; private set; }
+
+        public string? RequestId { get; private set; }
+
+        public void Record(int? statusCode, int attempts, string? requestId)
+        {
+            StatusCode = statusCode;
+            Attempts = attempts;
+            RequestId = requestId;
+        }
     }
 
     /// <summary>A 2xx answer with its attempt's timers, which a stream keeps running while it is read.</summary>

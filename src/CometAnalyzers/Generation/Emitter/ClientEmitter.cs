@@ -6,7 +6,9 @@ namespace CometAnalyzers.Generation.Emitter
     /// <summary>
     /// The contract as a running client: <c>&lt;Name&gt;Client</c> (validate, send, retry, time out, parse, classify, measure),
     /// <c>&lt;Name&gt;ClientOptions</c>, <c>&lt;Name&gt;ClientException</c> and <c>&lt;Name&gt;ClientFailureClass</c>, and with
-    /// Microsoft.Extensions.Http referenced <c>&lt;Name&gt;ServiceCollectionExtensions.Add&lt;Name&gt;Client</c>.
+    /// Microsoft.Extensions.Http referenced <c>&lt;Name&gt;ServiceCollectionExtensions.Add&lt;Name&gt;Client</c>; then the
+    /// contract probes (<c>&lt;Name&gt;Probe</c>, <c>&lt;Name&gt;ProbeResult</c>) and, with Microsoft.Extensions.Diagnostics.HealthChecks
+    /// referenced, the canary as a health check (<see cref="ProbeHealthCheckEmitter"/>).
     /// Emitted only when the contract has a request and a response with the generated model API (objects or discriminated
     /// unions), when the compilation has the .NET 8 base library (<see cref="ClientFeatures.Client"/>), and when no schema
     /// type takes one of the client's names. A pure function of its inputs, like every emitter.
@@ -45,6 +47,22 @@ namespace CometAnalyzers.Generation.Emitter
             {
                 files.Add(ContractEmitter.File(prefix + "ClientResilience.g.cs", context, w => ClientResilienceEmitter.Emit(w, names)));
             }
+
+            // The probe and its health check, unless a schema type takes one of their names.
+            if (ProbeShape.Of(context) is { } probe)
+            {
+                files.Add(ContractEmitter.File(prefix + "Probe.g.cs", context, w => ProbeEmitter.Emit(w, names, probe)));
+                files.Add(ContractEmitter.File(prefix + "ProbeResult.g.cs", context, w => ProbeEmitter.EmitResult(w, names)));
+                if (features.HealthChecks && !ProbeShape.Taken(context, ProbeHealthCheckEmitter.CheckSuffix))
+                {
+                    files.Add(ContractEmitter.File(prefix + "CanaryHealthCheck.g.cs", context, w => ProbeHealthCheckEmitter.EmitCheck(w, names)));
+                    if (features.DependencyInjection && !ProbeShape.Taken(context, ProbeHealthCheckEmitter.RegistrationSuffix))
+                    {
+                        files.Add(ContractEmitter.File(prefix + "HealthChecksBuilderExtensions.g.cs", context, w => ProbeHealthCheckEmitter.EmitRegistration(w, names)));
+                    }
+                }
+            }
+
             return files;
         }
 

@@ -65,6 +65,14 @@ public sealed class {{n.Options}}
 
     /// <summary>The meter factory the client's instruments come from (dependency injection); null: a meter of its own named <see cref="{{n.Client}}.TelemetryName"/>.</summary>
     public global::System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; set; }{{logger}}
+
+    /// <summary>These options without the key, for the probe's missing-auth request: every other option as it is.</summary>
+    internal {{n.Options}} WithoutApiKey()
+    {
+        var copy = ({{n.Options}})MemberwiseClone();
+        copy.ApiKey = null;
+        return copy;
+    }
 }
 """);
         }

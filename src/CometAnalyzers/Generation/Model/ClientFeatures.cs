@@ -25,7 +25,11 @@ namespace CometAnalyzers.Generation.Model
     /// the registration puts the client behind the standard resilience pipeline, configured from the contract. Only
     /// meaningful with <paramref name="DependencyInjection"/>.
     /// </param>
-    internal sealed record ClientFeatures(bool Client, bool Logging, bool DependencyInjection = false, bool Resilience = false)
+    /// <param name="HealthChecks">
+    /// Microsoft.Extensions.Diagnostics.HealthChecks (<c>IHealthCheck</c>, <c>IHealthChecksBuilder</c>): the probe's canary
+    /// becomes <c>&lt;Name&gt;CanaryHealthCheck</c>, registered by <c>Add&lt;Name&gt;Canary</c> when DependencyInjection is there too.
+    /// </param>
+    internal sealed record ClientFeatures(bool Client, bool Logging, bool DependencyInjection = false, bool Resilience = false, bool HealthChecks = false)
     {
         public static readonly ClientFeatures None = new(false, false);
 
@@ -53,7 +57,10 @@ namespace CometAnalyzers.Generation.Model
             bool resilience = dependencyInjection
                 && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions")
                 && Referenced(compilation, "Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions");
-            return client ? new ClientFeatures(true, logging, dependencyInjection, resilience) : None;
+            bool healthChecks = client
+                && Referenced(compilation, "Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck")
+                && Referenced(compilation, "Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
+            return client ? new ClientFeatures(true, logging, dependencyInjection, resilience, healthChecks) : None;
         }
 
         private static bool Referenced(Compilation compilation, string metadataName)
