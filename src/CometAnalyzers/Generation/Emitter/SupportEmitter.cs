@@ -248,10 +248,7 @@ namespace CometAnalyzers.Generation.Emitter
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, isFinalBlock, new global::System.Text.Json.JsonReaderState(new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth }));
             while (reader.Read())
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String || reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    reader.GetString(); // validates the UTF-8 of every string
-                }
+                EnsureTextToken(ref reader); // the UTF-8 of every string, without making strings of them
             }
 
             if (isFinalBlock)
@@ -1241,14 +1238,9 @@ namespace CometAnalyzers.Generation.Emitter
                 return;
             }
 
-            global::System.ReadOnlySpan<byte> span = reader.ValueSpan;
-            for (int i = 0; i < span.Length; i++)
+            if (!global::System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
             {
-                if (span[i] >= 0x80)
-                {
-                    reader.GetString(); // only non-ASCII text needs decoding to be checked
-                    return;
-                }
+                reader.GetString(); // checked without decoding: decoded only to throw, with the reader's message
             }
         }
 
