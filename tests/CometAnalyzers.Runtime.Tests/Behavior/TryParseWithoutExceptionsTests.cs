@@ -76,6 +76,27 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
             Assert.True(ChatCompletionRequest.TryParse(Encoding.UTF8.GetBytes(Request), out _, out error), error?.ToString());
         }
 
+        [Theory]
+        [InlineData("{\"id\":1}", 256)] // 232 B: the error, its message (and the array its 5 parts are joined from), its path
+        [InlineData("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":42}}]}", 320)] // 280 B: the same, with a longer path
+        [InlineData("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"h", 64)] // 40 B: the error alone (its message and path are constants)
+        public void A_rejected_payload_allocates_little_more_than_its_error(string json, long most)
+        {
+            // The error (kind, path, message) is what a failure allocates: no exception, no path string per level, no
+            // list scratch array dropped. The bytes read before the failure here are an enum's known value only.
+            byte[] bytes = Encoding.UTF8.GetBytes(json);
+            for (int i = 0; i < 3; i++)
+            {
+                ChatCompletionResponse.TryParse(bytes, out _, out _);
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ChatCompletionResponse.TryParse(bytes, out _, out CometApiContractError? error);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.NotNull(error);
+            Assert.True(allocated <= most, $"{allocated} bytes allocated for {error}");
+        }
+
         [Fact]
         public void A_syntax_error_costs_the_one_exception_Utf8JsonReader_throws()
         {

@@ -306,8 +306,11 @@ namespace CometAnalyzers.Generation.Emitter
             private __NAME__ContractErrorKind _kind;
             private string? _path; // where in the value that failed: "" or ".name"; "$" for the whole payload
             private global::System.Exception? _inner;
-            private Segment[]? _segments; // innermost first
+            private Segment[]? _segments; // innermost first; this thread's array, taken while failing and given back by ToError
             private int _count;
+
+            [global::System.ThreadStatic]
+            private static Segment[]? t_segments;
 
             internal readonly bool Failed => _message is not null;
 
@@ -353,15 +356,31 @@ namespace CometAnalyzers.Generation.Emitter
                     return;
                 }
 
-                if (_segments is null || _count == _segments.Length)
+                if (_segments is null)
                 {
-                    global::System.Array.Resize(ref _segments, _count == 0 ? 8 : 2 * _count);
+                    // A failure is built up and turned into its error on one thread, one at a time: the array is reused.
+                    _segments = t_segments ?? new Segment[8];
+                    t_segments = null;
+                }
+                else if (_count == _segments.Length)
+                {
+                    global::System.Array.Resize(ref _segments, 2 * _count);
                 }
 
                 _segments[_count++] = segment;
             }
 
-            internal readonly __NAME__ContractError ToError() => new __NAME__ContractError(_kind, JsonPath(), _message ?? string.Empty);
+            internal readonly __NAME__ContractError ToError()
+            {
+                var error = new __NAME__ContractError(_kind, JsonPath(), _message ?? string.Empty);
+                if (_segments is not null && _segments.Length <= 64)
+                {
+                    global::System.Array.Clear(_segments, 0, _count);
+                    t_segments = _segments;
+                }
+
+                return error;
+            }
 
             internal readonly __NAME__ContractException ToException() => new __NAME__ContractException(ToError(), _inner);
 
@@ -1445,7 +1464,7 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
 
             // Items gather in this thread's scratch array and the list is made once, at its exact size: growing a list by
             // doubling copied and dropped an array per doubling. A nested list of the same T finds the slot empty and
-            // gathers in an array of its own. A failed read leaves the slot empty (the next read allocates one again).
+            // gathers in an array of its own. A failed read gives the array back too (see Keep).
             T[] items = ListScratch<T>.Items ?? new T[16];
             ListScratch<T>.Items = null;
             int count = 0;
@@ -1453,6 +1472,7 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             {
                 if (!Next(ref reader, ref failure))
                 {
+                    Keep(items, count);
                     return null!;
                 }
 
@@ -1465,6 +1485,7 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                 if (failure.Failed)
                 {
                     failure.InItem(count);
+                    Keep(items, count);
                     return null!;
                 }
 
@@ -1512,17 +1533,22 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             global::System.Span<T> gathered = global::System.MemoryExtensions.AsSpan(items, 0, count);
             global::System.Runtime.InteropServices.CollectionsMarshal.SetCount(list, count);
             gathered.CopyTo(global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+            Keep(items, count);
+            return list;
+        }
+
+        /// <summary>Clears the first <paramref name="count"/> items and keeps the array for this thread's next list, unless it grew too long.</summary>
+        private static void Keep<T>(T[] items, int count)
+        {
             if (global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
             {
-                gathered.Clear(); // holds no reference to what was read
+                global::System.Array.Clear(items, 0, count); // holds no reference to what was read
             }
 
             if (items.Length <= ListScratch<T>.MaxKept)
             {
                 ListScratch<T>.Items = items;
             }
-
-            return list;
         }
 
         private static class ListScratch<T>
