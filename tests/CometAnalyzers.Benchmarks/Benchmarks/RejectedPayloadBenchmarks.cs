@@ -12,9 +12,9 @@ namespace CometAnalyzers.Benchmarks.Benchmarks
     /// <summary>
     /// What a rejected payload costs: the example response with a value of the wrong type three levels down
     /// (<c>"index": "0"</c> in the first choice) and the same response cut in half. Comet's <c>TryParse</c> against what an
-    /// STJ user writes, <c>Deserialize</c> in a try/catch of <see cref="JsonException"/>. Both fail by throwing inside:
-    /// Comet throws the failure once where it happens and once more at the top (the path is built by exception filters
-    /// on the way out), and STJ throws and wraps.
+    /// STJ user writes, <c>Deserialize</c> in a try/catch of <see cref="JsonException"/>. Comet's readers return the
+    /// failure instead of throwing it and read a cut payload as a block that is not final, so its TryParse throws nothing
+    /// for either case; STJ throws and wraps.
     /// </summary>
     [Config(typeof(BenchConfig))]
     [BenchmarkCategory("Deserialize", "Rejected")]

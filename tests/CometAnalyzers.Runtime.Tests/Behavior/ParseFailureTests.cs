@@ -23,15 +23,15 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
         }
 
         [Fact]
-        public void A_deep_failure_is_thrown_once_and_its_path_built_on_the_way_out()
+        public void A_deep_failure_is_not_thrown_by_TryParse_and_its_path_built_on_the_way_out()
         {
-            // Each level adds its segment from an exception filter instead of catching and throwing anew: a failure four
-            // levels down is thrown where it happens and once more by Parse (which first checks the rest is well formed).
+            // Each level adds its segment as the failure is returned up (no exception filters any more): TryParse throws
+            // nothing at all, and Parse throws once, at the top (TryParseWithoutExceptionsTests covers every kind).
             int thread = System.Environment.CurrentManagedThreadId;
             int thrown = 0;
             void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
             {
-                if (e.Exception is CometApiContractException && System.Environment.CurrentManagedThreadId == thread)
+                if (System.Environment.CurrentManagedThreadId == thread)
                 {
                     thrown++;
                 }
@@ -50,7 +50,7 @@ namespace CometAnalyzers.Runtime.Tests.Behavior
                 System.AppDomain.CurrentDomain.FirstChanceException -= Count;
             }
 
-            Assert.Equal(2, thrown);
+            Assert.Equal(0, thrown);
         }
 
         [Fact]

@@ -111,7 +111,7 @@ namespace CometAnalyzers.Tests.Generator
                 StringComparison.Ordinal);
             ContractGeneratorTest test = Test(contract, ContractGeneratorTest.Anchor);
             await test.RunAsync();
-            Assert.Contains("ExpectDiscriminator(value.Kind.Value, \"kind\", \"note\")", Source(test, "ThreadItem"), StringComparison.Ordinal);
+            Assert.Contains("ExpectDiscriminator(value.Kind.Value, \"kind\", \"note\", ref failure)", Source(test, "ThreadItem"), StringComparison.Ordinal);
         }
 
         [Fact]

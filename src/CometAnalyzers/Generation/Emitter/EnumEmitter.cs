@@ -66,7 +66,7 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line();
             w.Line("public override string ToString() => Value;");
             w.Line();
-            w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader)");
+            w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader, ref {c.Json}.ReadFailure failure)");
             w.OpenBlock($"if (reader.TokenType == {EmitContext.TokenType}.String)");
             w.Line("// Known values reuse their static instance: no string is allocated for them.");
             foreach (EnumMemberSpec member in type.Members)
@@ -76,7 +76,8 @@ namespace CometAnalyzers.Generation.Emitter
 
             w.CloseBlock();
             w.Line();
-            w.Line($"return new {self}({c.Json}.ReadString(ref reader));");
+            w.Line($"string value = {c.Json}.ReadString(ref reader, ref failure);");
+            w.Line("return failure.Failed ? default : new " + self + "(value); // the constructor rejects the null a failed read returns");
             w.CloseBlock();
             w.Line();
             w.Line($"internal static void WriteValue({EmitContext.Writer} writer, {self} value, bool redact) => writer.WriteStringValue(value.Value);");

@@ -66,12 +66,13 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("}");
             w.Line();
             w.OpenBlock($"public override T Read(ref {EmitContext.Reader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-            w.OpenBlock("try");
-            w.Line("return _read(ref reader);");
+            w.Line($"var failure = default({c.Json}.ReadFailure);");
+            w.Line("T value = _read(ref reader, ref failure);");
+            w.OpenBlock("if (failure.Failed)");
+            w.Line("throw failure.ToException(); // a converter can only throw");
             w.CloseBlock();
-            w.OpenBlock($"catch ({c.Exception} exception)");
-            w.Line("throw exception.Within(\"$\");");
-            w.CloseBlock();
+            w.Line();
+            w.Line("return value;");
             w.CloseBlock();
             w.Line();
             w.Line($"public override void Write({EmitContext.Writer} writer, T value, global::System.Text.Json.JsonSerializerOptions options) => _write(writer, value, false);");

@@ -61,11 +61,19 @@ namespace CometAnalyzers.Generation.Emitter
 
         /// <summary>Reads one occurrence of the discriminator (the reader is at its value) into the local <c>discriminator</c>.</summary>
         public static string ReadOccurrence(ObjectSpec type, KeptDiscriminatorSpec kept, EmitContext c)
-            => $"discriminator = {c.Json}.ReadKeptDiscriminator(ref reader, {SourceWriter.Literal(type.DiscriminatorJsonName!)}, {(kept.Open ? "null" : "s_discriminatorValues")}, {(kept.Nullable ? "true" : "false")}, ref hasDiscriminator, discriminator);";
+            => $"discriminator = {c.Json}.ReadKeptDiscriminator(ref reader, {SourceWriter.Literal(type.DiscriminatorJsonName!)}, {(kept.Open ? "null" : "s_discriminatorValues")}, {(kept.Nullable ? "true" : "false")}, ref hasDiscriminator, discriminator, ref failure);";
 
-        /// <summary>The constructor argument that passes what was read (absent is null, which a required one cannot be).</summary>
-        public static string ConstructorArgument(ObjectSpec type, KeptDiscriminatorSpec kept, EmitContext c)
-            => IsNullable(kept) ? "discriminator" : $"discriminator ?? throw {c.Json}.MissingProperty({SourceWriter.Literal(type.DiscriminatorJsonName!)})";
+        /// <summary>Fails when a required discriminator was absent (null stands for absent, which a required one cannot be).</summary>
+        public static void EmitRequiredCheck(SourceWriter w, ObjectSpec type, KeptDiscriminatorSpec kept)
+        {
+            if (!IsNullable(kept))
+            {
+                w.Line($"if (discriminator is null) {{ failure.MissingProperty({SourceWriter.Literal(type.DiscriminatorJsonName!)}); return null!; }}");
+            }
+        }
+
+        /// <summary>The constructor argument that passes what was read (checked by <see cref="EmitRequiredCheck"/>).</summary>
+        public static string ConstructorArgument() => "discriminator";
 
         public static void EmitAfterConstruction(SourceWriter w, KeptDiscriminatorSpec kept)
         {

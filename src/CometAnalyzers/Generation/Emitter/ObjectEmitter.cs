@@ -193,8 +193,11 @@ namespace CometAnalyzers.Generation.Emitter
         private static void EmitReader(SourceWriter w, ObjectSpec type, List<PropertySpec> properties, List<PropertySpec> tracked, EmitContext c, bool isVariant)
         {
             string self = c.Qualified(type.Name);
-            w.OpenBlock($"internal static {(isVariant ? "new " : string.Empty)}{self} ReadJson(ref {EmitContext.Reader} reader)");
-            w.Line($"{c.Json}.ExpectObject(ref reader);");
+            w.OpenBlock($"internal static {(isVariant ? "new " : string.Empty)}{self} ReadJson(ref {EmitContext.Reader} reader, ref {c.Json}.ReadFailure failure)");
+            w.OpenBlock($"if (!{c.Json}.ExpectObject(ref reader, ref failure))");
+            w.Line("return null!;");
+            w.CloseBlock();
+            w.Line();
             for (int i = 0; i < properties.Count; i++)
             {
                 string local = IsKept(properties[i]) ? c.KeptJson + "?" : TypeNames.Nullable(properties[i].Type, c);
@@ -226,39 +229,53 @@ namespace CometAnalyzers.Generation.Emitter
             }
 
             w.Line($"global::System.Collections.Generic.Dictionary<string, {EmitContext.JsonElement}>? unknown = null;");
-            w.Line("int property = -1;");
-            w.OpenBlock("try");
+            w.Line("// A failure below sets 'failure' and returns; this level adds where it was and returns too (nothing is thrown).");
             w.OpenBlock("while (true)");
-            w.Line($"{c.Json}.Next(ref reader);");
+            w.OpenBlock($"if (!{c.Json}.Next(ref reader, ref failure))");
+            w.Line("return null!;");
+            w.CloseBlock();
+            w.Line();
             w.OpenBlock($"if (reader.TokenType == {EmitContext.TokenType}.EndObject)");
             w.Line("break;");
             w.CloseBlock();
             w.Line();
-            w.Line($"property = Match({c.Json}.PropertyName(ref reader));");
+            w.Line($"int property = Match({c.Json}.PropertyName(ref reader));");
             w.OpenBlock("if (property < 0)");
             if (type.DiscriminatorJsonName is null)
             {
-                w.Line($"{c.Json}.ReadUnknown(ref reader, ref unknown);");
+                w.OpenBlock($"if (!{c.Json}.ReadUnknown(ref reader, ref unknown, ref failure))");
+                w.Line("return null!;");
+                w.CloseBlock();
             }
             else
             {
                 w.OpenBlock("if (property == -1)");
-                w.Line($"{c.Json}.ReadUnknown(ref reader, ref unknown);");
+                w.OpenBlock($"if (!{c.Json}.ReadUnknown(ref reader, ref unknown, ref failure))");
+                w.Line("return null!;");
+                w.CloseBlock();
                 w.CloseBlock();
                 w.OpenBlock("else");
+                w.OpenBlock($"if (!{c.Json}.Next(ref reader, ref failure))");
+                w.Line("return null!;");
+                w.CloseBlock();
+                w.Line();
                 if (type.KeptDiscriminator is { } kept)
                 {
                     w.Line("// The discriminator: kept as written, so it must be a value this variant owns, the same at every occurrence.");
-                    w.Line($"{c.Json}.Next(ref reader);");
                     w.Line(KeptDiscriminatorEmitter.ReadOccurrence(type, kept, c));
+                    w.OpenBlock("if (failure.Failed)");
+                    w.Line("return null!;");
+                    w.CloseBlock();
                 }
                 else
                 {
                     w.Line("// The discriminator: fixed by this variant, so its value is checked, not stored.");
-                    w.Line($"{c.Json}.Next(ref reader);");
-                    w.Line($"{c.Json}.ExpectDiscriminator(ref reader, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Utf8Bytes(type.DiscriminatorValue!)});");
+                    w.OpenBlock($"if (!{c.Json}.ExpectDiscriminator(ref reader, {SourceWriter.Literal(type.DiscriminatorJsonName)}, {SourceWriter.Utf8Bytes(type.DiscriminatorValue!)}, ref failure))");
+                    w.Line("return null!;");
+                    w.CloseBlock();
                     if (type.DiscriminatorRequired)
                     {
+                        w.Line();
                         w.Line("hasDiscriminator = true;");
                     }
                 }
@@ -270,18 +287,18 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line("continue;");
             w.CloseBlock();
             w.Line();
-            w.Line($"{c.Json}.Next(ref reader);");
+            w.OpenBlock($"if (!{c.Json}.Next(ref reader, ref failure))");
+            w.Line("return null!;");
+            w.CloseBlock();
             if (properties.Count == 0)
             {
-                w.CloseBlock();
-                w.CloseBlock();
-                w.OpenBlock($"catch ({c.Exception} exception) when (property >= 0 && exception.Prepend(\".\" + JsonNameOf(property)))");
-                w.Line("throw; // never reached: the filter adds the property's name and lets the failure go on up");
                 w.CloseBlock();
                 w.Line();
                 EmitConstruction(w, type, properties, tracked, c);
                 return;
             }
+
+            w.Line();
 
             w.OpenBlock("switch (property)");
             for (int i = 0; i < properties.Count; i++)
@@ -290,7 +307,7 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Line($"case {i}:");
                 w.Indent();
                 string has = p.Required ? $" has{i} = true;" : string.Empty;
-                string read = IsKept(p) ? $"{c.Json}.ReadKept(ref reader)" : ValueCodec.Read(p.Type, c, scope: $"{c.Json}.At(ref scalars, {i})");
+                string read = IsKept(p) ? $"{c.Json}.ReadKept(ref reader, ref failure)" : ValueCodec.Read(p.Type, c, scope: $"{c.Json}.At(ref scalars, {i})");
                 if (p.IsRequiredNonNull)
                 {
                     w.Line($"value{i} = {read};{has}");
@@ -307,10 +324,11 @@ namespace CometAnalyzers.Generation.Emitter
             }
 
             w.CloseBlock();
+            w.Line();
+            w.OpenBlock("if (failure.Failed)");
+            w.Line("failure.InProperty(JsonNameOf(property));");
+            w.Line("return null!;");
             w.CloseBlock();
-            w.CloseBlock();
-            w.OpenBlock($"catch ({c.Exception} exception) when (property >= 0 && exception.Prepend(\".\" + JsonNameOf(property)))");
-            w.Line("throw; // never reached: the filter adds the property's name and lets the failure go on up");
             w.CloseBlock();
             w.Line();
             EmitConstruction(w, type, properties, tracked, c);
@@ -322,7 +340,7 @@ namespace CometAnalyzers.Generation.Emitter
             if (type.DiscriminatorRequired)
             {
                 // Through the base the discriminator chose this variant; read on its own (a list of text parts), it must be there.
-                w.Line($"if (!hasDiscriminator) {{ throw {c.Json}.MissingProperty({SourceWriter.Literal(type.DiscriminatorJsonName!)}); }}");
+                w.Line($"if (!hasDiscriminator) {{ failure.MissingProperty({SourceWriter.Literal(type.DiscriminatorJsonName!)}); return null!; }}");
             }
 
             for (int i = 0; i < properties.Count; i++)
@@ -330,7 +348,7 @@ namespace CometAnalyzers.Generation.Emitter
                 PropertySpec p = properties[i];
                 if (p.IsRequiredNonNull)
                 {
-                    w.Line($"if (!has{i}) {{ throw {c.Json}.MissingProperty({SourceWriter.Literal(p.JsonName)}); }}");
+                    w.Line($"if (!has{i}) {{ failure.MissingProperty({SourceWriter.Literal(p.JsonName)}); return null!; }}");
                 }
                 else if (p.Required)
                 {
@@ -340,7 +358,12 @@ namespace CometAnalyzers.Generation.Emitter
                 }
             }
 
-            w.Line($"var result = new {self}" + (type.KeptDiscriminator is { } keptArgument ? $"({KeptDiscriminatorEmitter.ConstructorArgument(type, keptArgument, c)})" : string.Empty));
+            if (type.KeptDiscriminator is { } keptRequired)
+            {
+                KeptDiscriminatorEmitter.EmitRequiredCheck(w, type, keptRequired);
+            }
+
+            w.Line($"var result = new {self}" + (type.KeptDiscriminator is not null ? $"({KeptDiscriminatorEmitter.ConstructorArgument()})" : string.Empty));
             w.Line("{");
             w.Indent();
             for (int i = 0; i < properties.Count; i++)

@@ -52,37 +52,40 @@ namespace CometAnalyzers.Generation.Emitter
             w.Line();
             w.Line($"internal abstract void ValidateInto({c.ViolationList} violations, string path);");
             w.Line();
-            w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader)");
-            w.Line($"{c.Json}.ExpectObject(ref reader);");
+            w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader, ref {c.Json}.ReadFailure failure)");
+            w.OpenBlock($"if (!{c.Json}.ExpectObject(ref reader, ref failure))");
+            w.Line("return null!;");
+            w.CloseBlock();
+            w.Line();
             // The discriminator is matched on its UTF-8 bytes: no string is allocated to choose the variant.
             if (type.Default is { } fallback)
             {
-                w.Line($"{EmitContext.TokenType} found = {c.Json}.FindDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator);");
+                w.Line($"{EmitContext.TokenType} found = {c.Json}.FindDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator, ref failure);");
                 w.OpenBlock($"if (found == {EmitContext.TokenType}.String)");
             }
             else
             {
-                w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator))");
+                w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator, ref failure))");
             }
 
             foreach (VariantSpec variant in type.Variants)
             {
-                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(variant.DiscriminatorValue)})) {{ return {c.Qualified(variant.TypeName)}.ReadJson(ref reader); }} // {SourceWriter.SingleLine(variant.DiscriminatorValue)}");
+                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(discriminator, {SourceWriter.Utf8Bytes(variant.DiscriminatorValue)})) {{ return {c.Qualified(variant.TypeName)}.ReadJson(ref reader, ref failure); }} // {SourceWriter.SingleLine(variant.DiscriminatorValue)}");
             }
 
             if (type.Default is { WhenUnlisted: true } unlisted)
             {
-                w.Line($"return {c.Qualified(unlisted.TypeName)}.ReadJson(ref reader); // a value no other variant lists");
+                w.Line($"return {c.Qualified(unlisted.TypeName)}.ReadJson(ref reader, ref failure); // a value no other variant lists");
             }
 
             w.CloseBlock();
             if (type.Default is { } other)
             {
-                EmitDefaultDispatch(w, other, type.DiscriminatorJsonName, c, read: $"{c.Qualified(other.TypeName)}.ReadJson(ref reader)");
+                EmitDefaultDispatch(w, other, type.DiscriminatorJsonName, c, read: $"return {c.Qualified(other.TypeName)}.ReadJson(ref reader, ref failure);");
             }
 
             w.Line();
-            w.Line($"return new {unknown}({c.Json}.ReadJson(ref reader));");
+            w.Line($"return new {unknown}({c.Json}.ReadJson(ref reader, ref failure));");
             w.CloseBlock();
             w.Line();
             w.Line($"internal static void WriteValue({EmitContext.Writer} writer, {self} value, bool redact) => value.WriteJson(writer, redact);");
@@ -147,19 +150,20 @@ namespace CometAnalyzers.Generation.Emitter
 
         /// <summary>
         /// Sends an object without the discriminator, or with null there, to the default variant when the contract makes
-        /// it the one such an object belongs to (the local <c>found</c> holds the discriminator's token).
+        /// it the one such an object belongs to (the local <c>found</c> holds the discriminator's token). <paramref name="read"/>
+        /// is the statement that reads and returns the default.
         /// </summary>
         public static void EmitDefaultDispatch(SourceWriter w, DefaultVariantSpec fallback, string jsonName, EmitContext c, string read)
         {
             string comment = SourceWriter.SingleLine(jsonName);
             if (fallback.WhenMissing)
             {
-                w.Line($"if (found == {EmitContext.TokenType}.None) {{ return {read}; }} // no {comment}");
+                w.Line($"if (found == {EmitContext.TokenType}.None) {{ {read} }} // no {comment}");
             }
 
             if (fallback.WhenNull)
             {
-                w.Line($"if (found == {EmitContext.TokenType}.Null) {{ return {read}; }} // {comment}: null");
+                w.Line($"if (found == {EmitContext.TokenType}.Null) {{ {read} }} // {comment}: null");
             }
         }
     }

@@ -28,7 +28,7 @@ namespace CometAnalyzers.Generation.Emitter
                 text.Append(text.Length == 0 ? string.Empty : "\n")
                     .Append("            internal struct ").Append(name).Append(" : IItemReader<").Append(type).Append(">\n")
                     .Append("            {\n")
-                    .Append("                public ").Append(type).Append(" Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope) => ").Append(ValueCodec.Read(items, context, scope: "scope")).Append(";\n")
+                    .Append("                public ").Append(type).Append(" Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure) => ").Append(ValueCodec.Read(items, context, scope: "scope")).Append(";\n")
                     .Append("            }\n");
             }
 
@@ -93,46 +93,20 @@ namespace CometAnalyzers.Generation.Emitter
     [global::System.CodeDom.Compiler.GeneratedCode("CometAnalyzers", "0.1.0")]
     public sealed class __NAME__ContractException : global::System.Exception
     {
-        private readonly string _detail;
-        private string _jsonPath;
-        private __NAME__ContractError? _error;
-
         public __NAME__ContractException(__NAME__ContractError error, global::System.Exception? innerException = null)
             : base(null, innerException)
         {
-            Kind = error.Kind;
-            _jsonPath = error.JsonPath;
-            _detail = error.Message;
-            _error = error;
+            Error = error;
         }
 
-        public __NAME__ContractError Error => _error ??= new __NAME__ContractError(Kind, _jsonPath, _detail);
+        public __NAME__ContractError Error { get; }
 
-        public __NAME__ContractErrorKind Kind { get; }
+        public __NAME__ContractErrorKind Kind => Error.Kind;
 
         /// <summary>Where in the payload: a JSON path such as <c>$.choices[0].message.content</c>.</summary>
-        public string JsonPath => _jsonPath;
+        public string JsonPath => Error.JsonPath;
 
         public override string Message => Error.ToString();
-
-        /// <summary>
-        /// Called from an exception filter at each level the failure passes on its way out: <paramref name="segment"/> is
-        /// prepended to the path, and false is returned so the exception goes on up without being caught and thrown again
-        /// (one throw per failure, whatever its depth).
-        /// </summary>
-        internal bool Prepend(string segment)
-        {
-            _jsonPath = Join(segment, _jsonPath);
-            _error = null;
-            return false;
-        }
-
-        /// <summary>The same failure seen from one level up: <paramref name="segment"/> is prepended to the path.</summary>
-        internal __NAME__ContractException Within(string segment)
-            => new __NAME__ContractException(new __NAME__ContractError(Kind, Join(segment, _jsonPath), _detail), InnerException);
-
-        private static string Join(string segment, string inner)
-            => inner.Length == 0 ? segment : inner[0] == '[' || inner[0] == '.' ? segment + inner : segment + "." + inner;
     }
 
     /// <summary>A value that breaks the contract's rules (a required field unset, a number or length out of range).</summary>
@@ -160,12 +134,12 @@ namespace CometAnalyzers.Generation.Emitter
     [global::System.CodeDom.Compiler.GeneratedCode("CometAnalyzers", "0.1.0")]
     internal static class __NAME__Json
     {
-        internal delegate T ValueReader<T>(ref global::System.Text.Json.Utf8JsonReader reader);
+        internal delegate T ValueReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure);
 
         internal delegate void ValueWriter<T>(global::System.Text.Json.Utf8JsonWriter writer, T value, bool redact);
 
         /// <summary>Reads a number or date, or a list or map that holds some, keeping texts in <paramref name="scope"/>.</summary>
-        internal delegate T ScalarReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope);
+        internal delegate T ScalarReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure);
 
         /// <summary>Writes a number or date, or a list or map that holds some, with the texts kept in <paramref name="scope"/>.</summary>
         internal delegate void ScalarWriter<T>(global::System.Text.Json.Utf8JsonWriter writer, T value, bool redact, ref ScalarScope scope);
@@ -177,71 +151,137 @@ namespace CometAnalyzers.Generation.Emitter
 
         internal static T Parse<T>(global::System.ReadOnlySpan<byte> utf8Json, ValueReader<T> read)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+            var failure = default(ReadFailure);
+            T value = Read(utf8Json, read, ref failure, isFinalBlock: false);
+            if (failure.Failed)
+            {
+                throw failure.ToException();
+            }
+
+            return value;
+        }
+
+        /// <summary>Parse without the throw: the same reader, its failure returned as the error.</summary>
+        internal static bool TryParse<T>(global::System.ReadOnlySpan<byte> utf8Json, ValueReader<T> read, out T? value, out __NAME__ContractError? error)
+            where T : class
+        {
+            var failure = default(ReadFailure);
+            value = Read(utf8Json, read, ref failure, isFinalBlock: false);
+            if (failure.Failed)
+            {
+                value = null;
+                error = failure.ToError();
+                return false;
+            }
+
+            error = null;
+            return true;
+        }
+
+        /// <summary>
+        /// Reads one JSON value and nothing after it; a failure is returned in <paramref name="failure"/>, never thrown.
+        /// The payload is read as a block that is not final, so a payload cut short makes the reader return false (not
+        /// throw) and fails like a shape mismatch. Only bytes that are not JSON at all (a syntax error, invalid UTF-8,
+        /// nesting deeper than <see cref="MaxDepth"/>) make Utf8JsonReader throw, which has no other way to say so: that
+        /// one exception is caught here.
+        /// </summary>
+        private static T Read<T>(global::System.ReadOnlySpan<byte> utf8Json, ValueReader<T> read, ref ReadFailure failure, bool isFinalBlock)
+        {
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, isFinalBlock, new global::System.Text.Json.JsonReaderState(new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth }));
             try
             {
                 if (!reader.Read())
                 {
-                    throw Malformed("The payload is empty.", null);
+                    if (isFinalBlock || IsWhitespace(utf8Json, reader.BytesConsumed))
+                    {
+                        failure.Malformed("The payload is empty.");
+                        return default!;
+                    }
+
+                    // A number or literal at the very end may go on in a block that is not final: only the final block can read it.
+                    return Read(utf8Json, read, ref failure, isFinalBlock: true);
                 }
 
-                T value;
-                try
+                T value = read(ref reader, ref failure);
+                if (failure.Failed)
                 {
-                    value = read(ref reader);
-                }
-                catch (__NAME__ContractException exception)
-                {
-                    // Broken JSON later in the payload is the real cause: report that, not the first shape mismatch.
-                    EnsureWellFormed(utf8Json);
-                    throw exception.Within("$");
+                    if (failure.Kind != __NAME__ContractErrorKind.MalformedJson)
+                    {
+                        // Broken JSON later in the payload is the real cause: report that, not the first shape mismatch.
+                        CheckWellFormed(utf8Json, ref failure, isFinalBlock);
+                    }
+
+                    return value;
                 }
 
                 if (reader.Read())
                 {
-                    throw Malformed("Unexpected data after the JSON value.", null);
+                    failure.Malformed("Unexpected data after the JSON value.");
+                }
+                else if (!isFinalBlock && !IsWhitespace(utf8Json, reader.BytesConsumed))
+                {
+                    // The start of a number or literal after the value: the final block reports it as the reader words it.
+                    return Read(utf8Json, read, ref failure, isFinalBlock: true);
                 }
 
                 return value;
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                throw Malformed(exception.Message, exception);
+                failure.Malformed(exception.Message, exception);
+                return default!;
             }
             catch (global::System.InvalidOperationException exception)
             {
                 // Utf8JsonReader reports invalid UTF-8 inside a string this way.
-                throw Malformed(exception.Message, exception);
+                failure.Malformed(exception.Message, exception);
+                return default!;
             }
         }
 
-        private static void EnsureWellFormed(global::System.ReadOnlySpan<byte> utf8Json)
+        /// <summary>
+        /// Reads the whole payload after a shape mismatch, to report the JSON as malformed instead when it is: cut short
+        /// (a failure, as in <see cref="Next"/>), or broken (the reader throws, and <see cref="Read"/> catches it).
+        /// </summary>
+        private static void CheckWellFormed(global::System.ReadOnlySpan<byte> utf8Json, ref ReadFailure failure, bool isFinalBlock)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, isFinalBlock, new global::System.Text.Json.JsonReaderState(new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth }));
             while (reader.Read())
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String || reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+                EnsureTextToken(ref reader); // the UTF-8 of every string, without making strings of them
+            }
+
+            if (isFinalBlock)
+            {
+                return; // read to its end without throwing: well formed
+            }
+
+            if (reader.CurrentDepth > 0)
+            {
+                failure.Truncated();
+            }
+            else if (!IsWhitespace(utf8Json, reader.BytesConsumed))
+            {
+                // The start of a number or literal after the value: the final block throws for it.
+                var final = new global::System.Text.Json.Utf8JsonReader(utf8Json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+                while (final.Read())
                 {
-                    reader.GetString(); // validates the UTF-8 of every string
                 }
             }
         }
 
-        internal static bool TryParse<T>(global::System.ReadOnlySpan<byte> utf8Json, ValueReader<T> read, out T? value, out __NAME__ContractError? error)
-            where T : class
+        private static bool IsWhitespace(global::System.ReadOnlySpan<byte> utf8Json, long from)
         {
-            try
+            for (int i = (int)from; i < utf8Json.Length; i++)
             {
-                value = Parse(utf8Json, read);
-                error = null;
-                return true;
+                byte b = utf8Json[i];
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
+                {
+                    return false;
+                }
             }
-            catch (__NAME__ContractException exception)
-            {
-                value = null;
-                error = exception.Error;
-                return false;
-            }
+
+            return true;
         }
 
         internal static string ToDisplayString<T>(T value, ValueWriter<T> write)
@@ -255,17 +295,178 @@ namespace CometAnalyzers.Generation.Emitter
             return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
-        internal static __NAME__ContractException Malformed(string message, global::System.Exception? inner)
-            => new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.MalformedJson, "$", message), inner);
+        /// <summary>
+        /// A read's failure, passed by reference down the readers instead of thrown. The reader that fails sets it and
+        /// returns a default value; each level above sees <see cref="Failed"/>, records where the value was (a property,
+        /// an index, a key) and returns too. Nothing is allocated until something fails; the path is built once, at the top.
+        /// </summary>
+        internal struct ReadFailure
+        {
+            private string? _message;
+            private __NAME__ContractErrorKind _kind;
+            private string? _path; // where in the value that failed: "" or ".name"; "$" for the whole payload
+            private global::System.Exception? _inner;
+            private Segment[]? _segments; // innermost first; this thread's array, taken while failing and given back by ToError
+            private int _count;
 
-        internal static __NAME__ContractException MissingProperty(string jsonName)
-            => new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.MissingRequiredField, "." + jsonName, "The required property '" + jsonName + "' is missing."));
+            [global::System.ThreadStatic]
+            private static Segment[]? t_segments;
 
-        internal static __NAME__ContractException WrongType(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
-            => new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, string.Empty, "Expected " + expected + " but found " + Describe(reader.TokenType) + "."));
+            internal readonly bool Failed => _message is not null;
 
-        internal static __NAME__ContractException OutOfRange(string expected)
-            => new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.OutOfRange, string.Empty, "The number does not fit " + expected + "."));
+            internal readonly __NAME__ContractErrorKind Kind => _kind;
+
+            internal void Set(__NAME__ContractErrorKind kind, string path, string message, global::System.Exception? inner = null)
+            {
+                _kind = kind;
+                _path = path;
+                _message = message;
+                _inner = inner;
+                _count = 0;
+            }
+
+            /// <summary>Not JSON, or not all of it: reported at <c>$</c> whatever the depth, as the reader would.</summary>
+            internal void Malformed(string message, global::System.Exception? inner = null)
+                => Set(__NAME__ContractErrorKind.MalformedJson, "$", message, inner);
+
+            internal void Truncated() => Malformed("Unexpected end of the JSON data.");
+
+            internal void MissingProperty(string jsonName)
+                => Set(__NAME__ContractErrorKind.MissingRequiredField, "." + jsonName, "The required property '" + jsonName + "' is missing.");
+
+            internal void WrongType(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+                => Set(__NAME__ContractErrorKind.WrongType, string.Empty, "Expected " + expected + " but found " + Describe(reader.TokenType) + ".");
+
+            internal void OutOfRange(string expected)
+                => Set(__NAME__ContractErrorKind.OutOfRange, string.Empty, "The number does not fit " + expected + ".");
+
+            /// <summary>The failure was in the value of property <paramref name="jsonName"/>.</summary>
+            internal void InProperty(string jsonName) => Add(new Segment(jsonName, Segment.Property));
+
+            /// <summary>The failure was in the list item at <paramref name="index"/>.</summary>
+            internal void InItem(int index) => Add(new Segment(null, index));
+
+            /// <summary>The failure was in the map value of <paramref name="key"/>.</summary>
+            internal void InValue(string key) => Add(new Segment(key, Segment.Key));
+
+            private void Add(Segment segment)
+            {
+                if (_kind == __NAME__ContractErrorKind.MalformedJson)
+                {
+                    return;
+                }
+
+                if (_segments is null)
+                {
+                    // A failure is built up and turned into its error on one thread, one at a time: the array is reused.
+                    _segments = t_segments ?? new Segment[8];
+                    t_segments = null;
+                }
+                else if (_count == _segments.Length)
+                {
+                    global::System.Array.Resize(ref _segments, 2 * _count);
+                }
+
+                _segments[_count++] = segment;
+            }
+
+            internal readonly __NAME__ContractError ToError()
+            {
+                var error = new __NAME__ContractError(_kind, JsonPath(), _message ?? string.Empty);
+                if (_segments is not null && _segments.Length <= 64)
+                {
+                    global::System.Array.Clear(_segments, 0, _count);
+                    t_segments = _segments;
+                }
+
+                return error;
+            }
+
+            internal readonly __NAME__ContractException ToException() => new __NAME__ContractException(ToError(), _inner);
+
+            /// <summary><c>$</c>, the segments outermost first, then the path within the value that failed: one string.</summary>
+            private readonly string JsonPath()
+            {
+                if (_path == "$")
+                {
+                    return _path;
+                }
+
+                string inner = _path ?? string.Empty;
+                int length = 1 + inner.Length;
+                for (int i = 0; i < _count; i++)
+                {
+                    length += _segments![i].Length;
+                }
+
+                return string.Create(length, (_segments, _count, inner), static (text, state) =>
+                {
+                    text[0] = '$';
+                    int at = 1;
+                    for (int i = state.Item2 - 1; i >= 0; i--)
+                    {
+                        at += state.Item1![i].CopyTo(text.Slice(at));
+                    }
+
+                    global::System.MemoryExtensions.AsSpan(state.Item3).CopyTo(text.Slice(at));
+                });
+            }
+
+            /// <summary>One level of the path: <c>.name</c>, <c>[index]</c> or <c>['key']</c>.</summary>
+            private readonly struct Segment
+            {
+                internal const int Property = -1;
+                internal const int Key = -2;
+
+                private readonly string? _name;
+                private readonly int _index;
+
+                internal Segment(string? name, int index)
+                {
+                    _name = name;
+                    _index = index;
+                }
+
+                internal int Length => _index == Property ? 1 + _name!.Length : _index == Key ? 4 + _name!.Length : 2 + Digits(_index);
+
+                internal int CopyTo(global::System.Span<char> text)
+                {
+                    if (_index == Property)
+                    {
+                        text[0] = '.';
+                        global::System.MemoryExtensions.AsSpan(_name).CopyTo(text.Slice(1));
+                    }
+                    else if (_index == Key)
+                    {
+                        text[0] = '[';
+                        text[1] = '\'';
+                        global::System.MemoryExtensions.AsSpan(_name).CopyTo(text.Slice(2));
+                        text[2 + _name!.Length] = '\'';
+                        text[3 + _name.Length] = ']';
+                    }
+                    else
+                    {
+                        text[0] = '[';
+                        _index.TryFormat(text.Slice(1), out int written, default, global::System.Globalization.CultureInfo.InvariantCulture);
+                        text[1 + written] = ']';
+                    }
+
+                    return Length;
+                }
+
+                private static int Digits(int value)
+                {
+                    int digits = 1;
+                    while (value >= 10)
+                    {
+                        value /= 10;
+                        digits++;
+                    }
+
+                    return digits;
+                }
+            }
+        }
 
         private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
         {
@@ -284,28 +485,38 @@ namespace CometAnalyzers.Generation.Emitter
                 ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)
                 : reader.ValueSpan;
 
-        /// <summary>Reads the next token, failing (not returning false) at the end of the input.</summary>
-        internal static void Next(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>
+        /// Reads the next token; false, with the failure set, at the end of the input. Parse reads a payload as a block
+        /// that is not final, so a payload cut short ends here (or at a skip) instead of throwing inside the reader.
+        /// </summary>
+        internal static bool Next(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure)
         {
-            if (!reader.Read())
+            if (reader.Read())
             {
-                throw Malformed("Unexpected end of the JSON data.", null);
+                return true;
             }
+
+            failure.Truncated();
+            return false;
         }
 
-        internal static void ExpectObject(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static bool ExpectObject(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                throw WrongType(ref reader, "an object");
+                return true;
             }
+
+            failure.WrongType(ref reader, "an object");
+            return false;
         }
 
-        internal static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
             {
-                throw WrongType(ref reader, "a string");
+                failure.WrongType(ref reader, "a string");
+                return null!;
             }
 
             return reader.GetString()!;
@@ -350,18 +561,20 @@ namespace CometAnalyzers.Generation.Emitter
         private static global::System.ReadOnlySpan<byte> RawValue(ref global::System.Text.Json.Utf8JsonReader reader)
             => reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
 
-        internal static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
+        internal static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
             {
-                throw WrongType(ref reader, "an integer");
+                failure.WrongType(ref reader, "an integer");
+                return 0;
             }
 
             if (reader.HasValueSequence || !TryReadShortInteger(reader.ValueSpan, out long value))
             {
                 if (!reader.TryGetInt64(out value))
                 {
-                    throw OutOfRange("a 64-bit integer");
+                    failure.OutOfRange("a 64-bit integer");
+                    return 0;
                 }
             }
 
@@ -471,11 +684,12 @@ namespace CometAnalyzers.Generation.Emitter
         /// <summary>The powers of ten that are exact doubles.</summary>
         private static readonly double[] PowersOfTen = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
-        internal static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
+        internal static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
             {
-                throw WrongType(ref reader, "an integer");
+                failure.WrongType(ref reader, "an integer");
+                return 0;
             }
 
             int value;
@@ -485,7 +699,8 @@ namespace CometAnalyzers.Generation.Emitter
             }
             else if (!reader.TryGetInt32(out value))
             {
-                throw OutOfRange("a 32-bit integer");
+                failure.OutOfRange("a 32-bit integer");
+                return 0;
             }
 
             if (value == 0)
@@ -497,11 +712,12 @@ namespace CometAnalyzers.Generation.Emitter
             return value;
         }
 
-        internal static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
+        internal static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
             {
-                throw WrongType(ref reader, "a number");
+                failure.WrongType(ref reader, "a number");
+                return 0;
             }
 
             double value;
@@ -519,7 +735,8 @@ namespace CometAnalyzers.Generation.Emitter
 
             if (!reader.TryGetDouble(out value) || double.IsInfinity(value))
             {
-                throw OutOfRange("a double");
+                failure.OutOfRange("a double");
+                return 0;
             }
 
             global::System.ReadOnlySpan<byte> text = RawValue(ref reader);
@@ -879,16 +1096,18 @@ namespace CometAnalyzers.Generation.Emitter
                 && global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<byte>)written.Slice(0, length), text);
         }
 
-        internal static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
+        internal static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
             {
-                throw WrongType(ref reader, "a number");
+                failure.WrongType(ref reader, "a number");
+                return 0;
             }
 
             if (!reader.TryGetSingle(out float value) || float.IsInfinity(value))
             {
-                throw OutOfRange("a float");
+                failure.OutOfRange("a float");
+                return 0;
             }
 
             global::System.ReadOnlySpan<byte> text = RawValue(ref reader);
@@ -911,7 +1130,7 @@ namespace CometAnalyzers.Generation.Emitter
             return (TryScanPlain(text, out _, out int count, out _) && count <= 6 && magnitude >= 1e-4f && magnitude < 1e9f) || FormatsAs(text, value);
         }
 
-        internal static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.True)
             {
@@ -923,19 +1142,22 @@ namespace CometAnalyzers.Generation.Emitter
                 return false;
             }
 
-            throw WrongType(ref reader, "a boolean");
+            failure.WrongType(ref reader, "a boolean");
+            return false;
         }
 
-        internal static global::System.DateTimeOffset ReadDateTime(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
+        internal static global::System.DateTimeOffset ReadDateTime(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
             {
-                throw WrongType(ref reader, "a date-time string");
+                failure.WrongType(ref reader, "a date-time string");
+                return default;
             }
 
             if (!reader.TryGetDateTimeOffset(out global::System.DateTimeOffset value))
             {
-                throw new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, string.Empty, "Expected an ISO 8601 date-time string."));
+                failure.Set(__NAME__ContractErrorKind.WrongType, string.Empty, "Expected an ISO 8601 date-time string.");
+                return default;
             }
 
             if (reader.HasValueSequence || reader.ValueIsEscaped || !IsWrittenAs(reader.ValueSpan, value))
@@ -976,22 +1198,31 @@ namespace CometAnalyzers.Generation.Emitter
                 && global::System.MemoryExtensions.SequenceEqual(text.Slice(19 + fraction), (global::System.ReadOnlySpan<byte>)written.Slice(27, 6));
         }
 
-        internal static global::System.DateTimeOffset ReadUnixTime(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope)
+        internal static global::System.DateTimeOffset ReadUnixTime(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure)
         {
-            long seconds = ReadInt64(ref reader, ref scope);
+            long seconds = ReadInt64(ref reader, ref scope, ref failure);
             if (seconds < -62135596800L || seconds > 253402300799L)
             {
-                throw OutOfRange("a Unix time in seconds");
+                failure.OutOfRange("a Unix time in seconds");
+                return default;
             }
 
             return global::System.DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
 
         /// <summary>A free-form value, kept as read once its strings are known to be text (see <see cref="EnsureText"/>).</summary>
-        internal static global::System.Text.Json.JsonElement ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static global::System.Text.Json.JsonElement ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure)
         {
             EnsureText(reader);
-            return global::System.Text.Json.JsonElement.ParseValue(ref reader);
+
+            // False when the value runs past the end of a payload read as a block that is not final: a cut payload.
+            if (global::System.Text.Json.JsonElement.TryParseValue(ref reader, out global::System.Text.Json.JsonElement? element))
+            {
+                return element.GetValueOrDefault();
+            }
+
+            failure.Truncated();
+            return default;
         }
 
         /// <summary>
@@ -1026,14 +1257,9 @@ namespace CometAnalyzers.Generation.Emitter
                 return;
             }
 
-            global::System.ReadOnlySpan<byte> span = reader.ValueSpan;
-            for (int i = 0; i < span.Length; i++)
+            if (!global::System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
             {
-                if (span[i] >= 0x80)
-                {
-                    reader.GetString(); // only non-ASCII text needs decoding to be checked
-                    return;
-                }
+                reader.GetString(); // checked without decoding: decoded only to throw, with the reader's message
             }
         }
 
@@ -1042,7 +1268,7 @@ namespace CometAnalyzers.Generation.Emitter
         /// strings checked to be text on the way (see <see cref="AppendText"/>). One pass over the value, where a JsonElement
         /// takes three (the text check, its skip, its parse); the element is made only when asked for.
         /// </summary>
-        internal static __NAME__KeptJson ReadKept(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static __NAME__KeptJson ReadKept(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure)
         {
             byte[] buffer = global::System.Buffers.ArrayPool<byte>.Shared.Rent(256);
             int length = 0;
@@ -1052,6 +1278,12 @@ namespace CometAnalyzers.Generation.Emitter
                 bool comma = false;
                 while (true)
                 {
+                    if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > int.MaxValue - 8 - length)
+                    {
+                        failure.Malformed("A free-form value is too large to keep.");
+                        return null!;
+                    }
+
                     global::System.Text.Json.JsonTokenType token = reader.TokenType;
                     switch (token)
                     {
@@ -1088,7 +1320,10 @@ namespace CometAnalyzers.Generation.Emitter
                         return new __NAME__KeptJson(global::System.MemoryExtensions.AsSpan(buffer, 0, length).ToArray(), reader.CurrentState.Options.MaxDepth);
                     }
 
-                    Next(ref reader);
+                    if (!Next(ref reader, ref failure))
+                    {
+                        return null!;
+                    }
                 }
             }
             finally
@@ -1152,11 +1387,7 @@ namespace CometAnalyzers.Generation.Emitter
         /// <summary>The token's bytes as they stand in the input, quoted for plain-ASCII strings and names.</summary>
         private static void AppendToken(ref byte[] buffer, ref int length, bool comma, ref global::System.Text.Json.Utf8JsonReader reader, bool quoted)
         {
-            long size = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-            if (size > int.MaxValue - 4 - length)
-            {
-                throw Malformed("A free-form value is too large to keep.", null);
-            }
+            long size = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length; // ReadKept checked it fits
 
             Reserve(ref buffer, length, (int)size + 3);
             if (comma)
@@ -1210,48 +1441,52 @@ namespace CometAnalyzers.Generation.Emitter
         /// <remarks>Items that are numbers or dates keep their texts in the scope; other items ignore it.</remarks>
         internal interface IItemReader<T>
         {
-            T Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope);
+            T Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure);
         }
 
 __ITEM_READERS__        /// <summary>A list of items that are neither null nor lists or maps themselves (the others read through a delegate, below).</summary>
-        internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader, TItems itemReader = default)
+        internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure, TItems itemReader = default)
             where TItems : struct, IItemReader<T>
         {
             var none = default(ScalarScope);
-            return ReadList<T, TItems>(ref reader, ref none, itemReader);
+            return ReadList<T, TItems>(ref reader, ref none, ref failure, itemReader);
         }
 
         /// <summary>A list whose items are numbers or dates, or hold some: their texts are kept in <paramref name="scope"/>.</summary>
-        internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, TItems itemReader = default)
+        internal static global::System.Collections.Generic.List<T> ReadList<T, TItems>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure, TItems itemReader = default)
             where TItems : struct, IItemReader<T>
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                throw WrongType(ref reader, "an array");
+                failure.WrongType(ref reader, "an array");
+                return null!;
             }
 
             // Items gather in this thread's scratch array and the list is made once, at its exact size: growing a list by
             // doubling copied and dropped an array per doubling. A nested list of the same T finds the slot empty and
-            // gathers in an array of its own. A failed read leaves the slot empty (the next read allocates one again).
+            // gathers in an array of its own. A failed read gives the array back too (see Keep).
             T[] items = ListScratch<T>.Items ?? new T[16];
             ListScratch<T>.Items = null;
             int count = 0;
             while (true)
             {
-                Next(ref reader);
+                if (!Next(ref reader, ref failure))
+                {
+                    Keep(items, count);
+                    return null!;
+                }
+
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                 {
                     break;
                 }
 
-                T item;
-                try
+                T item = itemReader.Read(ref reader, ref scope, ref failure);
+                if (failure.Failed)
                 {
-                    item = itemReader.Read(ref reader, ref scope);
-                }
-                catch (__NAME__ContractException exception) when (exception.Prepend("[" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]"))
-                {
-                    throw; // never reached: the filter adds the index and lets the failure go on up
+                    failure.InItem(count);
+                    Keep(items, count);
+                    return null!;
                 }
 
                 if (count == items.Length)
@@ -1266,8 +1501,8 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
         }
 
         /// <summary>A list of nullable items, or of lists or maps: read the same way, an item through a delegate.</summary>
-        internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> readItem)
-            => ReadList<T, DelegateItems<T>>(ref reader, new DelegateItems<T>(readItem));
+        internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure, ValueReader<T> readItem)
+            => ReadList<T, DelegateItems<T>>(ref reader, ref failure, new DelegateItems<T>(readItem));
 
         private readonly struct DelegateItems<T> : IItemReader<T>
         {
@@ -1275,12 +1510,12 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
 
             public DelegateItems(ValueReader<T> read) => _read = read;
 
-            public T Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope) => _read(ref reader);
+            public T Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure) => _read(ref reader, ref failure);
         }
 
         /// <summary>A list of nullable numbers or dates, or of lists or maps that hold some.</summary>
-        internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ScalarReader<T> readItem)
-            => ReadList<T, ScalarDelegateItems<T>>(ref reader, ref scope, new ScalarDelegateItems<T>(readItem));
+        internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure, ScalarReader<T> readItem)
+            => ReadList<T, ScalarDelegateItems<T>>(ref reader, ref scope, ref failure, new ScalarDelegateItems<T>(readItem));
 
         private readonly struct ScalarDelegateItems<T> : IItemReader<T>
         {
@@ -1288,7 +1523,7 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
 
             public ScalarDelegateItems(ScalarReader<T> read) => _read = read;
 
-            public T Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope) => _read(ref reader, ref scope);
+            public T Read(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure) => _read(ref reader, ref scope, ref failure);
         }
 
         /// <summary>The gathered items as a list of their exact size; the scratch array is cleared and kept for the next list.</summary>
@@ -1298,17 +1533,22 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             global::System.Span<T> gathered = global::System.MemoryExtensions.AsSpan(items, 0, count);
             global::System.Runtime.InteropServices.CollectionsMarshal.SetCount(list, count);
             gathered.CopyTo(global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+            Keep(items, count);
+            return list;
+        }
+
+        /// <summary>Clears the first <paramref name="count"/> items and keeps the array for this thread's next list, unless it grew too long.</summary>
+        private static void Keep<T>(T[] items, int count)
+        {
             if (global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
             {
-                gathered.Clear(); // holds no reference to what was read
+                global::System.Array.Clear(items, 0, count); // holds no reference to what was read
             }
 
             if (items.Length <= ListScratch<T>.MaxKept)
             {
                 ListScratch<T>.Items = items;
             }
-
-            return list;
         }
 
         private static class ListScratch<T>
@@ -1320,112 +1560,147 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             internal static T[]? Items;
         }
 
-        internal static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ValueReader<T> readValue)
+        internal static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ReadFailure failure, ValueReader<T> readValue)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                throw WrongType(ref reader, "an object");
+                failure.WrongType(ref reader, "an object");
+                return null!;
             }
 
             var map = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
             while (true)
             {
-                Next(ref reader);
+                if (!Next(ref reader, ref failure))
+                {
+                    return null!;
+                }
+
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                 {
                     return map;
                 }
 
                 string key = reader.GetString()!;
-                Next(ref reader);
-                try
+                if (!Next(ref reader, ref failure))
                 {
-                    map[key] = readValue(ref reader);
+                    return null!;
                 }
-                catch (__NAME__ContractException exception) when (exception.Prepend("['" + key + "']"))
+
+                T value = readValue(ref reader, ref failure);
+                if (failure.Failed)
                 {
-                    throw; // never reached: the filter adds the key and lets the failure go on up
+                    failure.InValue(key);
+                    return null!;
                 }
+
+                map[key] = value;
             }
         }
 
         /// <summary>A map whose values are numbers or dates, or hold some: their texts are kept in <paramref name="scope"/>, counted in the order read.</summary>
-        internal static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ScalarReader<T> readValue)
+        internal static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref ScalarScope scope, ref ReadFailure failure, ScalarReader<T> readValue)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                throw WrongType(ref reader, "an object");
+                failure.WrongType(ref reader, "an object");
+                return null!;
             }
 
             var map = new global::System.Collections.Generic.Dictionary<string, T>(global::System.StringComparer.Ordinal);
             while (true)
             {
-                Next(ref reader);
+                if (!Next(ref reader, ref failure))
+                {
+                    return null!;
+                }
+
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                 {
                     return map;
                 }
 
                 string key = reader.GetString()!;
-                Next(ref reader);
-                try
+                if (!Next(ref reader, ref failure))
                 {
-                    map[key] = readValue(ref reader, ref scope);
+                    return null!;
                 }
-                catch (__NAME__ContractException exception) when (exception.Prepend("['" + key + "']"))
+
+                T value = readValue(ref reader, ref scope, ref failure);
+                if (failure.Failed)
                 {
-                    throw; // never reached: the filter adds the key and lets the failure go on up
+                    failure.InValue(key);
+                    return null!;
                 }
+
+                map[key] = value;
             }
         }
 
         /// <summary>Keeps a property the contract does not declare, so the model writes back what the server sent.</summary>
-        internal static void ReadUnknown(ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? unknown)
+        internal static bool ReadUnknown(ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? unknown, ref ReadFailure failure)
         {
             string name = reader.GetString()!;
-            Next(ref reader);
-            (unknown ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = ReadJson(ref reader);
+            if (!Next(ref reader, ref failure))
+            {
+                return false;
+            }
+
+            global::System.Text.Json.JsonElement value = ReadJson(ref reader, ref failure);
+            if (failure.Failed)
+            {
+                return false;
+            }
+
+            (unknown ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = value;
+            return true;
         }
 
         /// <summary>
         /// Checks an occurrence of the discriminator inside a variant: only the variant's own value can be kept, so another
         /// value (a conflicting duplicate, or a mislabelled object read where only this variant is allowed) is WrongType.
         /// </summary>
-        internal static void ExpectDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string jsonName, global::System.ReadOnlySpan<byte> value)
+        internal static bool ExpectDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string jsonName, global::System.ReadOnlySpan<byte> value, ref ReadFailure failure)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String || !reader.ValueTextEquals(value))
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.ValueTextEquals(value))
             {
-                throw DiscriminatorConflict(jsonName, global::System.Text.Encoding.UTF8.GetString(value.ToArray()), Describe(reader.TokenType));
+                return true;
             }
+
+            DiscriminatorConflict(ref failure, jsonName, global::System.Text.Encoding.UTF8.GetString(value.ToArray()), Describe(reader.TokenType));
+            return false;
         }
 
         /// <summary>
         /// Checks a union case chosen by the first occurrence of its discriminator, which it also reads as a property:
         /// a later occurrence with another value would otherwise be written back and read as another case.
         /// </summary>
-        internal static void ExpectDiscriminator(string? read, string jsonName, string value)
+        internal static bool ExpectDiscriminator(string? read, string jsonName, string value, ref ReadFailure failure)
         {
-            if (!string.Equals(read, value, global::System.StringComparison.Ordinal))
+            if (string.Equals(read, value, global::System.StringComparison.Ordinal))
             {
-                throw DiscriminatorConflict(jsonName, value, "a string");
+                return true;
             }
+
+            DiscriminatorConflict(ref failure, jsonName, value, "a string");
+            return false;
         }
 
-        private static __NAME__ContractException DiscriminatorConflict(string jsonName, string value, string found)
-            => new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, "." + jsonName, "Expected \"" + value + "\", the discriminator of this variant, but found " + found + (found == "a string" ? " with another value." : ".")));
+        private static void DiscriminatorConflict(ref ReadFailure failure, string jsonName, string value, string found)
+            => failure.Set(__NAME__ContractErrorKind.WrongType, "." + jsonName, "Expected \"" + value + "\", the discriminator of this variant, but found " + found + (found == "a string" ? " with another value." : "."));
 
         /// <summary>
         /// The string value of <paramref name="propertyName"/> in the object at <paramref name="reader"/> as unescaped UTF-8,
         /// read from a copy of the reader (no string allocated unless the value is escaped); false when absent or not a string.
         /// </summary>
-        internal static bool PeekDiscriminator(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> propertyName, out global::System.ReadOnlySpan<byte> value)
-            => FindDiscriminator(reader, propertyName, out value) == global::System.Text.Json.JsonTokenType.String;
+        internal static bool PeekDiscriminator(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> propertyName, out global::System.ReadOnlySpan<byte> value, ref ReadFailure failure)
+            => FindDiscriminator(reader, propertyName, out value, ref failure) == global::System.Text.Json.JsonTokenType.String;
 
         /// <summary>
         /// The token of the first <paramref name="propertyName"/> in the object at <paramref name="reader"/>, read from a copy
         /// of the reader: <c>None</c> when the object has none, and for a string its unescaped UTF-8 in <paramref name="value"/>.
         /// </summary>
-        internal static global::System.Text.Json.JsonTokenType FindDiscriminator(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> propertyName, out global::System.ReadOnlySpan<byte> value)
+        internal static global::System.Text.Json.JsonTokenType FindDiscriminator(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> propertyName, out global::System.ReadOnlySpan<byte> value, ref ReadFailure failure)
         {
             value = default;
             int depth = reader.CurrentDepth;
@@ -1439,7 +1714,11 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
                 {
                     bool match = reader.ValueTextEquals(propertyName);
-                    Next(ref reader);
+                    if (!Next(ref reader, ref failure))
+                    {
+                        return global::System.Text.Json.JsonTokenType.None;
+                    }
+
                     if (match)
                     {
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -1452,11 +1731,15 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
                         return reader.TokenType;
                     }
 
-                    reader.Skip();
+                    if (!reader.TrySkip())
+                    {
+                        break; // cut short
+                    }
                 }
             }
 
-            throw Malformed("Unexpected end of the JSON data.", null);
+            failure.Truncated();
+            return global::System.Text.Json.JsonTokenType.None;
         }
 
         /// <summary>
@@ -1464,7 +1747,7 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
         /// (any string when <paramref name="values"/> is null), or null where the contract allows it. A variant keeps one
         /// value, so a later occurrence must repeat the first (<paramref name="seen"/>, <paramref name="first"/>).
         /// </summary>
-        internal static string? ReadKeptDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string jsonName, string[]? values, bool nullable, ref bool seen, string? first)
+        internal static string? ReadKeptDiscriminator(ref global::System.Text.Json.Utf8JsonReader reader, string jsonName, string[]? values, bool nullable, ref bool seen, string? first, ref ReadFailure failure)
         {
             bool isString = reader.TokenType == global::System.Text.Json.JsonTokenType.String;
             string? read = isString ? reader.GetString() : null;
@@ -1472,7 +1755,8 @@ __ITEM_READERS__        /// <summary>A list of items that are neither null nor l
             if (!owned || (seen && !string.Equals(read, first, global::System.StringComparison.Ordinal)))
             {
                 string expected = seen ? (first is null ? "null" : "\"" + first + "\"") : values is null ? "a string" : "\"" + string.Join("\" or \"", values) + "\"";
-                throw new __NAME__ContractException(new __NAME__ContractError(__NAME__ContractErrorKind.WrongType, "." + jsonName, "Expected " + expected + ", the discriminator of this variant, but found " + Describe(reader.TokenType) + (isString ? " with another value." : ".")));
+                failure.Set(__NAME__ContractErrorKind.WrongType, "." + jsonName, "Expected " + expected + ", the discriminator of this variant, but found " + Describe(reader.TokenType) + (isString ? " with another value." : "."));
+                return null;
             }
 
             seen = true;

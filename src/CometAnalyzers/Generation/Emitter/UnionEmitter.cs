@@ -117,7 +117,7 @@ namespace CometAnalyzers.Generation.Emitter
         private static void EmitReader(SourceWriter w, UnionSpec type, EmitContext c)
         {
             string self = c.Qualified(type.Name);
-            w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader)");
+            w.OpenBlock($"internal static {self} ReadJson(ref {EmitContext.Reader} reader, ref {c.Json}.ReadFailure failure)");
             w.OpenBlock("switch (reader.TokenType)");
             EmitTokenCase(w, type, c, UnionCaseKind.String, "String");
             EmitTokenCase(w, type, c, UnionCaseKind.Number, "Number");
@@ -130,7 +130,7 @@ namespace CometAnalyzers.Generation.Emitter
                 w.Indent();
                 if (type.DiscriminatorJsonName is null)
                 {
-                    w.Line($"return new {self}({ValueCodec.Read(objects[0].Case.Type, c)});");
+                    w.Line(ReturnCase(self, ValueCodec.Read(objects[0].Case.Type, c)));
                 }
                 else
                 {
@@ -142,8 +142,8 @@ namespace CometAnalyzers.Generation.Emitter
 
             w.Line("default:");
             w.Line(type.KeepsUnknownShapes
-                ? $"    return FromUnknown({c.Json}.ReadJson(ref reader)); // a free-form variant takes any other value"
-                : $"    throw {c.Json}.WrongType(ref reader, {SourceWriter.Literal(string.Join(" or ", type.Cases.Select(x => x.Kind.ToString().ToLowerInvariant()).Distinct()))});");
+                ? $"    return FromUnknown({c.Json}.ReadJson(ref reader, ref failure)); // a free-form variant takes any other value"
+                : $"    {{ failure.WrongType(ref reader, {SourceWriter.Literal(string.Join(" or ", type.Cases.Select(x => x.Kind.ToString().ToLowerInvariant()).Distinct()))}); return null!; }}");
             w.CloseBlock();
             w.CloseBlock();
             w.Line();
@@ -161,12 +161,12 @@ namespace CometAnalyzers.Generation.Emitter
             // Matched on the discriminator's UTF-8 bytes: no string is allocated to choose the case.
             if (type.DefaultCase is not null)
             {
-                w.Line($"{EmitContext.TokenType} found = {c.Json}.FindDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator);");
+                w.Line($"{EmitContext.TokenType} found = {c.Json}.FindDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator, ref failure);");
                 w.OpenBlock($"if (found == {EmitContext.TokenType}.String)");
             }
             else
             {
-                w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator))");
+                w.OpenBlock($"if ({c.Json}.PeekDiscriminator(reader, DiscriminatorUtf8, out {EmitContext.ByteSpan} discriminator, ref failure))");
             }
 
             foreach (UnionCaseSpec @case in objects)
@@ -178,22 +178,22 @@ namespace CometAnalyzers.Generation.Emitter
                     if (DiscriminatorProperty(@case, jsonName, c) is { } property)
                     {
                         // The case reads the discriminator as its own property (last occurrence): it must still be the value that chose it.
-                        w.Line($"{match} {{ var value = {ValueCodec.Read(@case.Type, c)}; {c.Json}.ExpectDiscriminator({DiscriminatorText(property)}, {SourceWriter.Literal(jsonName)}, {SourceWriter.Literal(value)}); return new {self}(value); }}{comment}");
+                        w.Line($"{match} {{ var value = {ValueCodec.Read(@case.Type, c)}; if (failure.Failed || !{c.Json}.ExpectDiscriminator({DiscriminatorText(property)}, {SourceWriter.Literal(jsonName)}, {SourceWriter.Literal(value)}, ref failure)) {{ return null!; }} return new {self}(value); }}{comment}");
                     }
                     else
                     {
-                        w.Line($"{match} {{ return new {self}({ValueCodec.Read(@case.Type, c)}); }}{comment}");
+                        w.Line($"{match} {ReturnCase(self, ValueCodec.Read(@case.Type, c))}{comment}");
                     }
                 }
             }
 
             // The default case keeps the discriminator it reads as its own property: no value is assumed to check.
             string readDefault = type.DefaultCase is { } fallback
-                ? $"new {self}({ValueCodec.Read(objects.First(x => x.Type.Name == fallback.TypeName).Type, c)})"
+                ? ReturnCase(self, ValueCodec.Read(objects.First(x => x.Type.Name == fallback.TypeName).Type, c))
                 : string.Empty;
             if (type.DefaultCase is { WhenUnlisted: true })
             {
-                w.Line($"return {readDefault}; // a value no other case lists");
+                w.Line($"{readDefault} // a value no other case lists");
             }
 
             w.CloseBlock();
@@ -203,8 +203,15 @@ namespace CometAnalyzers.Generation.Emitter
             }
 
             w.Line();
-            w.Line($"return FromUnknown({c.Json}.ReadJson(ref reader));");
+            w.Line($"return FromUnknown({c.Json}.ReadJson(ref reader, ref failure));");
         }
+
+        /// <summary>
+        /// A block that reads a case and returns it, or returns at once when the read failed: a failed read's default
+        /// value is never wrapped (the constructor would reject a null).
+        /// </summary>
+        private static string ReturnCase(string self, string read, string? initializer = null)
+            => $"{{ var value = {read}; if (failure.Failed) {{ return null!; }} return new {self}(value){initializer}; }}";
 
         /// <summary>The string (or enum) property of an object case that holds the union's discriminator, if the case declares one.</summary>
         private static PropertySpec? DiscriminatorProperty(UnionCaseSpec @case, string jsonName, EmitContext c)
@@ -243,11 +250,11 @@ namespace CometAnalyzers.Generation.Emitter
             TypeRef caseType = type.Cases[index].Type;
             if (ValueCodec.HasScalars(caseType))
             {
-                w.Line($"    {{ var scalars = default({c.Json}.ScalarScope); var value = {ValueCodec.Read(caseType, c, scope: "scalars")}; return new {c.Qualified(type.Name)}(value) {{ _keptTexts = scalars.Kept }}; }}");
+                w.Line($"    {{ var scalars = default({c.Json}.ScalarScope); {ReturnCase(c.Qualified(type.Name), ValueCodec.Read(caseType, c, scope: "scalars"), " { _keptTexts = scalars.Kept }")} }}");
                 return;
             }
 
-            w.Line($"    return new {c.Qualified(type.Name)}({ValueCodec.Read(caseType, c)});");
+            w.Line($"    {ReturnCase(c.Qualified(type.Name), ValueCodec.Read(caseType, c))}");
         }
 
         private static void EmitWriter(SourceWriter w, UnionSpec type, EmitContext c)

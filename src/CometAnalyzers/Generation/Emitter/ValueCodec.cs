@@ -28,26 +28,28 @@ namespace CometAnalyzers.Generation.Emitter
 
         /// <summary>
         /// An expression that reads the value at the current token of <paramref name="reader"/>; for a value that
-        /// <see cref="HasScalars"/>, in <paramref name="scope"/> (an expression passed by <c>ref</c>).
+        /// <see cref="HasScalars"/>, in <paramref name="scope"/> (an expression passed by <c>ref</c>). A value that breaks
+        /// the contract sets <paramref name="failure"/> (a <c>ReadFailure</c> variable) and reads as a default value:
+        /// the caller checks the failure after the read.
         /// </summary>
-        public static string Read(TypeRef type, EmitContext context, string reader = "reader", string? scope = null)
-            => HasScalars(type) ? ReadScalars(type, context, reader, scope ?? throw new System.ArgumentNullException(nameof(scope))) : ReadOther(type, context, reader);
+        public static string Read(TypeRef type, EmitContext context, string reader = "reader", string? scope = null, string failure = "failure")
+            => HasScalars(type) ? ReadScalars(type, context, reader, scope ?? throw new System.ArgumentNullException(nameof(scope)), failure) : ReadOther(type, context, reader, failure);
 
-        private static string ReadScalars(TypeRef type, EmitContext context, string reader, string scope) => type.Kind switch
+        private static string ReadScalars(TypeRef type, EmitContext context, string reader, string scope, string failure) => type.Kind switch
         {
-            TypeKind.List when StructReadItems(type) is { } items => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}, {ItemReaderType(items, context)}>(ref {reader}, ref {scope})",
-            TypeKind.List => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}>(ref {reader}, ref {scope}, {ScalarReaderDelegate(type.Element!, type.ElementNullable, context)})",
-            TypeKind.Map => $"{context.Json}.ReadMap<{TypeNames.Element(type, context)}>(ref {reader}, ref {scope}, {ScalarReaderDelegate(type.Element!, type.ElementNullable, context)})",
-            _ => $"{context.Json}.Read{type.Kind}(ref {reader}, ref {scope})",
+            TypeKind.List when StructReadItems(type) is { } items => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}, {ItemReaderType(items, context)}>(ref {reader}, ref {scope}, ref {failure})",
+            TypeKind.List => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}>(ref {reader}, ref {scope}, ref {failure}, {ScalarReaderDelegate(type.Element!, type.ElementNullable, context)})",
+            TypeKind.Map => $"{context.Json}.ReadMap<{TypeNames.Element(type, context)}>(ref {reader}, ref {scope}, ref {failure}, {ScalarReaderDelegate(type.Element!, type.ElementNullable, context)})",
+            _ => $"{context.Json}.Read{type.Kind}(ref {reader}, ref {scope}, ref {failure})",
         };
 
-        private static string ReadOther(TypeRef type, EmitContext context, string reader) => type.Kind switch
+        private static string ReadOther(TypeRef type, EmitContext context, string reader, string failure) => type.Kind switch
         {
-            TypeKind.List when StructReadItems(type) is { } items => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}, {ItemReaderType(items, context)}>(ref {reader})",
-            TypeKind.List => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}>(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
-            TypeKind.Map => $"{context.Json}.ReadMap<{TypeNames.Element(type, context)}>(ref {reader}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
-            TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson(ref {reader})",
-            _ => $"{context.Json}.Read{type.Kind}(ref {reader})",
+            TypeKind.List when StructReadItems(type) is { } items => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}, {ItemReaderType(items, context)}>(ref {reader}, ref {failure})",
+            TypeKind.List => $"{context.Json}.ReadList<{TypeNames.Element(type, context)}>(ref {reader}, ref {failure}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
+            TypeKind.Map => $"{context.Json}.ReadMap<{TypeNames.Element(type, context)}>(ref {reader}, ref {failure}, {ReaderDelegate(type.Element!, type.ElementNullable, context)})",
+            TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson(ref {reader}, ref {failure})",
+            _ => $"{context.Json}.Read{type.Kind}(ref {reader}, ref {failure})",
         };
 
         /// <summary>A statement that writes <paramref name="value"/> (already known not to be null).</summary>
@@ -271,13 +273,13 @@ namespace CometAnalyzers.Generation.Emitter
         /// <summary>Reads a list item or map value that <see cref="HasScalars"/> in the scope passed along.</summary>
         private static string ScalarReaderDelegate(TypeRef type, bool nullable, EmitContext context)
         {
-            string parameters = $"(ref {EmitContext.Reader} r, ref {context.Json}.ScalarScope s)";
+            string parameters = $"(ref {EmitContext.Reader} r, ref {context.Json}.ScalarScope s, ref {context.Json}.ReadFailure f)";
             if (nullable)
             {
-                return $"{parameters} => r.TokenType == {EmitContext.TokenType}.Null ? ({TypeNames.Nullable(type, context)})null : {Read(type, context, "r", "s")}";
+                return $"{parameters} => r.TokenType == {EmitContext.TokenType}.Null ? ({TypeNames.Nullable(type, context)})null : {Read(type, context, "r", "s", "f")}";
             }
 
-            return type.Kind is TypeKind.List or TypeKind.Map ? $"{parameters} => {Read(type, context, "r", "s")}" : $"{context.Json}.Read{type.Kind}";
+            return type.Kind is TypeKind.List or TypeKind.Map ? $"{parameters} => {Read(type, context, "r", "s", "f")}" : $"{context.Json}.Read{type.Kind}";
         }
 
         /// <summary>Writes a map value that <see cref="HasScalars"/> in the scope passed along (parameter types spelled out: a lambda with a <c>ref</c> parameter needs them).</summary>
@@ -299,7 +301,7 @@ namespace CometAnalyzers.Generation.Emitter
         {
             string inner = type.Kind switch
             {
-                TypeKind.List or TypeKind.Map => $"(ref {EmitContext.Reader} r) => {Read(type, context, "r")}",
+                TypeKind.List or TypeKind.Map => $"(ref {EmitContext.Reader} r, ref {context.Json}.ReadFailure f) => {Read(type, context, "r", failure: "f")}",
                 TypeKind.Object or TypeKind.Polymorphic or TypeKind.Union or TypeKind.Enum => $"{context.Qualified(type.Name!)}.ReadJson",
                 _ => $"{context.Json}.Read{type.Kind}",
             };
@@ -309,7 +311,7 @@ namespace CometAnalyzers.Generation.Emitter
                 return inner;
             }
 
-            return $"(ref {EmitContext.Reader} r) => r.TokenType == {EmitContext.TokenType}.Null ? ({TypeNames.Nullable(type, context)})null : {Read(type, context, "r")}";
+            return $"(ref {EmitContext.Reader} r, ref {context.Json}.ReadFailure f) => r.TokenType == {EmitContext.TokenType}.Null ? ({TypeNames.Nullable(type, context)})null : {Read(type, context, "r", failure: "f")}";
         }
 
         private static string WriterDelegate(TypeRef type, bool nullable, EmitContext context, int depth)
