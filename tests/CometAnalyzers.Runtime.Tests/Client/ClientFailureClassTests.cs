@@ -328,6 +328,44 @@ namespace CometAnalyzers.Runtime.Tests.Client
             Assert.Contains("$.choices", failure.Message, StringComparison.Ordinal);
         }
 
+        private static readonly AsyncLocal<bool> s_inCall = new();
+
+        [Fact]
+        public async Task A_drifted_body_is_read_without_throwing_a_contract_exception()
+        {
+            // The inner exception is made, not thrown: TryParse reads the body, and only the client's own failure is thrown.
+            // Counted on this call's async flow alone (an AsyncLocal), so tests running beside it do not count.
+            string drifted = Payloads.Completion.Replace("\"index\":0", "\"index\":\"first\"", StringComparison.Ordinal);
+            using var rig = new ClientRig(clock => StubHandler.Answers(clock, () => Answer.Ok(drifted)));
+            var thrown = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+            void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+            {
+                if (s_inCall.Value)
+                {
+                    thrown.Add(e.Exception);
+                }
+            }
+
+            AppDomain.CurrentDomain.FirstChanceException += Count;
+            CometApiClientException failure;
+            try
+            {
+                s_inCall.Value = true;
+                failure = await Assert.ThrowsAsync<CometApiClientException>(() => rig.Client.CompleteAsync(ClientRig.Chat()));
+            }
+            finally
+            {
+                s_inCall.Value = false;
+                AppDomain.CurrentDomain.FirstChanceException -= Count;
+            }
+
+            Assert.Equal(CometApiClientFailureClass.ParserFailure, failure.FailureClass);
+            var inner = Assert.IsType<CometApiContractException>(failure.InnerException);
+            Assert.Equal("$.choices[0].index", inner.JsonPath);
+            Assert.DoesNotContain(thrown, e => e is CometApiContractException);
+            Assert.Contains(thrown, e => e is CometApiClientException); // the counting sees the call's own failure
+        }
+
         [Fact]
         public async Task A_wrong_type_deep_in_the_body_names_its_path()
         {

@@ -159,23 +159,25 @@ namespace CometAnalyzers.Tests.Generator
 
         private const string Registration = "CometApi.Contracts.CometApiServiceCollectionExtensions.g.cs";
 
+        /// <summary>Code that registers the client: it compiles only when the registration is generated.</summary>
+        private const string RegisteringConsumer = """
+            namespace Consumer
+            {
+                using CometApi.Contracts;
+                using Microsoft.Extensions.DependencyInjection;
+
+                internal static class Startup
+                {
+                    public static IHttpClientBuilder Register(IServiceCollection services)
+                        => services.AddCometApiClient(options => options.MaxRetries = 1);
+                }
+            }
+            """;
+
         [Fact]
         public void With_Microsoft_Extensions_Http_referenced_the_client_gets_a_registration_that_compiles_cleanly()
         {
-            const string Consumer = """
-                namespace Consumer
-                {
-                    using CometApi.Contracts;
-                    using Microsoft.Extensions.DependencyInjection;
-
-                    internal static class Startup
-                    {
-                        public static IHttpClientBuilder Register(IServiceCollection services)
-                            => services.AddCometApiClient(options => options.MaxRetries = 1);
-                    }
-                }
-                """;
-            GeneratorRun run = Run(GeneratorHarness.CreateCompilation(new[] { Consumer }).AddReferences(TestReferences.Http));
+            GeneratorRun run = Run(GeneratorHarness.CreateCompilation(new[] { RegisteringConsumer }).AddReferences(TestReferences.Http));
 
             run.AssertGeneratedCodeCompilesCleanly();
             Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
@@ -200,20 +202,7 @@ namespace CometAnalyzers.Tests.Generator
         [Fact]
         public void With_Microsoft_Extensions_Http_Resilience_referenced_the_registration_puts_the_client_behind_the_standard_pipeline()
         {
-            const string Consumer = """
-                namespace Consumer
-                {
-                    using CometApi.Contracts;
-                    using Microsoft.Extensions.DependencyInjection;
-
-                    internal static class Startup
-                    {
-                        public static IHttpClientBuilder Register(IServiceCollection services)
-                            => services.AddCometApiClient(options => options.MaxRetries = 1);
-                    }
-                }
-                """;
-            GeneratorRun run = Run(GeneratorHarness.CreateCompilation(new[] { Consumer }).AddReferences(TestReferences.HttpResilience));
+            GeneratorRun run = Run(GeneratorHarness.CreateCompilation(new[] { RegisteringConsumer }).AddReferences(TestReferences.HttpResilience));
 
             run.AssertGeneratedCodeCompilesCleanly();
             Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));

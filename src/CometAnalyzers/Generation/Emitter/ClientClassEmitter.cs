@@ -189,15 +189,11 @@ public sealed partial class {{n.Client}}
             using var total = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalTimer.Token);
             using Opened opened = await SendAsync(call, body, stream: false, totalTimer, total.Token, cancellationToken).ConfigureAwait(false);
 
-            {{shape.Response}} result;
-            try
+            if (!{{shape.Response}}.TryParse(opened.Body, out {{shape.Response}}? result, out {{c.Error}}? contractError))
             {
-                result = {{shape.Response}}.Parse(opened.Body);
-            }
-            catch ({{c.Exception}} exception)
-            {
-                // A 2xx body that breaks the contract: a drifted response, reported as such and never retried.
-                throw call.Fail({{n.QualifiedFailure}}.ParserFailure, exception, contractError: exception.Error);
+                // A 2xx body that breaks the contract: a drifted response, reported as such and never retried. TryParse
+                // reads it without throwing; the contract exception is made (not thrown) to be the inner exception.
+                throw call.Fail({{n.QualifiedFailure}}.ParserFailure, new {{c.Exception}}(contractError!), contractError: contractError);
             }
 
             if ({{semanticCheck}})
