@@ -17,7 +17,7 @@ namespace CometAnalyzers.Contract.Schema
         public TypeNameTable(string contractName, DiagnosticSink sink)
         {
             _sink = sink;
-            foreach (string suffix in new[] { "Contract", "JsonContext", "ContractException", "ContractError", "ContractErrorKind", "ContractViolation", "FailureClass", "Json", "KeptJson", "EventStream" })
+            foreach (string suffix in new[] { "Contract", "JsonContext", "ContractException", "ContractError", "ContractErrorKind", "ContractViolation", "FailureClass", "Json", "KeptJson", "KeptTexts", "EventStream" })
             {
                 _owners[contractName + suffix] = "the generated " + contractName + suffix;
             }
