@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CometAnalyzers.Contract;
 using CometAnalyzers.Tests.Infrastructure;
 using CometAnalyzers.Tests.Robustness.Fuzzing;
 using Microsoft.CodeAnalysis;
@@ -81,6 +82,55 @@ namespace CometAnalyzers.Tests.Robustness
 
             // The test must exercise the client: most collisions leave it in place (only its own names take it out).
             Assert.True(run["client-generated"] > run["client-left-out"], $"client generated {run["client-generated"]} times, left out {run["client-left-out"]}");
+        }
+
+        /// <summary>Names the client's code refers to: a contract or namespace of that name must not shadow them.</summary>
+        private static readonly string[] ClientWords =
+        {
+            "Microsoft", "System", "Polly", "Http", "HttpClient", "Net", "Extensions", "DependencyInjection", "HealthChecks",
+            "Diagnostics", "Resilience", "Options", "Task", "Tasks", "Uri", "TimeProvider", "Activity", "Meter", "Random",
+            "Call", "Outcome", "Failure", "Opened", "Telemetry", "Logger", "IServiceCollection", "Consumer", "Chat",
+        };
+
+        private const int HostileSample = 40;
+
+        [Fact]
+        public void A_contract_or_namespace_named_like_what_the_client_uses_generates_code_that_compiles()
+        {
+            var run = new FuzzRun("client-contract-names", _output);
+            ImmutableArray<MetadataReference> references = TestReferences.Http.AddRange(TestReferences.HttpResilience).AddRange(TestReferences.HealthChecks);
+            const string Template = """
+                { "name": {name}, "namespace": {namespace}, "auth": { "header": "Authorization", "scheme": "Bearer", "secretEnvVar": "KEY" },
+                  "request": { "type": "object", "required": ["model"], "properties": { "model": { "type": "string" }, "stream": { "type": "boolean" } } },
+                  "response": { "type": "object", "properties": { "id": { "type": "string" }, "model": { "type": "string" } } },
+                  "streamEvent": { "type": "object", "properties": { "id": { "type": "string" } } } }
+                """;
+            // The client's own words, and a sample of the hostile names the model fuzzers use (each costs a compilation).
+            Random random = run.Random("hostile");
+            IEnumerable<string> names = ClientWords.Concat(RandomContracts.HostileNames.OrderBy(_ => random.Next()).Take(HostileSample));
+            IEnumerable<(string Place, string Name, string Namespace)> inputs =
+                names.Select(name => ("name", name, "Probe.Contracts"))
+                    .Concat(ClientWords.Select(word => ("namespace", "Chat", word)))
+                    .Concat(new[] { ("namespace", "Chat", "System.Net.Http"), ("namespace", "Chat", "Microsoft.Extensions.DependencyInjection"), ("namespace", "Chat", "Polly.Retry") });
+            foreach ((string place, string name, string ns) in inputs)
+            {
+                run.Input();
+                string contract = Template.Replace("{name}", RandomContracts.Quote(name), StringComparison.Ordinal).Replace("{namespace}", RandomContracts.Quote(ns), StringComparison.Ordinal);
+                if (ContractCompiler.Compile(new ContractFile("/project/contracts/test.contract.json", contract), Array.Empty<ContractFile>(), default).HasErrors)
+                {
+                    run.Count("rejected");
+                    continue;
+                }
+
+                run.Count("accepted");
+                if (Problem(contract, references, out _) is { } problem)
+                {
+                    run.Fail($"{place} = {RandomContracts.Quote(place == "name" ? name : ns)}", problem, contract);
+                }
+            }
+
+            run.Complete();
+            Assert.True(run["accepted"] >= ClientWords.Length * 2, $"accepted={run["accepted"]}");
         }
 
         /// <summary>Null when the run is clean; otherwise the first problems.</summary>
