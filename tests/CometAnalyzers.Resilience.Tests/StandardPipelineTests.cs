@@ -18,7 +18,7 @@ namespace CometAnalyzers.Resilience.Tests
     /// classified and counted as without the pipeline. The contract retries 408, 429 and 5xx, at most 3 times.
     /// One class, so its tests (which share the client's static ActivitySource) run one at a time.
     /// </summary>
-    public sealed class StandardPipelineTests
+    public sealed partial class StandardPipelineTests
     {
         [Fact]
         public void The_registration_puts_the_standard_pipeline_configured_from_the_options_before_the_primary_handler()

@@ -57,6 +57,7 @@ public sealed partial class {{n.Client}}
         // The client's constructor refuses a MaxRetries outside the contract; the pipeline never exceeds it either.
         int maxRetries = global::System.Math.Clamp(options.MaxRetries, 0, {{n.Contract}}.MaxRetries);
         global::System.TimeSpan maxRetryAfter = options.MaxRetryAfter;
+        global::System.TimeProvider clock = options.TimeProvider ?? global::System.TimeProvider.System;
         global::System.TimeSpan total = PipelineTimeout(options.TotalTimeout) ?? s_longestPipelineTimeout;
 
         // The attempt timeout may not exceed the total one, nor half a day (the breaker samples at least twice as long).
@@ -83,11 +84,15 @@ public sealed partial class {{n.Client}}
         resilience.Retry.Delay = PipelineDelay(options.BaseDelay);
         resilience.Retry.MaxDelay = PipelineDelay(options.MaxDelay);
 
-        // Retry-After, when the answer has one, is the delay (the standard generator); ShouldHandle refuses one over the cap,
-        // so such an answer ends the retries with its class and RetryAfter, as without the pipeline.
+        // Retry-After, when the answer has one, is the delay; ShouldHandle refuses one over the cap, so such an answer ends the
+        // retries with its class and RetryAfter, as without the pipeline. The library's own generator reads a date against the
+        // system clock; this one reads it against the client's TimeProvider, as the client's loop and RetryAfter do, so the
+        // wait, the cap and the reported RetryAfter agree.
         resilience.Retry.ShouldRetryAfterHeader = true;
+        resilience.Retry.DelayGenerator = args => new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>(
+            args.Outcome.Result is { } answer ? PipelineRetryAfter(answer, clock) : null);
         resilience.Retry.ShouldHandle = args => new global::System.Threading.Tasks.ValueTask<bool>(
-            maxRetries > 0 && IsPipelineRetryable(args.Outcome, args.Context.CancellationToken, maxRetryAfter));
+            maxRetries > 0 && IsPipelineRetryable(args.Outcome, args.Context.CancellationToken, clock, maxRetryAfter));
         resilience.Retry.OnRetry = static args =>
         {
             // The retry's event and log, with the true delay; the attempt handler counts the attempt when it is sent.
@@ -101,7 +106,7 @@ public sealed partial class {{n.Client}}
 
         // The breaker opens only on what the contract calls transient: a run of 400s or 401s is the caller's bug, not an outage.
         resilience.CircuitBreaker.ShouldHandle = static args => new global::System.Threading.Tasks.ValueTask<bool>(
-            IsPipelineRetryable(args.Outcome, args.Context.CancellationToken, global::System.TimeSpan.MaxValue));
+            IsPipelineRetryable(args.Outcome, args.Context.CancellationToken, null, global::System.TimeSpan.MaxValue));
         global::System.TimeSpan sampling = global::System.TimeSpan.FromTicks(attempt.Ticks * 2);
         if (resilience.CircuitBreaker.SamplingDuration < sampling)
         {
@@ -117,8 +122,11 @@ public sealed partial class {{n.Client}}
     /// </summary>
     internal static global::System.Net.Http.DelegatingHandler CreatePipelineAttemptHandler() => new PipelineAttemptHandler();
 
-    /// <summary>Exactly what the client retries on its own: the contract's statuses, transport failures and attempt timeouts; never the caller's cancellation.</summary>
-    private static bool IsPipelineRetryable(global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome, global::System.Threading.CancellationToken cancellationToken, global::System.TimeSpan maxRetryAfter)
+    /// <summary>
+    /// Exactly what the client retries on its own: the contract's statuses, transport failures and attempt timeouts; never the
+    /// caller's cancellation. With a <paramref name="clock"/>, not an answer whose Retry-After is over <paramref name="maxRetryAfter"/>.
+    /// </summary>
+    private static bool IsPipelineRetryable(global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome, global::System.Threading.CancellationToken cancellationToken, global::System.TimeProvider? clock, global::System.TimeSpan maxRetryAfter)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -127,7 +135,7 @@ public sealed partial class {{n.Client}}
 
         if (outcome.Result is { } response)
         {
-            return {{n.Contract}}.IsRetryable((int)response.StatusCode) && !(PipelineRetryAfter(response) > maxRetryAfter);
+            return {{n.Contract}}.IsRetryable((int)response.StatusCode) && (clock is null || !(PipelineRetryAfter(response, clock) > maxRetryAfter));
         }
 
         // A connect timeout is an OperationCanceledException the caller did not ask for: an attempt timeout, as without the pipeline.
@@ -135,15 +143,15 @@ public sealed partial class {{n.Client}}
             or global::Polly.Timeout.TimeoutRejectedException or global::System.OperationCanceledException;
     }
 
-    /// <summary>The answer's Retry-After as a delay (a date in the past is no wait), or null without one.</summary>
-    private static global::System.TimeSpan? PipelineRetryAfter(global::System.Net.Http.HttpResponseMessage response)
+    /// <summary>The answer's Retry-After as a delay (a date is read against <paramref name="clock"/>; one in the past is no wait), or null without one.</summary>
+    private static global::System.TimeSpan? PipelineRetryAfter(global::System.Net.Http.HttpResponseMessage response, global::System.TimeProvider clock)
     {
         if (response.Headers.RetryAfter is not { } retryAfter)
         {
             return null;
         }
 
-        global::System.TimeSpan? wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - global::System.TimeProvider.System.GetUtcNow() : null);
+        global::System.TimeSpan? wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - clock.GetUtcNow() : null);
         return wait is global::System.TimeSpan value && value < global::System.TimeSpan.Zero ? global::System.TimeSpan.Zero : wait;
     }
 
