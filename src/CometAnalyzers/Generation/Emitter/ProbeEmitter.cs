@@ -93,20 +93,8 @@ namespace CometAnalyzers.Generation.Emitter
     /// <c>Validate()</c> would refuse it): expected <c>ClientRequest</c> after one attempt, since a request the API refuses
     /// must not be retried.
     /// </summary>
-    public async global::System.Threading.Tasks.Task<{{result}}> MalformedRequestAsync(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var outcome = new {{client}}.Outcome();
-        byte[] body = WithoutProperty(_canary, MalformedRequestRemovedProperty);
-        long started = _time.GetTimestamp();
-        try
-        {
-            {{Succeed(shape, "_client.CompleteAsync(null, body, outcome, cancellationToken)", "\"MalformedRequest\", " + failure + ".ClientRequest")}}
-        }
-        catch ({{n.QualifiedException}} failure)
-        {
-            return Result("MalformedRequest", {{failure}}.ClientRequest, started, outcome, failure, null, null);
-        }
-    }
+    public global::System.Threading.Tasks.Task<{{result}}> MalformedRequestAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => ProbeAsync("MalformedRequest", {{failure}}.ClientRequest, _client, null, WithoutProperty(_canary, MalformedRequestRemovedProperty), cancellationToken);
 
     /// <summary>The top-level object of <paramref name="json"/> without the property <paramref name="name"/>; everything else as it was.</summary>
     private static byte[] WithoutProperty(byte[] json, string name)
@@ -151,20 +139,11 @@ namespace CometAnalyzers.Generation.Emitter
     /// The canary for <see cref="UnknownModel"/>: expected <c>ClientRequest</c> (400 or 404) after one attempt. An API that
     /// answers it with a 5xx is retried and shows as <c>ServerError</c>: not what the contract expects.
     /// </summary>
-    public async global::System.Threading.Tasks.Task<{{result}}> UnknownModelAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<{{result}}> UnknownModelAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var outcome = new {{client}}.Outcome();
         {{shape.Request}} request = Canary();
         request.{{model.Name}} = UnknownModel;
-        long started = _time.GetTimestamp();
-        try
-        {
-            {{Succeed(shape, "_client.CompleteAsync(request, null, outcome, cancellationToken)", "\"UnknownModel\", " + failure + ".ClientRequest")}}
-        }
-        catch ({{n.QualifiedException}} failure)
-        {
-            return Result("UnknownModel", {{failure}}.ClientRequest, started, outcome, failure, null, null);
-        }
+        return ProbeAsync("UnknownModel", {{failure}}.ClientRequest, _client, request, null, cancellationToken);
     }
 """;
             }
@@ -237,35 +216,31 @@ public sealed class {{probeClass}}
     }
 
     /// <summary>The canary (<c>CompleteAsync</c>): expected to succeed.</summary>
-    public async global::System.Threading.Tasks.Task<{{result}}> CanaryAsync(global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var outcome = new {{client}}.Outcome();
-        long started = _time.GetTimestamp();
-        try
-        {
-            {{Succeed(shape, "_client.CompleteAsync(Canary(), null, outcome, cancellationToken)", "\"Canary\", null")}}
-        }
-        catch ({{n.QualifiedException}} failure)
-        {
-            return Result("Canary", null, started, outcome, failure, null, null);
-        }
-    }{{methods}}
+    public global::System.Threading.Tasks.Task<{{result}}> CanaryAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => ProbeAsync("Canary", null, _client, Canary(), null, cancellationToken);{{methods}}
 
     /// <summary>
     /// The canary without the auth header (the options' key left out): expected <c>Authentication</c> (401 or 403) after one
     /// attempt. A success means the API, or a proxy in front of it, answers without a credential.
     /// </summary>
-    public async global::System.Threading.Tasks.Task<{{result}}> MissingAuthAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<{{result}}> MissingAuthAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => ProbeAsync("MissingAuth", {{failure}}.Authentication, _keyless, Canary(), null, cancellationToken);
+
+    /// <summary>
+    /// One probe through <c>CompleteAsync</c>: <paramref name="request"/>, or <paramref name="body"/> as it is, sent by
+    /// <paramref name="client"/>, timed and compared with <paramref name="expected"/> (null: a success).
+    /// </summary>
+    private async global::System.Threading.Tasks.Task<{{result}}> ProbeAsync(string name, {{failure}}? expected, {{client}} client, {{shape.Request}}? request, byte[]? body, global::System.Threading.CancellationToken cancellationToken)
     {
         var outcome = new {{client}}.Outcome();
         long started = _time.GetTimestamp();
         try
         {
-            {{Succeed(shape, "_keyless.CompleteAsync(Canary(), null, outcome, cancellationToken)", "\"MissingAuth\", " + failure + ".Authentication")}}
+            {{Succeed(shape, "client.CompleteAsync(request, body, outcome, cancellationToken)", "name, expected")}}
         }
         catch ({{n.QualifiedException}} failure)
         {
-            return Result("MissingAuth", {{failure}}.Authentication, started, outcome, failure, null, null);
+            return Result(name, expected, started, outcome, failure, null, null);
         }
     }
 

@@ -98,7 +98,7 @@ namespace CometAnalyzers.Rules.Credentials
         private static bool IsLoopbackUrl(IOperation value)
         {
             value = Conversions.Unwrap(value);
-            if (value is IObjectCreationOperation { Type.Name: "Uri", Arguments.Length: > 0 } uri)
+            if (value is IObjectCreationOperation { Type: { } type, Arguments.Length: > 0 } uri && IsUri(type))
             {
                 value = Conversions.Unwrap(uri.Arguments[0].Value);
             }
