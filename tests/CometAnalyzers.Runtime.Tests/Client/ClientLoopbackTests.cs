@@ -59,6 +59,56 @@ namespace CometAnalyzers.Runtime.Tests.Client
             Assert.Equal(1 + CometApiContract.MaxRetries, server.Requests.Count);
         }
 
+        /// <summary>Final answers over a socket: each is classified from the bytes the server sent, after one attempt.</summary>
+        [Theory]
+        [InlineData("401", CometApiClientFailureClass.Authentication)]
+        [InlineData("400", CometApiClientFailureClass.ClientRequest)]
+        [InlineData("501", CometApiClientFailureClass.ServerError)]
+        [InlineData("drifted", CometApiClientFailureClass.ParserFailure)]
+        [InlineData("no choices", CometApiClientFailureClass.SemanticFailure)]
+        public async Task A_final_answer_over_a_socket_gets_its_class_after_one_attempt(string answer, CometApiClientFailureClass expected)
+        {
+            string noChoices = Payloads.Completion[..Payloads.Completion.IndexOf("\"choices\":[", StringComparison.Ordinal)] + "\"choices\":[]}";
+            (int status, string body) = answer switch
+            {
+                "drifted" => (200, Payloads.Completion.Replace("\"choices\":[", "\"choice_list\":[", StringComparison.Ordinal)),
+                "no choices" => (200, noChoices),
+                _ => (int.Parse(answer, System.Globalization.CultureInfo.InvariantCulture), Payloads.Error),
+            };
+            await using var server = LoopbackServer.Start((_, _, stream) => LoopbackServer.RespondAsync(stream, status, "application/json", body, "x-request-id: req-final\r\n"));
+            using var http = new HttpClient();
+            var clock = new TestClock();
+            var client = new CometApiClient(http, new CometApiClientOptions { BaseAddress = server.BaseAddress, TimeProvider = clock });
+
+            CometApiClientException failure = await Assert.ThrowsAsync<CometApiClientException>(() => client.CompleteAsync(ClientRig.Chat()));
+
+            Assert.Equal(expected, failure.FailureClass);
+            Assert.Equal(status, failure.StatusCode);
+            Assert.Equal("req-final", failure.RequestId);
+            Assert.Equal(1, failure.Attempts);
+            Assert.Single(server.Requests);
+            Assert.Empty(clock.Delays);
+        }
+
+        [Fact]
+        public async Task A_transient_503_over_a_socket_is_retried_after_a_bounded_backoff_then_succeeds()
+        {
+            await using var server = LoopbackServer.Start((connection, _, stream) => connection == 0
+                ? LoopbackServer.RespondAsync(stream, 503, "application/json", Payloads.Error)
+                : LoopbackServer.RespondAsync(stream, 200, "application/json", Payloads.Completion));
+            using var http = new HttpClient();
+            var clock = new TestClock();
+            var options = new CometApiClientOptions { BaseAddress = server.BaseAddress, TimeProvider = clock };
+            var client = new CometApiClient(http, options);
+
+            ChatCompletionResponse response = await client.CompleteAsync(ClientRig.Chat());
+
+            Assert.Equal("chatcmpl-42", response.Id);
+            Assert.Equal(2, server.Requests.Count);
+            TimeSpan delay = Assert.Single(clock.Delays);
+            Assert.InRange(delay, TimeSpan.Zero, options.BaseDelay); // full jitter before the first retry: [0, BaseDelay)
+        }
+
         [Fact]
         public async Task A_stream_whose_connection_closes_before_DONE_fails_as_StreamCutOff()
         {
