@@ -26,8 +26,25 @@ namespace CometAnalyzers.Tests.Generator
 
         [Fact]
         public void An_unrelated_source_edit_leaves_every_step_cached_or_unchanged()
+            => AssertUnrelatedEditIsCached(GeneratorHarness.CreateCompilation(new[] { "class Unrelated { }" }));
+
+        [Fact]
+        public void With_every_optional_library_the_client_registration_resilience_probe_and_health_check_stay_cached_too()
         {
-            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { "class Unrelated { }" });
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { "class Unrelated { }" })
+                .AddReferences(TestReferences.HttpResilience.AddRange(TestReferences.HealthChecks));
+
+            GeneratorRunResult result = AssertUnrelatedEditIsCached(compilation);
+
+            string[] hints = result.GeneratedSources.Select(s => s.HintName).ToArray();
+            foreach (string file in new[] { "Client", "ServiceCollectionExtensions", "ClientResilience", "Probe", "CanaryHealthCheck", "HealthChecksBuilderExtensions" })
+            {
+                Assert.Contains("CometApi.Contracts.CometApi" + file + ".g.cs", hints);
+            }
+        }
+
+        private static GeneratorRunResult AssertUnrelatedEditIsCached(CSharpCompilation compilation)
+        {
             GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/p/a.contract.json", Contract) });
             driver = driver.RunGenerators(compilation);
 
@@ -49,6 +66,7 @@ namespace CometAnalyzers.Tests.Generator
 
             Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output =>
                 Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+            return result;
         }
 
         [Fact]
